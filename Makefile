@@ -1,0 +1,47 @@
+# IKU Kecamatan: the two commands are `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+KABUPATEN ?= 35.08
+# A developer's machine: DEBUG on unless the caller says otherwise.
+export DEBUG ?= 1
+
+.PHONY: run test setup migrate data lint format clean-db
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+migrate: setup
+	$(PY) manage.py migrate --noinput
+
+data: migrate
+	$(PY) manage.py import_wilayah $(KABUPATEN)
+	$(PY) manage.py load_demo
+
+run: data
+	@echo "IKU Kecamatan berjalan di http://127.0.0.1:$(PORT)/ (Ctrl+C untuk berhenti)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean-db:
+	rm -f db.sqlite3

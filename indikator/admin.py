@@ -1,0 +1,45 @@
+from django import forms
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from indikator.models import BarisIKU, DokumenIKU, TargetIKU
+from kecamatan.admin_scope import PeranAdminMixin, PeranInlineMixin
+from kecamatan.models import Peran
+
+
+class BarisIKUInline(PeranInlineMixin, admin.StackedInline):
+    model = BarisIKU
+    extra = 0
+    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    fields = [
+        ("nomor", "indikator"),
+        "sasaran_strategis",
+        "nama_indikator",
+        "rumus_pembilang",
+        "rumus_penyebut",
+        "penjelasan",
+        ("sumber_data", "penanggung_jawab"),
+    ]
+    formfield_overrides = {
+        BarisIKU._meta.get_field("penjelasan").__class__: {"widget": forms.Textarea(attrs={"rows": 3})}
+    }
+
+
+@admin.register(DokumenIKU)
+class DokumenIKUAdmin(PeranAdminMixin, SimpleHistoryAdmin):
+    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    list_display = ["kecamatan", "jenis", "tahun_berlaku", "tanggal", "penandatangan"]
+    list_filter = ["jenis", "kecamatan"]
+    list_select_related = ["kecamatan", "penandatangan"]
+    search_fields = ["kecamatan__nama", "tujuan"]
+    inlines = [BarisIKUInline]
+
+
+@admin.register(TargetIKU)
+class TargetIKUAdmin(PeranAdminMixin, SimpleHistoryAdmin):
+    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_tulis = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    boleh_hapus = True
+    list_display = ["kecamatan", "tahun", "indikator", "target"]
+    list_filter = ["tahun", "indikator", "kecamatan"]
+    list_select_related = ["kecamatan"]

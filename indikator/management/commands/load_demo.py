@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
+from kecamatan.models import Kabupaten, Kecamatan
+
+
+class Command(BaseCommand):
+    help = (
+        "Isi data demo (pengguna semua peran, seksi, pejabat, target) untuk Kecamatan Senduro dan Lumajang. "
+        "Hanya untuk mesin pengembang: ditolak bila DEBUG mati. Aman dijalankan berulang."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Data demo hanya boleh dimuat dengan DEBUG=1, tidak pernah di server produksi.")
+        hari_ini = timezone.localdate()
+        try:
+            logins = organisasi_demo_load(hari_ini=hari_ini, kabupaten_kode=settings.IKU_KABUPATEN_DEFAULT)
+        except (Kabupaten.DoesNotExist, Kecamatan.DoesNotExist) as exc:
+            raise CommandError(
+                f"Data demo gagal dimuat ({exc}). Jalankan dulu: python manage.py import_wilayah 35.08"
+            ) from exc
+        self.stdout.write(self.style.SUCCESS("Data demo siap. Login demo (kata sandi sama untuk semua):"))
+        self.stdout.write(f"  kata sandi: {DEMO_PASSWORD}")
+        for login in logins:
+            self.stdout.write(f"  {login.username:<18} {login.peran:<38} {login.lingkup}")

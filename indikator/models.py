@@ -1,0 +1,140 @@
+"""IKU documents of a kecamatan over time, and the targets of each indicator."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from kecamatan.fungsi import lettered_fungsi
+
+
+class KodeIndikator(models.TextChoices):
+    IKU1 = "iku1", "Persentase hasil fasilitasi dan koordinasi yang ditindaklanjuti"
+    IKU2 = "iku2", "Rata-rata persentase desa yang menyusun dokumen administrasi pemerintahan desa tepat waktu"
+
+
+class DokumenIKUQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from kecamatan.models import Kecamatan
+
+        return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
+
+    def in_force_for(self, kecamatan, tahun):
+        """The document in force in ``tahun``: the latest one effective on or before it."""
+        candidates = self.filter(kecamatan=kecamatan).filter(
+            models.Q(tahun_berlaku__isnull=True) | models.Q(tahun_berlaku__lte=tahun)
+        )
+        return candidates.order_by(
+            models.F("tahun_berlaku").desc(nulls_last=True),
+            models.F("tanggal").desc(nulls_last=True),
+            "-pk",
+        ).first()
+
+
+class DokumenIKU(models.Model):
+    class Jenis(models.TextChoices):
+        ASLI = "asli", "Indikator Kinerja Utama"
+        PERUBAHAN = "perubahan", "Indikator Kinerja Utama Perubahan"
+
+    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.PROTECT, related_name="dokumen_iku")
+    jenis = models.CharField("jenis dokumen", max_length=20, choices=Jenis.choices, default=Jenis.ASLI)
+    tahun_berlaku = models.PositiveSmallIntegerField(
+        "berlaku mulai tahun",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text="Kosong bila dokumen tidak mencantumkannya (berlaku sampai diganti).",
+    )
+    tanggal = models.DateField("tanggal dokumen", null=True, blank=True)
+    tempat = models.CharField("tempat penandatanganan", max_length=100, blank=True)
+    tugas = models.TextField("tugas")
+    fungsi = models.TextField("fungsi", help_text="Satu fungsi per baris, berurutan (a–j).")
+    tujuan = models.TextField("tujuan")
+    indikator_tujuan = models.CharField("indikator tujuan", max_length=250)
+    penandatangan = models.ForeignKey(
+        "kecamatan.Pejabat",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dokumen_iku_ditandatangani",
+    )
+    sumber = models.CharField(
+        "sumber", max_length=200, blank=True, help_text="Asal isi dokumen, misalnya berkas pindaian aslinya."
+    )
+
+    objects = DokumenIKUQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kecamatan", "tahun_berlaku", "tanggal", "pk"]
+        verbose_name = "dokumen IKU"
+        verbose_name_plural = "dokumen IKU"
+
+    def __str__(self):
+        suffix = f" {self.tahun_berlaku}" if self.tahun_berlaku else ""
+        return f"{self.get_jenis_display()} Kecamatan {self.kecamatan.nama}{suffix}"
+
+    @property
+    def judul(self):
+        return self.get_jenis_display().upper()
+
+    @property
+    def daftar_fungsi(self):
+        return lettered_fungsi(self.fungsi)
+
+
+class BarisIKU(models.Model):
+    """One row of the IKU table: sasaran strategis, indikator, rumus, sumber data, penanggung jawab."""
+
+    dokumen = models.ForeignKey(DokumenIKU, on_delete=models.CASCADE, related_name="baris")
+    nomor = models.PositiveSmallIntegerField("nomor")
+    indikator = models.CharField("indikator (kode)", max_length=10, choices=KodeIndikator.choices)
+    sasaran_strategis = models.TextField("sasaran strategis")
+    nama_indikator = models.TextField("indikator kinerja utama")
+    rumus_pembilang = models.TextField("rumus: pembilang")
+    rumus_penyebut = models.TextField("rumus: penyebut")
+    penjelasan = models.TextField("penjelasan", blank=True)
+    sumber_data = models.TextField("sumber data")
+    penanggung_jawab = models.TextField("penanggung jawab", blank=True)
+
+    class Meta:
+        ordering = ["dokumen", "nomor"]
+        verbose_name = "baris IKU"
+        verbose_name_plural = "baris IKU"
+        constraints = [
+            models.UniqueConstraint(fields=["dokumen", "nomor"], name="baris_iku_nomor_unik"),
+            models.UniqueConstraint(fields=["dokumen", "indikator"], name="baris_iku_indikator_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.nomor}. {self.nama_indikator}"
+
+    @property
+    def rumus(self):
+        return f"{self.rumus_pembilang} / {self.rumus_penyebut} × 100%"
+
+
+class TargetIKU(models.Model):
+    """The target of one indicator for one year (Renstra / Perjanjian Kinerja)."""
+
+    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="target_iku")
+    indikator = models.CharField("indikator", max_length=10, choices=KodeIndikator.choices)
+    tahun = models.PositiveSmallIntegerField("tahun", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    target = models.DecimalField(
+        "target (%)",
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kecamatan", "tahun", "indikator"]
+        verbose_name = "target IKU"
+        verbose_name_plural = "target IKU"
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "indikator", "tahun"], name="target_iku_unik"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_indikator_display()} {self.tahun}: {self.target}%"

@@ -1,0 +1,72 @@
+"""Writes of the indikator app. Keyword-only, one transaction each."""
+
+import datetime
+import json
+from functools import cache
+from pathlib import Path
+
+from django.db import transaction
+
+from indikator.models import BarisIKU, DokumenIKU
+from kecamatan.models import Kecamatan, Pejabat
+
+SEED_PATH = Path(__file__).resolve().parent / "data" / "dokumen_iku.json"
+
+
+@cache
+def _seed() -> dict:
+    with SEED_PATH.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _dokumen_from_seed(kecamatan: Kecamatan, spec: dict) -> DokumenIKU:
+    penandatangan = None
+    if spec.get("penandatangan"):
+        p = spec["penandatangan"]
+        penandatangan, _ = Pejabat.objects.get_or_create(
+            kecamatan=kecamatan,
+            nip=p["nip"],
+            jabatan=p["jabatan"],
+            defaults={"nama": p["nama"], "status": p["status"]},
+        )
+    dokumen = DokumenIKU.objects.create(
+        kecamatan=kecamatan,
+        jenis=spec["jenis"],
+        tahun_berlaku=spec["tahun_berlaku"],
+        tanggal=datetime.date.fromisoformat(spec["tanggal"]) if spec["tanggal"] else None,
+        tempat=spec["tempat"],
+        tugas=spec["tugas"],
+        fungsi=spec["fungsi"],
+        tujuan=spec["tujuan"],
+        indikator_tujuan=spec["indikator_tujuan"],
+        sumber=spec["sumber"],
+        penandatangan=penandatangan,
+    )
+    baris = spec["baris"] if spec["baris"] != "templat" else _seed()["templat"]["baris"]
+    BarisIKU.objects.bulk_create(BarisIKU(dokumen=dokumen, **row) for row in baris)
+    return dokumen
+
+
+@transaction.atomic
+def dokumen_iku_prepare(*, kecamatan_list) -> int:
+    """Give every kecamatan without an IKU document its starting one.
+
+    Senduro and Lumajang get the documents transcribed from the seeds, with
+    their signatories; every other kecamatan the two standard indicators.
+    Kecamatan that already have a document are left alone, so running the
+    import again never touches what an admin edited. Returns how many were made.
+    """
+    kecamatan_list = list(kecamatan_list)
+    has_document = set(DokumenIKU.objects.filter(kecamatan__in=kecamatan_list).values_list("kecamatan_id", flat=True))
+    seed = _seed()
+    made = 0
+    for kecamatan in kecamatan_list:
+        if kecamatan.pk in has_document:
+            continue
+        spec = seed["kecamatan"].get(kecamatan.kode, seed["templat"])
+        _dokumen_from_seed(kecamatan, spec)
+        if not kecamatan.tugas and not kecamatan.fungsi:
+            kecamatan.tugas, kecamatan.fungsi = spec["tugas"], spec["fungsi"]
+            kecamatan.save(update_fields=["tugas", "fungsi"])
+        made += 1
+    return made

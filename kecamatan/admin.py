@@ -1,0 +1,269 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from kecamatan.admin_scope import PeranAdminMixin, PeranInlineMixin
+from kecamatan.models import (
+    JenisBukti,
+    JenisKegiatan,
+    Kabupaten,
+    Keanggotaan,
+    Kecamatan,
+    Pejabat,
+    Peran,
+    Provinsi,
+    Seksi,
+    UraianAktivitas,
+)
+from kecamatan.nip import format_nip
+
+User = get_user_model()
+
+
+@admin.action(description="Pensiunkan (tidak bisa dipilih lagi; kegiatan lama tetap utuh)")
+def pensiunkan(modeladmin, request, queryset):
+    jumlah = queryset.update(aktif=False)
+    modeladmin.message_user(request, f"{jumlah} entri dipensiunkan.", messages.SUCCESS)
+
+
+@admin.action(description="Aktifkan kembali")
+def aktifkan(modeladmin, request, queryset):
+    jumlah = queryset.update(aktif=True)
+    modeladmin.message_user(request, f"{jumlah} entri diaktifkan kembali.", messages.SUCCESS)
+
+
+class KatalogAdmin(PeranAdminMixin, SimpleHistoryAdmin):
+    """The catalogue is shared by all kecamatan; every logged-in admin may read it."""
+
+    kecamatan_lookup = None
+    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    actions = [pensiunkan, aktifkan]
+
+
+class UraianInline(PeranInlineMixin, admin.TabularInline):
+    model = UraianAktivitas
+    extra = 0
+    fields = ["nomor", "teks", "output", "aktif"]
+    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    formfield_overrides = {
+        UraianAktivitas._meta.get_field("teks").__class__: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}
+    }
+
+
+@admin.register(JenisKegiatan)
+class JenisKegiatanAdmin(KatalogAdmin):
+    list_display = ["kategori", "nomor", "nama", "jumlah_uraian", "aktif"]
+    list_display_links = ["nomor", "nama"]
+    list_filter = ["kategori", "aktif"]
+    search_fields = ["nama", "uraian__teks", "uraian__output"]
+    ordering = ["kategori", "nomor"]
+    inlines = [UraianInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("uraian")
+
+    @admin.display(description="uraian")
+    def jumlah_uraian(self, obj):
+        return len(obj.uraian.all())
+
+
+@admin.register(UraianAktivitas)
+class UraianAktivitasAdmin(KatalogAdmin):
+    list_display = ["jenis", "nomor", "teks", "output", "aktif"]
+    list_filter = ["jenis__kategori", "aktif"]
+    search_fields = ["teks", "output", "jenis__nama"]
+    list_select_related = ["jenis"]
+
+
+@admin.register(JenisBukti)
+class JenisBuktiAdmin(KatalogAdmin):
+    list_display = ["urutan", "nama", "kode", "aktif"]
+    list_display_links = ["nama"]
+
+
+@admin.register(Provinsi)
+class ProvinsiAdmin(PeranAdminMixin, admin.ModelAdmin):
+    kecamatan_lookup = "kabupaten__kecamatan"
+    list_display = ["kode", "nama"]
+    search_fields = ["kode", "nama"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).distinct()
+
+    def has_add_permission(self, request, *args):
+        # Regions come from the Kepmendagri codes (import_wilayah), not by hand.
+        return request.user.is_superuser
+
+
+@admin.register(Kabupaten)
+class KabupatenAdmin(ProvinsiAdmin):
+    kecamatan_lookup = "kecamatan"
+    list_display = ["kode", "nama", "provinsi"]
+    list_select_related = ["provinsi"]
+
+
+class SeksiInline(PeranInlineMixin, admin.TabularInline):
+    model = Seksi
+    extra = 0
+    fields = ["urutan", "jenis", "nama", "aktif"]
+
+
+@admin.register(Kecamatan)
+class KecamatanAdmin(PeranAdminMixin, admin.ModelAdmin):
+    kecamatan_lookup = "pk"
+    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    list_display = ["kode", "nama", "kabupaten"]
+    list_filter = ["kabupaten"]
+    search_fields = ["kode", "nama"]
+    list_select_related = ["kabupaten"]
+    fields = ["kode", "nama", "kabupaten", "tugas", "fungsi", "tempat_penandatanganan"]
+    inlines = [SeksiInline]
+
+    def get_queryset(self, request):
+        queryset = admin.ModelAdmin.get_queryset(self, request)
+        if request.user.is_superuser:
+            return queryset
+        from kecamatan.akses import kecamatan_scope
+
+        return queryset.filter(pk__in=kecamatan_scope(request.user))
+
+    def get_readonly_fields(self, request, obj=None):
+        # Codes and names follow the Kepmendagri data; pimpinan edit only their profile texts.
+        if request.user.is_superuser:
+            return []
+        if self._peran(request) == Peran.PIMPINAN:
+            return ["kode", "nama", "kabupaten"]
+        return ["kode", "kabupaten"] if obj else []
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser or self._peran(request) in (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+
+
+class PejabatForm(forms.ModelForm):
+    class Meta:
+        model = Pejabat
+        fields = ["kecamatan", "nama", "nip", "pangkat_golongan", "jabatan", "seksi", "status", "mulai", "selesai"]
+        help_texts = {"nip": "18 angka, boleh diketik dengan spasi: 19681114 199003 1 004."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nip"].max_length = 21
+        self.fields["nip"].widget.attrs["maxlength"] = 21
+        if self.instance.pk:
+            self.initial["nip"] = format_nip(self.instance.nip)
+
+    def clean_nip(self):
+        from kecamatan.nip import normalize_nip
+
+        return normalize_nip(self.cleaned_data["nip"])
+
+
+@admin.register(Pejabat)
+class PejabatAdmin(PeranAdminMixin, admin.ModelAdmin):
+    form = PejabatForm
+    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_tulis = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    list_display = ["nama", "nip_tampil", "jabatan", "status", "kecamatan", "mulai", "selesai"]
+    list_filter = ["jabatan", "status", "kecamatan"]
+    search_fields = ["nama", "nip"]
+    list_select_related = ["kecamatan"]
+
+    @admin.display(description="NIP")
+    def nip_tampil(self, obj):
+        return obj.nip_tampil
+
+
+@admin.register(Seksi)
+class SeksiAdmin(PeranAdminMixin, admin.ModelAdmin):
+    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_tulis = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    list_display = ["nama", "jenis", "kecamatan", "urutan", "aktif"]
+    list_filter = ["jenis", "kecamatan", "aktif"]
+    list_select_related = ["kecamatan"]
+
+
+class KeanggotaanInline(admin.StackedInline):
+    model = Keanggotaan
+    can_delete = False
+    fields = ["peran", "kecamatan", "kabupaten", "seksi"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return PeranAdminMixin.formfield_for_foreignkey(self, db_field, request, **kwargs)
+
+
+class KeanggotaanForm(forms.ModelForm):
+    class Meta:
+        model = Keanggotaan
+        fields = ["peran", "kecamatan", "kabupaten", "seksi"]
+
+    def clean(self):
+        data = super().clean()
+        peran = data.get("peran")
+        if peran in (Peran.STAF, Peran.KASI, Peran.PIMPINAN):
+            if not data.get("kecamatan"):
+                self.add_error("kecamatan", "Peran ini harus terikat pada satu kecamatan.")
+            data["kabupaten"] = None
+        elif peran in (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA):
+            if not data.get("kabupaten"):
+                self.add_error("kabupaten", "Peran ini harus terikat pada satu kabupaten.")
+            data["kecamatan"] = None
+            data["seksi"] = None
+        seksi = data.get("seksi")
+        if seksi and data.get("kecamatan") and seksi.kecamatan_id != data["kecamatan"].pk:
+            self.add_error("seksi", "Seksi harus milik kecamatan yang sama.")
+        return data
+
+
+KeanggotaanInline.form = KeanggotaanForm
+
+
+class PenggunaAdmin(PeranAdminMixin, UserAdmin):
+    """Users of the admin's kabupaten; no one but a superuser hands out superuser rights."""
+
+    kecamatan_lookup = None
+    inlines = [KeanggotaanInline]
+    list_display = ["username", "first_name", "last_name", "peran", "lingkup", "is_active"]
+    list_filter = ["keanggotaan__peran", "is_active"]
+    list_select_related = ["keanggotaan__kecamatan", "keanggotaan__kabupaten"]
+
+    def get_queryset(self, request):
+        queryset = UserAdmin.get_queryset(self, request)
+        if request.user.is_superuser:
+            return queryset
+        from django.db.models import Q
+
+        from kecamatan.akses import kecamatan_scope
+
+        scope = kecamatan_scope(request.user)
+        return queryset.filter(
+            Q(keanggotaan__kecamatan__in=scope) | Q(keanggotaan__kabupaten__kecamatan__in=scope),
+            is_superuser=False,
+        ).distinct()
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        hidden = {"is_superuser", "is_staff", "groups", "user_permissions"}
+        return [(name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]}) for name, opts in fieldsets]
+
+    @admin.display(description="peran")
+    def peran(self, obj):
+        keanggotaan = getattr(obj, "keanggotaan", None)
+        return keanggotaan.get_peran_display() if keanggotaan else "—"
+
+    @admin.display(description="lingkup")
+    def lingkup(self, obj):
+        keanggotaan = getattr(obj, "keanggotaan", None)
+        if not keanggotaan:
+            return "—"
+        return keanggotaan.kecamatan or keanggotaan.kabupaten
+
+
+admin.site.unregister(User) if admin.site.is_registered(User) else None
+admin.site.register(User, PenggunaAdmin)

@@ -1,0 +1,18 @@
+from kecamatan.models.akses import Keanggotaan, Peran
+from kecamatan.models.katalog import JenisBukti, JenisKegiatan, Kategori, UraianAktivitas
+from kecamatan.models.organisasi import Pejabat, Seksi
+from kecamatan.models.wilayah import Kabupaten, Kecamatan, Provinsi
+
+__all__ = [
+    "JenisBukti",
+    "JenisKegiatan",
+    "Kabupaten",
+    "Kategori",
+    "Keanggotaan",
+    "Kecamatan",
+    "Pejabat",
+    "Peran",
+    "Provinsi",
+    "Seksi",
+    "UraianAktivitas",
+]

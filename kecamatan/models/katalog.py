@@ -1,0 +1,83 @@
+"""The fasilitasi catalogue shared by every kecamatan (DESIGN.md §2.1).
+
+Entries are retired (``aktif = False``), never deleted, and a kegiatan copies
+the texts it was logged with, so editing the catalogue never rewrites history.
+"""
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class Kategori(models.TextChoices):
+    FASILITASI = "fasilitasi", "Fasilitasi"
+    KOORDINASI = "koordinasi", "Koordinasi"
+    REKOMENDASI = "rekomendasi", "Rekomendasi"
+
+
+class KatalogQuerySet(models.QuerySet):
+    def aktif(self):
+        return self.filter(aktif=True)
+
+
+class JenisKegiatan(models.Model):
+    """A jenis fasilitasi, koordinasi or rekomendasi, numbered within its category."""
+
+    kategori = models.CharField("kategori", max_length=20, choices=Kategori.choices)
+    nomor = models.PositiveSmallIntegerField("nomor")
+    nama = models.TextField("nama jenis")
+    aktif = models.BooleanField("aktif", default=True, help_text="Jenis yang dipensiunkan tidak bisa dipilih lagi.")
+
+    objects = KatalogQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kategori", "nomor"]
+        verbose_name = "jenis kegiatan"
+        verbose_name_plural = "katalog jenis kegiatan"
+        constraints = [
+            models.UniqueConstraint(fields=["kategori", "nomor"], name="jenis_nomor_unik_per_kategori"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kategori_display()} {self.nomor}. {self.nama}"
+
+
+class UraianAktivitas(models.Model):
+    jenis = models.ForeignKey(JenisKegiatan, on_delete=models.PROTECT, related_name="uraian")
+    nomor = models.PositiveSmallIntegerField("nomor")
+    teks = models.TextField("uraian aktivitas")
+    output = models.TextField("output aktivitas")
+    aktif = models.BooleanField("aktif", default=True, help_text="Uraian yang dipensiunkan tidak bisa dipilih lagi.")
+
+    objects = KatalogQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["jenis__kategori", "jenis__nomor", "nomor"]
+        verbose_name = "uraian aktivitas"
+        verbose_name_plural = "uraian aktivitas"
+        constraints = [
+            models.UniqueConstraint(fields=["jenis", "nomor"], name="uraian_nomor_unik_per_jenis"),
+        ]
+
+    def __str__(self):
+        return f"{self.jenis.nomor}.{self.nomor} {self.teks}"
+
+
+class JenisBukti(models.Model):
+    """One of the five kinds of bukti pendukung."""
+
+    kode = models.SlugField("kode", max_length=40, unique=True)
+    nama = models.CharField("nama", max_length=200)
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    aktif = models.BooleanField("aktif", default=True)
+
+    objects = KatalogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["urutan"]
+        verbose_name = "jenis bukti pendukung"
+        verbose_name_plural = "jenis bukti pendukung"
+
+    def __str__(self):
+        return self.nama

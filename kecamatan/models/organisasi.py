@@ -1,0 +1,93 @@
+"""The kecamatan office as an organisation: its seksi and its pejabat."""
+
+from django.db import models
+from django.db.models import Q
+
+from kecamatan.nip import format_nip, normalize_nip, validate_nip
+
+
+class Seksi(models.Model):
+    class Jenis(models.TextChoices):
+        SEKSI = "seksi", "Seksi"
+        SUB_BAGIAN = "sub_bagian", "Sub Bagian"
+
+    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="seksi")
+    jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices, default=Jenis.SEKSI)
+    nama = models.CharField("nama", max_length=150, help_text="Misalnya: Seksi Pemerintahan.")
+    urutan = models.PositiveSmallIntegerField("urutan", default=0)
+    aktif = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        ordering = ["kecamatan", "urutan", "nama"]
+        verbose_name = "seksi / sub bagian"
+        verbose_name_plural = "seksi / sub bagian"
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "nama"], name="seksi_unik_per_kecamatan"),
+        ]
+
+    def __str__(self):
+        return self.nama
+
+
+class PejabatQuerySet(models.QuerySet):
+    def in_office_on(self, tanggal):
+        """Pejabat whose term covers ``tanggal`` (an unknown start counts as long ago)."""
+        return self.filter(Q(mulai__isnull=True) | Q(mulai__lte=tanggal)).filter(
+            Q(selesai__isnull=True) | Q(selesai__gte=tanggal)
+        )
+
+
+class Pejabat(models.Model):
+    class Jabatan(models.TextChoices):
+        CAMAT = "camat", "Camat"
+        SEKRETARIS_CAMAT = "sekretaris_camat", "Sekretaris Camat"
+        KEPALA_SEKSI = "kepala_seksi", "Kepala Seksi"
+        KEPALA_SUB_BAGIAN = "kepala_sub_bagian", "Kepala Sub Bagian"
+
+    class Status(models.TextChoices):
+        DEFINITIF = "definitif", "Definitif"
+        PLT = "plt", "Pelaksana Tugas (Plt.)"
+        PLH = "plh", "Pelaksana Harian (Plh.)"
+
+    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="pejabat")
+    nama = models.CharField("nama lengkap dan gelar", max_length=150)
+    nip = models.CharField("NIP", max_length=18, validators=[validate_nip])
+    pangkat_golongan = models.CharField(
+        "pangkat/golongan", max_length=100, blank=True, help_text="Misalnya: Pembina Tingkat I (IV/b)."
+    )
+    jabatan = models.CharField("jabatan", max_length=30, choices=Jabatan.choices)
+    seksi = models.ForeignKey(
+        Seksi,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pejabat",
+        help_text="Untuk Kepala Seksi / Kepala Sub Bagian.",
+    )
+    status = models.CharField("status jabatan", max_length=20, choices=Status.choices, default=Status.DEFINITIF)
+    mulai = models.DateField("mulai menjabat", null=True, blank=True, help_text="Kosong bila tidak diketahui.")
+    selesai = models.DateField("selesai menjabat", null=True, blank=True, help_text="Kosong bila masih menjabat.")
+
+    objects = PejabatQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kecamatan", "jabatan", "-mulai"]
+        verbose_name = "pejabat"
+        verbose_name_plural = "pejabat"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai__isnull=True) | Q(mulai__isnull=True) | Q(selesai__gte=models.F("mulai")),
+                name="pejabat_masa_jabatan_urut",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nama} ({self.get_jabatan_display()})"
+
+    def save(self, *args, **kwargs):
+        self.nip = normalize_nip(self.nip)
+        super().save(*args, **kwargs)
+
+    @property
+    def nip_tampil(self):
+        return format_nip(self.nip)

@@ -1,0 +1,33 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from kecamatan import akses
+from kecamatan.models import JenisBukti
+from kecamatan.selectors import katalog_search
+
+
+@login_required
+def katalog(request):
+    q = request.GET.get("q", "").strip()
+    context = {"q": q, "kategori": katalog_search(q=q), "jenis_bukti": JenisBukti.objects.aktif()}
+    template = "kecamatan/katalog.html#hasil" if request.htmx else "kecamatan/katalog.html"
+    return render(request, template, context)
+
+
+@login_required
+def profil(request, kode=None):
+    kecamatan = akses.kecamatan_for(request.user, kode)
+    if kecamatan is None:
+        pilihan = akses.kecamatan_scope(request.user).select_related("kabupaten")
+        return render(request, "kecamatan/pilih_kecamatan.html", {"pilihan": pilihan, "tujuan": "profil-kecamatan"})
+    pejabat = kecamatan.pejabat.select_related("seksi").order_by("jabatan", "-mulai")
+    return render(
+        request,
+        "kecamatan/profil.html",
+        {
+            "kecamatan": kecamatan,
+            "seksi": kecamatan.seksi.filter(aktif=True),
+            "pejabat": pejabat,
+            "boleh_kelola": akses.has_peran(request.user, "pimpinan", "admin_kabupaten"),
+        },
+    )
