@@ -152,8 +152,11 @@ class PejabatForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["nip"].max_length = 21
-        self.fields["nip"].widget.attrs["maxlength"] = 21
+        # People type the NIP grouped with spaces; the length rule applies to
+        # the 18 digits, checked by the model after clean_nip normalises it.
+        self.fields["nip"].max_length = 24
+        self.fields["nip"].validators = []
+        self.fields["nip"].widget.attrs["maxlength"] = 24
         if self.instance.pk:
             self.initial["nip"] = format_nip(self.instance.nip)
 

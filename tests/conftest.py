@@ -49,9 +49,7 @@ def make_user(db):
 
     def make(peran, *, kecamatan=None, kabupaten=None, seksi=None, username=None):
         counter["n"] += 1
-        user = get_user_model().objects.create_user(
-            username=username or f"{peran}-{counter['n']}", password=PASSWORD
-        )
+        user = get_user_model().objects.create_user(username=username or f"{peran}-{counter['n']}", password=PASSWORD)
         if peran in (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA) and kabupaten is None and kecamatan is not None:
             kabupaten, kecamatan = kecamatan.kabupaten, None
         Keanggotaan.objects.create(user=user, peran=peran, kecamatan=kecamatan, kabupaten=kabupaten, seksi=seksi)
