@@ -6,11 +6,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from kecamatan.admin_scope import PeranAdminMixin, PeranInlineMixin
 from kecamatan.models import (
+    BuktiPendukung,
     JenisBukti,
     JenisKegiatan,
     Kabupaten,
     Keanggotaan,
     Kecamatan,
+    Kegiatan,
     Pejabat,
     Peran,
     Provinsi,
@@ -270,3 +272,36 @@ class PenggunaAdmin(PeranAdminMixin, UserAdmin):
 
 admin.site.unregister(User) if admin.site.is_registered(User) else None
 admin.site.register(User, PenggunaAdmin)
+
+
+class KegiatanReadOnlyAdmin(PeranAdminMixin, SimpleHistoryAdmin):
+    """Kegiatan and bukti are written through the application's pages (services); the admin only shows them."""
+
+    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_tulis = ()
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Kegiatan)
+class KegiatanAdmin(KegiatanReadOnlyAdmin):
+    list_display = ["tanggal", "kecamatan", "kategori", "uraian_teks", "seksi", "status", "tanggal_output"]
+    list_filter = ["status", "kategori", "kecamatan"]
+    search_fields = ["uraian_teks", "jenis_nama", "keterangan", "output"]
+    list_select_related = ["kecamatan", "seksi"]
+    date_hierarchy = "tanggal"
+
+
+@admin.register(BuktiPendukung)
+class BuktiPendukungAdmin(KegiatanReadOnlyAdmin):
+    kecamatan_lookup = "kegiatan__kecamatan"
+    list_display = ["tanggal", "jenis", "nomor", "kegiatan", "nama_berkas_asli", "dihapus_pada"]
+    list_filter = ["jenis"]
+    search_fields = ["nomor", "nama_berkas_asli", "kegiatan__uraian_teks"]
+    list_select_related = ["jenis", "kegiatan"]
+    # The stored path is not a link: files are served only by the view that checks the user.
+    exclude = ["berkas"]

@@ -75,3 +75,54 @@ SEMUA_PERAN = tuple(Peran.values)
 # DESIGN.md §1: staf and kasi log kegiatan; pimpinan reads and approves.
 PERAN_PENULIS_KEGIATAN = (Peran.STAF, Peran.KASI)
 PERAN_KASI_KE_ATAS = (Peran.KASI, Peran.PIMPINAN)
+
+
+# --- Kegiatan and bukti pendukung (DESIGN.md §1) -------------------------------------------------
+# Each rule takes an object already fetched through a scoped queryset; the kecamatan
+# check here is a second line of defence, not the tenancy rule itself.
+
+
+def _anggota_kecamatan_of(user, kecamatan_id):
+    keanggotaan = keanggotaan_of(user)
+    if keanggotaan is None or keanggotaan.kecamatan_id is None or keanggotaan.kecamatan_id != kecamatan_id:
+        return None
+    return keanggotaan
+
+
+def boleh_catat_kegiatan(user) -> bool:
+    """Staf and kasi log kegiatan for their own kecamatan."""
+    keanggotaan = keanggotaan_of(user)
+    return (
+        keanggotaan is not None
+        and keanggotaan.kecamatan_id is not None
+        and keanggotaan.peran in PERAN_PENULIS_KEGIATAN
+        and not user.is_superuser
+    )
+
+
+def kasi_atas_kegiatan(user, kegiatan) -> bool:
+    """A kasi of the kegiatan's kecamatan, for their seksi (or a kegiatan they logged themselves)."""
+    keanggotaan = _anggota_kecamatan_of(user, kegiatan.kecamatan_id)
+    if keanggotaan is None or keanggotaan.peran != Peran.KASI:
+        return False
+    return kegiatan.dibuat_oleh_id == user.pk or (
+        keanggotaan.seksi_id is not None and kegiatan.seksi_id == keanggotaan.seksi_id
+    )
+
+
+def boleh_ubah_kegiatan(user, kegiatan) -> bool:
+    """Staf: their own kegiatan until it carries an output. Kasi: those of their seksi."""
+    if kasi_atas_kegiatan(user, kegiatan):
+        return True
+    keanggotaan = _anggota_kecamatan_of(user, kegiatan.kecamatan_id)
+    return (
+        keanggotaan is not None
+        and keanggotaan.peran == Peran.STAF
+        and kegiatan.dibuat_oleh_id == user.pk
+        and not kegiatan.ada_output
+    )
+
+
+def boleh_kelola_tindak_lanjut(user, kegiatan) -> bool:
+    """Recording the output and uploading or removing bukti is the kasi's."""
+    return kasi_atas_kegiatan(user, kegiatan)

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from desa.models import Desa
-from kecamatan.models import Kabupaten, Kecamatan, Keanggotaan, Peran, Provinsi, Seksi
+from kecamatan.models import Kabupaten, Keanggotaan, Kecamatan, Peran, Provinsi, Seksi
 
 PASSWORD = "rahasia-uji-123"
 

@@ -1,0 +1,236 @@
+"""Writes of the kecamatan app: each one a transaction, with its permission check and audit here.
+
+The audit trail is django-simple-history; every service names the acting user
+on the instance (``_history_user``) so records made outside a request (demo
+data, imports) carry the right name too.
+"""
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from kecamatan import akses
+from kecamatan.berkas import validate_upload
+from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Kegiatan, Seksi, UraianAktivitas
+
+
+class KonflikVersi(Exception):
+    """Someone saved the kegiatan after this user opened it; nothing was written."""
+
+    def __init__(self, kegiatan_terbaru: Kegiatan):
+        self.kegiatan_terbaru = kegiatan_terbaru
+        super().__init__("Kegiatan telah diubah oleh orang lain.")
+
+
+def _check_desa_seksi(*, kecamatan: Kecamatan, seksi: Seksi | None, desa: Iterable) -> list:
+    desa = list(desa)
+    if seksi is not None and seksi.kecamatan_id != kecamatan.pk:
+        raise ValidationError({"seksi": "Seksi harus milik kecamatan ini."})
+    if any(item.kecamatan_id != kecamatan.pk for item in desa):
+        raise ValidationError({"desa": "Desa/kelurahan harus berada di kecamatan ini."})
+    return desa
+
+
+def _check_tanggal_status(*, tanggal: datetime.date, status: str, hari_ini: datetime.date) -> None:
+    if status == Kegiatan.Status.DILAKSANAKAN and tanggal > hari_ini:
+        raise ValidationError({"tanggal": "Kegiatan yang sudah dilaksanakan tidak boleh bertanggal setelah hari ini."})
+
+
+def _claim_versi(*, kegiatan: Kegiatan, versi: int) -> int:
+    """Bump the version only if it is still the one the user read; the row stays locked until commit.
+
+    The check lives in the UPDATE's WHERE clause, so two concurrent saves cannot both pass it.
+    """
+    claimed = Kegiatan.objects.filter(pk=kegiatan.pk, versi=versi).update(versi=F("versi") + 1)
+    if claimed != 1:
+        raise KonflikVersi(Kegiatan.objects.select_related("seksi").get(pk=kegiatan.pk))
+    # The caller sets it on its instance only once every check passed: a rollback must not leave it bumped.
+    return versi + 1
+
+
+@transaction.atomic
+def kegiatan_create(
+    *,
+    user,
+    uraian: UraianAktivitas,
+    tanggal: datetime.date,
+    status: str,
+    seksi: Seksi | None = None,
+    desa: Iterable = (),
+    keterangan: str = "",
+    hari_ini: datetime.date | None = None,
+) -> Kegiatan:
+    if not akses.boleh_catat_kegiatan(user):
+        raise PermissionDenied("Hanya staf dan kasi yang dapat mencatat kegiatan.")
+    kecamatan = Kecamatan.objects.get(pk=user.keanggotaan.kecamatan_id)
+    if not uraian.aktif or not uraian.jenis.aktif:
+        raise ValidationError({"uraian": "Uraian aktivitas ini sudah dipensiunkan dan tidak bisa dipilih lagi."})
+    desa = _check_desa_seksi(kecamatan=kecamatan, seksi=seksi, desa=desa)
+    _check_tanggal_status(tanggal=tanggal, status=status, hari_ini=hari_ini or timezone.localdate())
+    kegiatan = Kegiatan(
+        kecamatan=kecamatan,
+        tanggal=tanggal,
+        status=status,
+        seksi=seksi,
+        keterangan=keterangan.strip(),
+        dibuat_oleh=user,
+    )
+    kegiatan.snapshot_katalog(uraian)
+    kegiatan._history_user = user
+    kegiatan.save()
+    if desa:
+        _desa_set_into_creation_record(kegiatan=kegiatan, desa=desa)
+    return kegiatan
+
+
+def _desa_set_into_creation_record(*, kegiatan: Kegiatan, desa: list) -> None:
+    """Attach the desa to the "created" history record instead of logging a second "changed" one.
+
+    django-simple-history snapshots m2m rows when a record is made; on creation
+    the row must exist before the desa can be linked, so the snapshot is completed here.
+    """
+    kegiatan.skip_history_when_saving = True
+    try:
+        kegiatan.desa.set(desa)
+    finally:
+        del kegiatan.skip_history_when_saving
+    record = kegiatan.history.order_by("-history_id").first()
+    snapshot = record.desa.model
+    through_rows = Kegiatan.desa.through.objects.filter(kegiatan=kegiatan)
+    snapshot.objects.bulk_create(
+        [snapshot(history=record, id=row.pk, kegiatan_id=row.kegiatan_id, desa_id=row.desa_id) for row in through_rows]
+    )
+
+
+@transaction.atomic
+def kegiatan_update(
+    *,
+    user,
+    kegiatan: Kegiatan,
+    versi: int,
+    uraian: UraianAktivitas,
+    tanggal: datetime.date,
+    status: str,
+    seksi: Seksi | None = None,
+    desa: Iterable = (),
+    keterangan: str = "",
+    hari_ini: datetime.date | None = None,
+) -> Kegiatan:
+    """Edit the kegiatan's facts; raises ``KonflikVersi`` if it changed since ``versi`` was read."""
+    if not akses.boleh_ubah_kegiatan(user, kegiatan):
+        raise PermissionDenied("Anda tidak dapat mengubah kegiatan ini.")
+    ganti_uraian = uraian.pk != kegiatan.uraian_id
+    if ganti_uraian and (not uraian.aktif or not uraian.jenis.aktif):
+        raise ValidationError({"uraian": "Uraian aktivitas ini sudah dipensiunkan dan tidak bisa dipilih lagi."})
+    desa = _check_desa_seksi(kecamatan=kegiatan.kecamatan, seksi=seksi, desa=desa)
+    _check_tanggal_status(tanggal=tanggal, status=status, hari_ini=hari_ini or timezone.localdate())
+    versi_baru = _claim_versi(kegiatan=kegiatan, versi=versi)
+    # Checked again on the locked, current row: an output may have been recorded meanwhile.
+    current = Kegiatan.objects.select_related("kecamatan").get(pk=kegiatan.pk)
+    if not akses.boleh_ubah_kegiatan(user, current):
+        raise PermissionDenied("Anda tidak dapat mengubah kegiatan ini.")
+    if status != Kegiatan.Status.DILAKSANAKAN and current.ada_output:
+        raise ValidationError({"status": "Kegiatan yang sudah memiliki output harus berstatus dilaksanakan."})
+    if ganti_uraian:
+        current.snapshot_katalog(uraian)
+    current.versi = versi_baru
+    current.tanggal = tanggal
+    current.status = status
+    current.seksi = seksi
+    current.keterangan = keterangan.strip()
+    # The desa change goes into the same history record as the other fields (saved below).
+    current.skip_history_when_saving = True
+    try:
+        current.desa.set(desa)
+    finally:
+        del current.skip_history_when_saving
+    current._history_user = user
+    current.save()
+    return current
+
+
+@transaction.atomic
+def kegiatan_output_record(
+    *,
+    user,
+    kegiatan: Kegiatan,
+    versi: int,
+    output: str,
+    tanggal_output: datetime.date | None,
+    hari_ini: datetime.date | None = None,
+) -> Kegiatan:
+    """Record (or clear, with both empty) the output of a carried-out kegiatan."""
+    if not akses.boleh_kelola_tindak_lanjut(user, kegiatan):
+        raise PermissionDenied("Hanya kasi seksi ini yang dapat mencatat output.")
+    output = (output or "").strip()
+    if bool(output) != (tanggal_output is not None):
+        raise ValidationError("Isi output dan tanggalnya bersama-sama, atau kosongkan keduanya.")
+    versi_baru = _claim_versi(kegiatan=kegiatan, versi=versi)
+    current = Kegiatan.objects.get(pk=kegiatan.pk)
+    if output and current.status != Kegiatan.Status.DILAKSANAKAN:
+        raise ValidationError("Output hanya dapat dicatat untuk kegiatan yang sudah dilaksanakan.")
+    if tanggal_output is not None:
+        if tanggal_output < current.tanggal:
+            raise ValidationError({"tanggal_output": "Tanggal output tidak boleh sebelum tanggal kegiatan."})
+        if tanggal_output > (hari_ini or timezone.localdate()):
+            raise ValidationError({"tanggal_output": "Tanggal output tidak boleh setelah hari ini."})
+    current.versi = versi_baru
+    current.output = output
+    current.tanggal_output = tanggal_output
+    current._history_user = user
+    current.save(update_fields=["output", "tanggal_output", "versi", "diubah_pada"])
+    kegiatan.output, kegiatan.tanggal_output, kegiatan.versi = current.output, current.tanggal_output, versi_baru
+    return current
+
+
+@transaction.atomic
+def bukti_create(
+    *,
+    user,
+    kegiatan: Kegiatan,
+    jenis: JenisBukti,
+    nomor: str,
+    tanggal: datetime.date,
+    berkas=None,
+) -> BuktiPendukung:
+    """Attach a bukti; ``berkas`` (an UploadedFile) is checked by its bytes and stored under a generated name."""
+    if not akses.boleh_kelola_tindak_lanjut(user, kegiatan):
+        raise PermissionDenied("Hanya kasi seksi ini yang dapat mengunggah bukti pendukung.")
+    if not jenis.aktif:
+        raise ValidationError({"jenis": "Jenis bukti ini tidak aktif."})
+    bukti = BuktiPendukung(kegiatan=kegiatan, jenis=jenis, nomor=nomor.strip(), tanggal=tanggal, diunggah_oleh=user)
+    if berkas is not None:
+        info = validate_upload(berkas)
+        bukti.nama_berkas_asli = (berkas.name or "")[-255:]
+        bukti.content_type = info.content_type
+        bukti.ukuran = info.size
+        # Only the detected extension reaches upload_to; the user's name never becomes a path.
+        bukti.berkas.save(f"berkas.{info.extension}", berkas, save=False)
+    bukti._history_user = user
+    try:
+        bukti.save()
+    except Exception:
+        # A failed insert must not leave an orphan scan in storage.
+        if bukti.berkas:
+            bukti.berkas.storage.delete(bukti.berkas.name)
+        raise
+    return bukti
+
+
+@transaction.atomic
+def bukti_remove(*, user, bukti: BuktiPendukung) -> BuktiPendukung:
+    """Soft removal: the row, its file and its history stay; it no longer counts."""
+    if not akses.boleh_kelola_tindak_lanjut(user, bukti.kegiatan):
+        raise PermissionDenied("Hanya kasi seksi ini yang dapat menghapus bukti pendukung.")
+    locked = BuktiPendukung.objects.select_for_update().get(pk=bukti.pk)
+    if locked.dihapus_pada is not None:
+        return locked
+    locked.dihapus_oleh = user
+    locked.dihapus_pada = timezone.now()
+    locked._history_user = user
+    locked.save(update_fields=["dihapus_oleh", "dihapus_pada"])
+    return locked

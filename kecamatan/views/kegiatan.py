@@ -1,0 +1,318 @@
+"""Kegiatan and bukti pendukung pages; thin: forms validate, services write, selectors read.
+
+Every object is fetched through a queryset scoped from the user's membership,
+so another kecamatan's id answers 404 before any permission is even considered.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kecamatan import akses, selectors, services
+from kecamatan.berkas import XLSX, berkas_response, safe_download_name
+from kecamatan.ekspor import kegiatan_xlsx
+from kecamatan.forms import BuktiForm, KegiatanFilterForm, KegiatanForm, OutputForm
+from kecamatan.models import Kecamatan
+
+PER_HALAMAN = 25
+HASIL_TARGET = "hasil-kegiatan"
+
+
+def _hari_ini():
+    return timezone.localdate()
+
+
+def _form_error(form, exc: ValidationError):
+    """Put a service's ValidationError on the form, by field where the service named one."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def _daftar(request, *, perlu_tindak_lanjut: bool):
+    hari_ini = _hari_ini()
+    scope = akses.kecamatan_scope(request.user)
+    data = request.GET.copy()
+    for key in ("halaman", "export"):
+        data.pop(key, None)
+    form = KegiatanFilterForm(data or None, kecamatan_scope=scope, hari_ini=hari_ini)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    kegiatan = selectors.kegiatan_list(
+        user=request.user, as_of=hari_ini, filters=filters, perlu_tindak_lanjut=perlu_tindak_lanjut
+    )
+    judul = "Kegiatan perlu tindak lanjut" if perlu_tindak_lanjut else "Daftar kegiatan"
+    if request.GET.get("export") == "xlsx":
+        content = kegiatan_xlsx(kegiatan, judul=judul, as_of=hari_ini)
+        response = HttpResponse(content, content_type=XLSX)
+        nama = "kegiatan-perlu-tindak-lanjut" if perlu_tindak_lanjut else "kegiatan"
+        response["Content-Disposition"] = f'attachment; filename="{nama}-{hari_ini:%Y%m%d}.xlsx"'
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
+    halaman = Paginator(kegiatan, PER_HALAMAN).get_page(request.GET.get("halaman"))
+    context = {
+        "judul": judul,
+        "perlu_tindak_lanjut": perlu_tindak_lanjut,
+        "form": form,
+        "halaman": halaman,
+        "querystring": data.urlencode(),
+        "hari_ini": hari_ini,
+        "boleh_catat": akses.boleh_catat_kegiatan(request.user),
+        "tampil_kecamatan": not form.satu_kecamatan,
+    }
+    template = "kecamatan/kegiatan_list.html"
+    if request.htmx and request.htmx.target == HASIL_TARGET:
+        template += "#hasil"
+    return render(request, template, context)
+
+
+@login_required
+@require_GET
+def kegiatan_list(request):
+    return _daftar(request, perlu_tindak_lanjut=False)
+
+
+@login_required
+@require_GET
+def kegiatan_perlu_tindak_lanjut(request):
+    return _daftar(request, perlu_tindak_lanjut=True)
+
+
+def _kecamatan_penulis(request) -> Kecamatan:
+    if not akses.boleh_catat_kegiatan(request.user):
+        raise PermissionDenied("Hanya staf dan kasi yang dapat mencatat kegiatan.")
+    return akses.kecamatan_for(request.user)
+
+
+def _form_values(form: KegiatanForm) -> dict:
+    return {
+        name: form.cleaned_data[name]
+        for name in ("uraian", "tanggal", "status", "seksi", "desa", "keterangan")
+        if name in form.cleaned_data
+    }
+
+
+def _pilihan_initial(data) -> dict:
+    """The no-JavaScript "tampilkan uraian" round trip: keep what was typed, narrow the selects."""
+    initial = {key: data.get(key) for key in ("kategori", "jenis", "uraian", "tanggal", "status", "seksi")}
+    initial["desa"] = data.getlist("desa")
+    initial["keterangan"] = data.get("keterangan", "")
+    return initial
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kegiatan_create(request):
+    kecamatan = _kecamatan_penulis(request)
+    hari_ini = _hari_ini()
+    if request.method == "POST" and "pilih" not in request.POST:
+        form = KegiatanForm(request.POST, kecamatan=kecamatan)
+        if form.is_valid():
+            try:
+                kegiatan = services.kegiatan_create(user=request.user, hari_ini=hari_ini, **_form_values(form))
+            except ValidationError as exc:
+                _form_error(form, exc)
+            else:
+                messages.success(request, "Kegiatan tersimpan.")
+                return redirect("kegiatan-detail", pk=kegiatan.pk)
+    elif request.method == "POST":
+        form = KegiatanForm(initial=_pilihan_initial(request.POST), kecamatan=kecamatan, narrow=True)
+    else:
+        keanggotaan = akses.keanggotaan_of(request.user)
+        form = KegiatanForm(
+            initial={"tanggal": hari_ini, "seksi": keanggotaan.seksi_id, "status": "dilaksanakan"},
+            kecamatan=kecamatan,
+        )
+    return render(request, "kecamatan/kegiatan_form.html", {"form": form, "kegiatan": None})
+
+
+@login_required
+@require_GET
+def kegiatan_pilihan(request):
+    """HTMX: the kategori → jenis → uraian selects narrowed to what was picked, with the expected output."""
+    kecamatan = _kecamatan_penulis(request)
+    initial = _pilihan_initial(request.GET)
+    form = KegiatanForm(initial=initial, kecamatan=kecamatan, narrow=True)
+    return render(request, "kecamatan/kegiatan_form.html#pilihan", {"form": form})
+
+
+def _kegiatan_or_404(request, pk):
+    return selectors.kegiatan_detail(user=request.user, pk=pk, as_of=_hari_ini())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kegiatan_update(request, pk):
+    kegiatan = _kegiatan_or_404(request, pk)
+    if not akses.boleh_ubah_kegiatan(request.user, kegiatan):
+        raise PermissionDenied("Anda tidak dapat mengubah kegiatan ini.")
+    konflik = None
+    status = 200
+    if request.method == "POST" and "pilih" not in request.POST:
+        form = KegiatanForm(request.POST, kecamatan=kegiatan.kecamatan, uraian_sekarang=kegiatan.uraian)
+        if form.is_valid():
+            try:
+                services.kegiatan_update(
+                    user=request.user,
+                    kegiatan=kegiatan,
+                    versi=form.cleaned_data["versi"] or 0,
+                    hari_ini=_hari_ini(),
+                    **_form_values(form),
+                )
+            except services.KonflikVersi as exc:
+                konflik, status = exc.kegiatan_terbaru, 409
+            except ValidationError as exc:
+                _form_error(form, exc)
+            else:
+                messages.success(request, "Perubahan kegiatan tersimpan.")
+                return redirect("kegiatan-detail", pk=kegiatan.pk)
+    elif request.method == "POST":
+        form = KegiatanForm(
+            initial=_pilihan_initial(request.POST) | {"versi": request.POST.get("versi")},
+            kecamatan=kegiatan.kecamatan,
+            uraian_sekarang=kegiatan.uraian,
+            narrow=True,
+        )
+    else:
+        form = KegiatanForm(
+            initial={
+                "kategori": kegiatan.kategori,
+                "jenis": kegiatan.uraian.jenis_id,
+                "uraian": kegiatan.uraian_id,
+                "tanggal": kegiatan.tanggal,
+                "status": kegiatan.status,
+                "seksi": kegiatan.seksi_id,
+                "desa": [desa.pk for desa in kegiatan.desa.all()],
+                "keterangan": kegiatan.keterangan,
+                "versi": kegiatan.versi,
+            },
+            kecamatan=kegiatan.kecamatan,
+            uraian_sekarang=kegiatan.uraian,
+        )
+    return render(
+        request, "kecamatan/kegiatan_form.html", {"form": form, "kegiatan": kegiatan, "konflik": konflik}, status=status
+    )
+
+
+def _render_detail(request, kegiatan, *, output_form=None, bukti_form=None, konflik=None, status=200):
+    boleh_kelola = akses.boleh_kelola_tindak_lanjut(request.user, kegiatan)
+    bukti_aktif, bukti_dihapus = selectors.bukti_of_kegiatan(kegiatan=kegiatan)
+    if boleh_kelola and output_form is None:
+        output_form = OutputForm(
+            initial={
+                "output": kegiatan.output or kegiatan.output_diharapkan,
+                "tanggal_output": kegiatan.tanggal_output or _hari_ini(),
+                "versi": kegiatan.versi,
+            }
+        )
+    if boleh_kelola and bukti_form is None:
+        bukti_form = BuktiForm()
+    context = {
+        "kegiatan": kegiatan,
+        "bukti_aktif": bukti_aktif,
+        "bukti_dihapus": bukti_dihapus,
+        "riwayat": selectors.riwayat_kegiatan(kegiatan=kegiatan),
+        "boleh_ubah": akses.boleh_ubah_kegiatan(request.user, kegiatan),
+        "boleh_kelola": boleh_kelola,
+        "output_form": output_form,
+        "bukti_form": bukti_form,
+        "konflik": konflik,
+        "hari_ini": _hari_ini(),
+    }
+    return render(request, "kecamatan/kegiatan_detail.html", context, status=status)
+
+
+@login_required
+@require_GET
+def kegiatan_detail(request, pk):
+    return _render_detail(request, _kegiatan_or_404(request, pk))
+
+
+@login_required
+@require_POST
+def kegiatan_output(request, pk):
+    kegiatan = _kegiatan_or_404(request, pk)
+    if not akses.boleh_kelola_tindak_lanjut(request.user, kegiatan):
+        raise PermissionDenied("Hanya kasi seksi ini yang dapat mencatat output.")
+    form = OutputForm(request.POST)
+    if form.is_valid():
+        try:
+            services.kegiatan_output_record(
+                user=request.user,
+                kegiatan=kegiatan,
+                versi=form.cleaned_data["versi"],
+                output=form.cleaned_data["output"],
+                tanggal_output=form.cleaned_data["tanggal_output"],
+                hari_ini=_hari_ini(),
+            )
+        except services.KonflikVersi as exc:
+            return _render_detail(request, kegiatan, output_form=form, konflik=exc.kegiatan_terbaru, status=409)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Output kegiatan tersimpan.")
+            return redirect(reverse("kegiatan-detail", args=[kegiatan.pk]) + "#output")
+    return _render_detail(request, kegiatan, output_form=form)
+
+
+@login_required
+@require_POST
+def bukti_create(request, pk):
+    kegiatan = _kegiatan_or_404(request, pk)
+    if not akses.boleh_kelola_tindak_lanjut(request.user, kegiatan):
+        raise PermissionDenied("Hanya kasi seksi ini yang dapat mengunggah bukti pendukung.")
+    form = BuktiForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.bukti_create(user=request.user, kegiatan=kegiatan, **form.cleaned_data)
+        except ValidationError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Bukti pendukung terunggah.")
+            return redirect(reverse("kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
+    return _render_detail(request, kegiatan, bukti_form=form)
+
+
+def _berkas(request, kegiatan_pk, pk, *, inline):
+    bukti = selectors.bukti_for_user(user=request.user, kegiatan_pk=kegiatan_pk, pk=pk)
+    if not bukti.berkas or bukti.dihapus:
+        raise Http404("Berkas tidak tersedia.")
+    nama = safe_download_name(bukti.nama_berkas_asli or f"{bukti.jenis.nama} {bukti.nomor}".strip(), bukti.extension)
+    return berkas_response(bukti.berkas, download_name=nama, inline=inline, content_type=bukti.content_type)
+
+
+@login_required
+@require_GET
+def bukti_download(request, kegiatan_pk, pk):
+    return _berkas(request, kegiatan_pk, pk, inline=False)
+
+
+@login_required
+@require_GET
+def bukti_preview(request, kegiatan_pk, pk):
+    return _berkas(request, kegiatan_pk, pk, inline=True)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bukti_remove(request, kegiatan_pk, pk):
+    bukti = selectors.bukti_for_user(user=request.user, kegiatan_pk=kegiatan_pk, pk=pk)
+    if not akses.boleh_kelola_tindak_lanjut(request.user, bukti.kegiatan):
+        raise PermissionDenied("Hanya kasi seksi ini yang dapat menghapus bukti pendukung.")
+    if bukti.dihapus:
+        raise Http404("Bukti ini sudah dihapus.")
+    if request.method == "POST":
+        services.bukti_remove(user=request.user, bukti=bukti)
+        messages.success(
+            request, f"Bukti {bukti.jenis.nama} tanggal {date_format(bukti.tanggal, 'j F Y')} dihapus dari kegiatan."
+        )
+        return redirect(reverse("kegiatan-detail", args=[kegiatan_pk]) + "#bukti")
+    return render(request, "kecamatan/bukti_hapus.html", {"bukti": bukti, "kegiatan": bukti.kegiatan})
