@@ -1,7 +1,9 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from desa.models import Desa
+from desa.models import Desa, DokumenDesa
 from kecamatan.admin_scope import PeranAdminMixin
+from kecamatan.akses import kecamatan_scope
 from kecamatan.models import Peran
 
 
@@ -17,3 +19,26 @@ class DesaAdmin(PeranAdminMixin, admin.ModelAdmin):
     def get_readonly_fields(self, request, obj=None):
         # The code fixes the desa's kecamatan and whether it is a kelurahan.
         return ["kode", "kecamatan", "jenis"] if obj else ["jenis"]
+
+
+@admin.register(DokumenDesa)
+class DokumenDesaAdmin(PeranAdminMixin, SimpleHistoryAdmin, admin.ModelAdmin):
+    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_tulis = (Peran.PIMPINAN,)
+    kecamatan_lookup = "desa__kecamatan"
+    list_display = ["desa", "jenis", "tahun_anggaran", "tanggal", "nomor", "updated_by", "updated_at"]
+    list_filter = ["jenis", "tahun_anggaran", "desa__kecamatan"]
+    search_fields = ["desa__nama", "desa__kode", "nomor"]
+    list_select_related = ["desa", "updated_by"]
+    readonly_fields = ["scan", "scan_nama", "scan_content_type", "scan_ukuran", "updated_by", "updated_at"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "desa":
+            # Kelurahan owe no RKPDes, APBDes or LPPDes; offering them invites a refused save.
+            field.queryset = field.queryset.desa_saja().filter(kecamatan__in=kecamatan_scope(request.user))
+        return field
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,7 +1,13 @@
-"""Desa and kelurahan, told apart by their Kepmendagri code (DESIGN.md §2.3)."""
+"""Desa and kelurahan, told apart by their Kepmendagri code, and the documents desa owe (DESIGN.md §2.3)."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from simple_history.models import HistoricalRecords
+
+from desa.tenggat import KETERANGAN_TANGGAL, JenisDokumen, tenggat
+from kecamatan.berkas import upload_to_generated
 
 
 class DesaQuerySet(models.QuerySet):
@@ -60,3 +66,100 @@ class Desa(models.Model):
     @property
     def is_kelurahan(self):
         return self.jenis == self.Jenis.KELURAHAN
+
+
+class DokumenDesaQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from kecamatan.models import Kecamatan
+
+        return self.filter(desa__kecamatan__in=Kecamatan.objects.for_user(user))
+
+    def untuk_kecamatan(self, kecamatan, dokumen_wajib):
+        """The documents of ``kecamatan`` matching the given (jenis, TA) pairs, in one query."""
+        pasangan = models.Q(pk__in=[])
+        for wajib in dokumen_wajib:
+            pasangan |= models.Q(jenis=wajib.jenis, tahun_anggaran=wajib.tahun_anggaran)
+        return self.filter(pasangan, desa__kecamatan=kecamatan)
+
+
+class DokumenDesa(models.Model):
+    """An RKPDes, APBDes or LPPDes of one desa for one tahun anggaran (DESIGN.md §2.3)."""
+
+    Jenis = JenisDokumen
+    BERKAS_PREFIX = "dokumen_desa"
+
+    desa = models.ForeignKey(Desa, on_delete=models.PROTECT, related_name="dokumen")
+    jenis = models.CharField("dokumen", max_length=10, choices=JenisDokumen.choices)
+    tahun_anggaran = models.PositiveSmallIntegerField(
+        "tahun anggaran", validators=[MinValueValidator(2015), MaxValueValidator(2100)]
+    )
+    nomor = models.CharField(
+        "nomor", max_length=100, blank=True, help_text="Nomor Perdes (RKPDes, APBDes) atau nomor surat (LPPDes)."
+    )
+    tanggal = models.DateField(
+        "tanggal", help_text="Tanggal penetapan Perdes (RKPDes, APBDes) atau tanggal penyampaian (LPPDes)."
+    )
+    scan = models.FileField("pindaian dokumen", upload_to=upload_to_generated, max_length=255, blank=True)
+    scan_nama = models.CharField("nama berkas asli", max_length=255, blank=True, editable=False)
+    scan_content_type = models.CharField("jenis berkas", max_length=100, blank=True, editable=False)
+    scan_ukuran = models.PositiveIntegerField("ukuran berkas (bita)", null=True, blank=True, editable=False)
+    catatan = models.TextField("catatan", blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name="diubah oleh",
+    )
+    updated_at = models.DateTimeField("diubah pada", auto_now=True)
+
+    objects = DokumenDesaQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["desa__kode", "jenis", "tahun_anggaran"]
+        verbose_name = "dokumen desa"
+        verbose_name_plural = "dokumen desa"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["desa", "jenis", "tahun_anggaran"],
+                name="dokumen_desa_unik_per_tahun_anggaran",
+                violation_error_message="Dokumen ini untuk desa dan tahun anggaran tersebut sudah tercatat.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_jenis_display()} TA {self.tahun_anggaran} {self.desa}"
+
+    def clean(self):
+        if self.desa_id and self.desa.is_kelurahan:
+            raise ValidationError({"desa": pesan_kelurahan(self.desa)})
+        if (
+            self.tanggal
+            and self.tahun_anggaran
+            and not (self.tahun_anggaran - 2 <= self.tanggal.year <= self.tahun_anggaran + 2)
+        ):
+            raise ValidationError(
+                {"tanggal": f"Tanggal tidak wajar untuk tahun anggaran {self.tahun_anggaran}: periksa tahunnya."}
+            )
+
+    @property
+    def tenggat(self):
+        return tenggat(self.jenis, self.tahun_anggaran)
+
+    @property
+    def scan_extension(self) -> str:
+        return self.scan.name.rsplit(".", 1)[-1] if self.scan else ""
+
+    @property
+    def keterangan_tanggal(self):
+        return KETERANGAN_TANGGAL[self.jenis]
+
+
+def pesan_kelurahan(desa) -> str:
+    return (
+        f"{desa} adalah kelurahan: kelurahan tidak menyusun RKPDes, APBDes maupun LPPDes "
+        "dan tidak dihitung dalam IKU 2. Dokumen ini hanya untuk desa."
+    )

@@ -1,11 +1,14 @@
 """Writes of the desa app. Keyword-only, one transaction each."""
 
+import datetime
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 
-from desa.models import Desa, jenis_dari_kode
+from desa.models import Desa, DokumenDesa, jenis_dari_kode, pesan_kelurahan
 from desa.wilayah import rows_under
+from kecamatan import akses
 from kecamatan.models import Kabupaten, Kecamatan, Provinsi
 
 
@@ -84,3 +87,104 @@ def wilayah_import(*, kode: str) -> HasilImportWilayah:
     _upsert(Desa, by_tingkat["desa"], build=build_desa, tingkat="desa", hasil=hasil)
     hasil.kecamatan = sorted(kecamatan.values(), key=lambda k: k.kode)
     return hasil
+
+
+# --- Dokumen desa (RKPDes, APBDes, LPPDes) -------------------------------------------------
+
+
+def _dokumen_desa_check_write(*, user, desa: Desa) -> None:
+    """The one place that decides who may write a desa document, and for which desa."""
+    if not akses.has_peran(user, *akses.PERAN_KASI_KE_ATAS):
+        raise PermissionDenied("Hanya kasi dan pimpinan kecamatan yang boleh mengisi dokumen desa.")
+    # Views already answer 404 outside the user's scope; this guards every other caller.
+    if not Desa.objects.for_user(user).filter(pk=desa.pk).exists():
+        raise PermissionDenied("Desa ini di luar kecamatan Anda.")
+    if desa.is_kelurahan:
+        raise ValidationError(pesan_kelurahan(desa))
+
+
+def _pesan_duplikat(*, desa, jenis, tahun_anggaran) -> str:
+    label = DokumenDesa.Jenis(jenis).label
+    return (
+        f"{label} TA {tahun_anggaran} untuk {desa} sudah tercatat. "
+        "Ubah data yang sudah ada; satu desa hanya punya satu dokumen per tahun anggaran."
+    )
+
+
+def _scan_apply(dokumen: DokumenDesa, scan) -> None:
+    from kecamatan.berkas import validate_upload
+
+    info = validate_upload(scan)
+    dokumen.scan_nama = (scan.name or "")[:255]
+    # Only the detected type names the stored file; the user's name is kept aside for downloads.
+    scan.name = f"pindaian.{info.extension}"
+    dokumen.scan = scan
+    dokumen.scan_content_type = info.content_type
+    dokumen.scan_ukuran = info.size
+
+
+def _dokumen_desa_simpan(dokumen: DokumenDesa, *, user) -> DokumenDesa:
+    dokumen.updated_by = user
+    dokumen._history_user = user  # audit also outside a request (commands, shell)
+    dokumen.full_clean()
+    try:
+        # A savepoint, so a lost race with another writer leaves the outer transaction usable.
+        with transaction.atomic():
+            dokumen.save()
+    except IntegrityError:
+        raise ValidationError(
+            _pesan_duplikat(desa=dokumen.desa, jenis=dokumen.jenis, tahun_anggaran=dokumen.tahun_anggaran)
+        ) from None
+    return dokumen
+
+
+@transaction.atomic
+def dokumen_desa_create(
+    *,
+    user,
+    desa: Desa,
+    jenis: str,
+    tahun_anggaran: int,
+    tanggal: datetime.date,
+    nomor: str = "",
+    catatan: str = "",
+    scan=None,
+) -> DokumenDesa:
+    """Record a desa document; a second one for the same (desa, jenis, TA) is refused."""
+    _dokumen_desa_check_write(user=user, desa=desa)
+    if DokumenDesa.objects.filter(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran).exists():
+        raise ValidationError(_pesan_duplikat(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran))
+    dokumen = DokumenDesa(
+        desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, tanggal=tanggal, nomor=nomor.strip(), catatan=catatan
+    )
+    if scan:
+        _scan_apply(dokumen, scan)
+    return _dokumen_desa_simpan(dokumen, user=user)
+
+
+@transaction.atomic
+def dokumen_desa_update(
+    *,
+    user,
+    dokumen: DokumenDesa,
+    tanggal: datetime.date,
+    nomor: str = "",
+    catatan: str = "",
+    scan=None,
+) -> DokumenDesa:
+    """Correct the date, number, note or scan; the desa, jenis and TA of a document never change."""
+    _dokumen_desa_check_write(user=user, desa=dokumen.desa)
+    dokumen.tanggal = tanggal
+    dokumen.nomor = nomor.strip()
+    dokumen.catatan = catatan
+    if scan:
+        _scan_apply(dokumen, scan)
+    return _dokumen_desa_simpan(dokumen, user=user)
+
+
+@transaction.atomic
+def dokumen_desa_delete(*, user, dokumen: DokumenDesa) -> None:
+    """Remove a document entered by mistake; its history stays, and so does its scan file."""
+    _dokumen_desa_check_write(user=user, desa=dokumen.desa)
+    dokumen._history_user = user
+    dokumen.delete()

@@ -1,0 +1,35 @@
+from django import forms
+
+from desa.models import DokumenDesa
+from kecamatan.berkas import ACCEPT_ATTR
+
+
+class DokumenDesaForm(forms.Form):
+    """The editable facts of one desa document; desa, jenis and TA come from the URL."""
+
+    tanggal = forms.DateField(
+        label="Tanggal",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Isi tanggalnya.", "invalid": "Tanggal tidak valid."},
+    )
+    nomor = forms.CharField(label="Nomor", max_length=100, required=False)
+    catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    scan = forms.FileField(
+        label="Pindaian dokumen",
+        required=False,
+        widget=forms.FileInput(attrs={"accept": ACCEPT_ATTR}),
+        help_text="Opsional. PDF, JPEG, PNG, DOCX atau XLSX, seperti bukti pendukung.",
+    )
+
+    def __init__(self, *args, jenis=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if jenis:
+            ket = "penetapan" if jenis != DokumenDesa.Jenis.LPPDES else "penyampaian"
+            self.fields["tanggal"].label = f"Tanggal {ket}"
+            self.fields["nomor"].label = "Nomor surat" if jenis == DokumenDesa.Jenis.LPPDES else "Nomor Perdes"
+
+    @classmethod
+    def initial_for(cls, dokumen):
+        if dokumen is None:
+            return {}
+        return {"tanggal": dokumen.tanggal, "nomor": dokumen.nomor, "catatan": dokumen.catatan}

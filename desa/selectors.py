@@ -1,0 +1,178 @@
+"""Reads of the desa app: the document matrix and the deadlines ahead.
+
+Each selector loads its rows in a fixed number of queries (never one per desa
+or per cell) and judges every document through ``desa.tenggat``.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from desa.models import Desa, DokumenDesa
+from desa.tenggat import Basis, DokumenWajib, JenisDokumen, StatusDokumen, dokumen_wajib, status_dokumen, tenggat
+
+
+def iku2_basis() -> str:
+    """The basis this deployment measures IKU 2 on (setting ``IKU2_BASIS``)."""
+    return Basis(settings.IKU2_BASIS).value
+
+
+@dataclass
+class Sel:
+    desa: Desa
+    wajib: DokumenWajib
+    dokumen: DokumenDesa | None
+    status: StatusDokumen
+
+
+@dataclass
+class BarisDesa:
+    desa: Desa
+    sel: list[Sel]
+
+
+@dataclass
+class KolomDokumen:
+    wajib: DokumenWajib
+    tepat_waktu: int = 0
+    terlambat: int = 0
+    belum_ada: int = 0
+    belum_jatuh_tempo: int = 0
+
+
+@dataclass
+class MatriksDokumen:
+    kecamatan: object
+    tahun: int
+    basis: str
+    as_of: datetime.date
+    kolom: list[KolomDokumen]
+    baris: list[BarisDesa]
+    kelurahan: list[Desa] = field(default_factory=list)
+
+    @property
+    def jumlah_desa(self) -> int:
+        return len(self.baris)
+
+    @property
+    def berlaku(self) -> bool:
+        # DESIGN.md §2.3: without desa IKU 2 is "tidak berlaku", neither 0% nor 100%.
+        return bool(self.baris)
+
+    @property
+    def basis_label(self) -> str:
+        return Basis(self.basis).label
+
+
+def _sel(desa, wajib, dokumen, as_of) -> Sel:
+    tanggal = dokumen.tanggal if dokumen else None
+    return Sel(
+        desa=desa,
+        wajib=wajib,
+        dokumen=dokumen,
+        status=status_dokumen(tanggal=tanggal, tenggat=wajib.tenggat, as_of=as_of),
+    )
+
+
+def matriks_dokumen(*, kecamatan, tahun: int, basis: str, as_of: datetime.date) -> MatriksDokumen:
+    """One row per desa, one column per document of measurement year ``tahun``; two queries."""
+    wajib_list = dokumen_wajib(tahun, basis)
+    semua = list(Desa.objects.filter(kecamatan=kecamatan).order_by("kode"))
+    dokumen_by_key = {
+        (d.desa_id, d.jenis, d.tahun_anggaran): d
+        for d in DokumenDesa.objects.untuk_kecamatan(kecamatan, wajib_list).select_related("updated_by")
+    }
+    kolom = [KolomDokumen(wajib=wajib) for wajib in wajib_list]
+    baris = []
+    for desa in semua:
+        if desa.is_kelurahan:
+            continue
+        sel_list = []
+        for k in kolom:
+            sel = _sel(desa, k.wajib, dokumen_by_key.get((desa.pk, k.wajib.jenis, k.wajib.tahun_anggaran)), as_of)
+            setattr(k, sel.status.value, getattr(k, sel.status.value) + 1)
+            sel_list.append(sel)
+        baris.append(BarisDesa(desa=desa, sel=sel_list))
+    return MatriksDokumen(
+        kecamatan=kecamatan,
+        tahun=tahun,
+        basis=basis,
+        as_of=as_of,
+        kolom=kolom,
+        baris=baris,
+        kelurahan=[desa for desa in semua if desa.is_kelurahan],
+    )
+
+
+def sel_dokumen(*, desa: Desa, jenis: str, tahun_anggaran: int, as_of: datetime.date) -> Sel:
+    wajib = DokumenWajib(jenis=jenis, tahun_anggaran=tahun_anggaran, tenggat=tenggat(jenis, tahun_anggaran))
+    dokumen = DokumenDesa.objects.filter(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran).first()
+    return _sel(desa, wajib, dokumen, as_of)
+
+
+@dataclass
+class TenggatDokumen:
+    wajib: DokumenWajib
+    desa: list[Desa]
+    sisa_hari: int
+
+    @property
+    def lewat_hari(self) -> int:
+        return -self.sisa_hari
+
+
+@dataclass
+class DaftarTenggat:
+    kecamatan: object
+    as_of: datetime.date
+    hari: int
+    sejak: datetime.date
+    mendatang: list[TenggatDokumen]
+    terlambat: list[TenggatDokumen]
+    jumlah_desa: int
+
+
+def _wajib_antara(awal: datetime.date, akhir: datetime.date) -> list[DokumenWajib]:
+    """Every document whose deadline falls in [awal, akhir], soonest first."""
+    hasil = []
+    # TA T's deadlines lie between 30 Sep T-1 and 31 Mar T+1, so these TA cover the range.
+    for tahun_anggaran in range(awal.year - 1, akhir.year + 2):
+        for jenis in JenisDokumen.values:
+            batas = tenggat(jenis, tahun_anggaran)
+            if awal <= batas <= akhir:
+                hasil.append(DokumenWajib(jenis=jenis, tahun_anggaran=tahun_anggaran, tenggat=batas))
+    return sorted(hasil, key=lambda w: (w.tenggat, w.jenis))
+
+
+def tenggat_dokumen(*, kecamatan, as_of: datetime.date, hari: int = 60) -> DaftarTenggat:
+    """Documents due in the next ``hari`` days still missing, and those overdue since 1 January last year.
+
+    Overdue means no date yet as of ``as_of`` while the deadline has passed
+    (status ``belum_ada``); a document entered late is on record and not listed.
+    """
+    sejak = datetime.date(as_of.year - 1, 1, 1)
+    wajib_list = _wajib_antara(sejak, as_of + datetime.timedelta(days=hari))
+    desa_list = list(Desa.objects.filter(kecamatan=kecamatan).desa_saja().order_by("kode"))
+    ada = {
+        (d.desa_id, d.jenis, d.tahun_anggaran)
+        for d in DokumenDesa.objects.untuk_kecamatan(kecamatan, wajib_list).filter(tanggal__lte=as_of)
+    }
+    mendatang, terlambat = [], []
+    for wajib in wajib_list:
+        belum = [desa for desa in desa_list if (desa.pk, wajib.jenis, wajib.tahun_anggaran) not in ada]
+        if not belum:
+            continue
+        item = TenggatDokumen(wajib=wajib, desa=belum, sisa_hari=(wajib.tenggat - as_of).days)
+        status = status_dokumen(tanggal=None, tenggat=wajib.tenggat, as_of=as_of)
+        (terlambat if status == StatusDokumen.BELUM_ADA else mendatang).append(item)
+    terlambat.reverse()  # the most recent deadline first
+    return DaftarTenggat(
+        kecamatan=kecamatan,
+        as_of=as_of,
+        hari=hari,
+        sejak=sejak,
+        mendatang=mendatang,
+        terlambat=terlambat,
+        jumlah_desa=len(desa_list),
+    )
