@@ -1,5 +1,6 @@
 """IKU documents of a kecamatan over time, and the targets of each indicator."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -138,3 +139,39 @@ class TargetIKU(models.Model):
 
     def __str__(self):
         return f"{self.get_indikator_display()} {self.tahun}: {self.target}%"
+
+
+class NilaiIndikatorTujuan(models.Model):
+    """The tujuan indicator's value for a year (Nilai IKM, Indeks Pelayanan Publik), entered by pimpinan.
+
+    DESIGN.md §2.4: entered by the kecamatan until the application computes it.
+    """
+
+    kecamatan = models.ForeignKey(
+        "kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="nilai_indikator_tujuan"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
+    nilai = models.DecimalField("nilai", max_digits=7, decimal_places=2, validators=[MinValueValidator(0)])
+    keterangan = models.CharField("keterangan / sumber", max_length=250, blank=True)
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diisi oleh",
+    )
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kecamatan", "tahun"]
+        verbose_name = "nilai indikator tujuan"
+        verbose_name_plural = "nilai indikator tujuan"
+        constraints = [
+            models.UniqueConstraint(fields=["kecamatan", "tahun"], name="nilai_tujuan_unik_per_tahun"),
+        ]
+
+    def __str__(self):
+        return f"{self.kecamatan} {self.tahun}: {self.nilai}"

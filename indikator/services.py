@@ -2,13 +2,16 @@
 
 import datetime
 import json
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from indikator.models import BarisIKU, DokumenIKU
-from kecamatan.models import Kecamatan, Pejabat
+from indikator.models import BarisIKU, DokumenIKU, NilaiIndikatorTujuan, TargetIKU
+from kecamatan.akses import has_peran, kecamatan_scope
+from kecamatan.models import Kecamatan, Pejabat, Peran
 
 SEED_PATH = Path(__file__).resolve().parent / "data" / "dokumen_iku.json"
 
@@ -70,3 +73,38 @@ def dokumen_iku_prepare(*, kecamatan_list) -> int:
             kecamatan.save(update_fields=["tugas", "fungsi"])
         made += 1
     return made
+
+
+@transaction.atomic
+def target_iku_set(*, user, kecamatan, tahun: int, target: dict[str, Decimal | None]) -> None:
+    """Set (or clear, with ``None``) each indicator's target for ``tahun``; pimpinan of the kecamatan only."""
+    _require_pimpinan(user, kecamatan)
+    for indikator, nilai in target.items():
+        if nilai is None:
+            TargetIKU.objects.filter(kecamatan=kecamatan, indikator=indikator, tahun=tahun).delete()
+            continue
+        obj = TargetIKU.objects.filter(kecamatan=kecamatan, indikator=indikator, tahun=tahun).first()
+        obj = obj or TargetIKU(kecamatan=kecamatan, indikator=indikator, tahun=tahun)
+        obj.target = nilai
+        obj._history_user = user
+        obj.full_clean()
+        obj.save()
+
+
+@transaction.atomic
+def nilai_tujuan_set(*, user, kecamatan, tahun: int, nilai, keterangan: str = "") -> None:
+    _require_pimpinan(user, kecamatan)
+    if nilai is None:
+        NilaiIndikatorTujuan.objects.filter(kecamatan=kecamatan, tahun=tahun).delete()
+        return
+    obj = NilaiIndikatorTujuan.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
+    obj = obj or NilaiIndikatorTujuan(kecamatan=kecamatan, tahun=tahun)
+    obj.nilai, obj.keterangan, obj.diisi_oleh = nilai, keterangan, user
+    obj._history_user = user
+    obj.full_clean()
+    obj.save()
+
+
+def _require_pimpinan(user, kecamatan) -> None:
+    if not (has_peran(user, Peran.PIMPINAN) and kecamatan_scope(user).filter(pk=kecamatan.pk).exists()):
+        raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh menetapkan target dan nilai indikator tujuan.")

@@ -5,6 +5,9 @@ from indikator import views
 app_name = "indikator"
 urlpatterns = [
     path("", views.beranda, name="beranda"),
+    path("dasbor/kabupaten/", views.dasbor_kabupaten, name="dasbor-kabupaten"),
+    path("dasbor/<str:kode>/", views.dasbor_kecamatan, name="dasbor-kecamatan"),
+    path("target/", views.target_iku, name="target"),
     path("dokumen-iku/", views.dokumen_iku, name="dokumen"),
     path("dokumen-iku/<str:kode>/", views.dokumen_iku, name="dokumen-kecamatan"),
 ]

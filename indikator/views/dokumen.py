@@ -1,8 +1,7 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
-from indikator.models import DokumenIKU, TargetIKU
+from indikator.models import DokumenIKU
 from kecamatan import akses
 from kecamatan.akses import kecamatan_scope
 from kecamatan.models import Peran
@@ -12,39 +11,6 @@ def _tahun_ini():
     from django.utils import timezone
 
     return timezone.localdate().year
-
-
-@login_required
-def beranda(request):
-    """Landing page: a kecamatan's IKU in force, or the kabupaten's kecamatan."""
-    tahun = _tahun_ini()
-    keanggotaan = akses.keanggotaan_of(request.user)
-    if keanggotaan is not None and keanggotaan.kecamatan_id is not None:
-        kecamatan = akses.kecamatan_for(request.user)
-        dokumen = DokumenIKU.objects.in_force_for(kecamatan, tahun)
-        target = {t.indikator: t.target for t in TargetIKU.objects.filter(kecamatan=kecamatan, tahun=tahun)}
-        baris = list(dokumen.baris.all()) if dokumen else []
-        for row in baris:
-            row.target_tahun_ini = target.get(row.indikator)
-        return render(
-            request,
-            "indikator/beranda_kecamatan.html",
-            {"kecamatan": kecamatan, "dokumen": dokumen, "baris": baris, "tahun": tahun},
-        )
-    daftar = (
-        kecamatan_scope(request.user)
-        .select_related("kabupaten")
-        .annotate(
-            jumlah_desa=Count("desa", filter=Q(desa__jenis="desa")),
-            jumlah_kelurahan=Count("desa", filter=Q(desa__jenis="kelurahan")),
-        )
-        .order_by("kode")
-    )
-    return render(
-        request,
-        "indikator/beranda_kabupaten.html",
-        {"daftar": daftar, "tahun": tahun, "tanpa_keanggotaan": keanggotaan is None and not request.user.is_superuser},
-    )
 
 
 @login_required

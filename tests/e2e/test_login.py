@@ -21,7 +21,10 @@ def test_demo_camat_logs_in_and_sees_home_page(demo, login, page):
     login("senduro.camat", DEMO_PASSWORD)
     assert page.get_by_role("heading", name="Kecamatan Senduro").is_visible()
     assert page.get_by_text("Persentase hasil Fasilitasi dan Koordinasi yang ditindaklanjuti").is_visible()
+    page.get_by_role("button", name="senduro.camat").click()
     assert page.get_by_text("Pimpinan (Camat / Sekretaris Camat)").is_visible()
+    page.get_by_role("button", name="Keluar").click()
+    page.wait_for_url("**/masuk/")
 
 
 def test_wrong_password_is_refused_in_bahasa_indonesia(demo, login, page):
@@ -36,5 +39,6 @@ def test_navigation_collapses_on_a_phone(demo, login, page):
     menu = page.get_by_role("button", name="Buka menu")
     assert menu.is_visible()
     menu.click()
-    page.get_by_role("link", name="Katalog").click()
+    page.get_by_role("button", name="Lainnya").click()
+    page.get_by_role("link", name="Katalog kegiatan").click()
     assert page.get_by_role("heading", name="Katalog fasilitasi, koordinasi dan rekomendasi").is_visible()

@@ -2,14 +2,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from desa.demo import dokumen_desa_demo_load
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
+from kecamatan.demo import kegiatan_demo_load
 from kecamatan.models import Kabupaten, Kecamatan
 
 
 class Command(BaseCommand):
     help = (
-        "Isi data demo (pengguna semua peran, seksi, pejabat, target) untuk Kecamatan Senduro dan Lumajang. "
-        "Hanya untuk mesin pengembang: ditolak bila DEBUG mati. Aman dijalankan berulang."
+        "Isi data demo untuk Kecamatan Senduro dan Lumajang: pengguna semua peran, seksi, pejabat, target, "
+        "kegiatan dengan bukti pendukung, dan dokumen desa. Hanya untuk mesin pengembang: ditolak bila DEBUG "
+        "mati. Aman dijalankan berulang: yang sudah ada tidak diubah."
     )
 
     def handle(self, *args, **options):
@@ -22,6 +25,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Data demo gagal dimuat ({exc}). Jalankan dulu: python manage.py import_wilayah 35.08"
             ) from exc
+        kegiatan = kegiatan_demo_load(hari_ini=hari_ini)
+        dokumen = dokumen_desa_demo_load(hari_ini=hari_ini)
+        self.stdout.write(f"Kegiatan demo baru: {kegiatan}; dokumen desa demo baru: {dokumen}.")
         self.stdout.write(self.style.SUCCESS("Data demo siap. Login demo (kata sandi sama untuk semua):"))
         self.stdout.write(f"  kata sandi: {DEMO_PASSWORD}")
         for login in logins:

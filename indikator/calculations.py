@@ -1,0 +1,330 @@
+"""Both IKU computed from plain facts, without the ORM and without the clock (DESIGN.md §2.2–2.4).
+
+``indikator.fetch`` loads the facts once into the dataclasses below; these
+functions turn them into results that the dashboard, the reports, the JSON
+output and the command line all read. The as-of date is always an argument.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from desa.tenggat import DokumenWajib, JenisDokumen, StatusDokumen, dokumen_wajib_periode, status_dokumen
+from indikator.periode import Periode
+from kecamatan.models.katalog import Kategori
+from kecamatan.tindak_lanjut import STATUS_DILAKSANAKAN, is_ditindaklanjuti
+
+SERATUS = Decimal(100)
+DUA_DESIMAL = Decimal("0.01")
+
+
+def persen(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | None:
+    """numerator / denominator × 100, rounded half up to two places; ``None`` when nothing is counted."""
+    if not denominator:
+        return None
+    return (Decimal(numerator) * SERATUS / Decimal(denominator)).quantize(DUA_DESIMAL, rounding=ROUND_HALF_UP)
+
+
+def capaian(realisasi: Decimal | None, target: Decimal | None) -> Decimal | None:
+    """realisasi ÷ target × 100 (both "higher is better"); no value without both, or with a zero target."""
+    if realisasi is None or not target:
+        return None
+    return persen(realisasi, target)
+
+
+# ---------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True)
+class KegiatanFakta:
+    id: int
+    kecamatan_id: int
+    kategori: str
+    tanggal: datetime.date
+    status: str
+    output: str
+    tanggal_output: datetime.date | None
+    jumlah_bukti_aktif: int
+
+
+@dataclass(frozen=True)
+class DesaFakta:
+    id: int
+    kecamatan_id: int
+    kode: str
+    nama: str
+
+
+@dataclass(frozen=True)
+class DokumenDesaFakta:
+    desa_id: int
+    jenis: str
+    tahun_anggaran: int
+    tanggal: datetime.date | None
+    nomor: str
+
+
+@dataclass(frozen=True)
+class KecamatanFakta:
+    id: int
+    kode: str
+    nama: str
+
+
+@dataclass
+class Fakta:
+    """Everything the computation needs for a set of kecamatan."""
+
+    kecamatan: list[KecamatanFakta]
+    kegiatan: list[KegiatanFakta]
+    desa: list[DesaFakta]
+    dokumen: list[DokumenDesaFakta]
+    target: dict[tuple[int, str, int], Decimal]  # (kecamatan_id, indikator, tahun) → target
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Rasio:
+    numerator: int
+    denominator: int
+
+    @property
+    def percent(self) -> Decimal | None:
+        return persen(self.numerator, self.denominator)
+
+
+@dataclass
+class HasilIKU1:
+    numerator: int
+    denominator: int
+    target: Decimal | None
+    per_kategori: dict[str, Rasio]
+    per_triwulan: list[tuple[Periode, Rasio]]
+    kegiatan_dihitung: list[int] = field(default_factory=list)
+    kegiatan_ditindaklanjuti: list[int] = field(default_factory=list)
+
+    @property
+    def percent(self):
+        return persen(self.numerator, self.denominator)
+
+    @property
+    def capaian(self):
+        return capaian(self.percent, self.target)
+
+    @property
+    def kegiatan_belum_ditindaklanjuti(self) -> list[int]:
+        done = set(self.kegiatan_ditindaklanjuti)
+        return [pk for pk in self.kegiatan_dihitung if pk not in done]
+
+
+@dataclass
+class SelDokumen:
+    desa: DesaFakta
+    status: StatusDokumen
+    tanggal: datetime.date | None
+    nomor: str
+
+
+@dataclass
+class RincianDokumen:
+    wajib: DokumenWajib
+    sel: list[SelDokumen]
+
+    def jumlah(self, status: StatusDokumen) -> int:
+        return sum(1 for s in self.sel if s.status == status)
+
+    @property
+    def tepat_waktu(self):
+        return self.jumlah(StatusDokumen.TEPAT_WAKTU)
+
+    @property
+    def terlambat(self):
+        return self.jumlah(StatusDokumen.TERLAMBAT)
+
+    @property
+    def belum_ada(self):
+        return self.jumlah(StatusDokumen.BELUM_ADA)
+
+    @property
+    def belum_jatuh_tempo(self):
+        return self.jumlah(StatusDokumen.BELUM_JATUH_TEMPO)
+
+    @property
+    def percent(self):
+        return persen(self.tepat_waktu, len(self.sel))
+
+
+@dataclass
+class HasilIKU2:
+    basis: str
+    tahun: int
+    jumlah_desa: int
+    target: Decimal | None
+    dokumen: list[RincianDokumen]
+
+    @property
+    def berlaku(self) -> bool:
+        """A kecamatan without desa (only kelurahan) has no IKU 2: "tidak berlaku"."""
+        return self.jumlah_desa > 0
+
+    @property
+    def numerator(self) -> int:
+        return sum(r.tepat_waktu for r in self.dokumen)
+
+    @property
+    def denominator(self) -> int:
+        return self.jumlah_desa * len(self.dokumen)
+
+    @property
+    def percent(self):
+        return persen(self.numerator, self.denominator)
+
+    @property
+    def capaian(self):
+        return capaian(self.percent, self.target)
+
+    def rincian(self, jenis: str) -> RincianDokumen | None:
+        return next((r for r in self.dokumen if r.wajib.jenis == jenis), None)
+
+
+@dataclass
+class HasilKecamatan:
+    kecamatan: KecamatanFakta
+    periode: Periode
+    as_of: datetime.date
+    iku1: HasilIKU1
+    iku2: HasilIKU2
+
+
+# ---------------------------------------------------------------- computation
+
+
+def hitung_iku1(
+    kegiatan: Iterable[KegiatanFakta], *, periode: Periode, as_of: datetime.date, target: Decimal | None
+) -> HasilIKU1:
+    """IKU 1 of one kecamatan: carried-out kegiatan of the period up to ``as_of``, and those followed up."""
+    dihitung, ditindaklanjuti = [], []
+    per_kategori = {k.value: [0, 0] for k in Kategori}
+    triwulan = periode.triwulan_di_dalamnya()
+    per_triwulan = [[0, 0] for _ in triwulan]
+    for k in sorted(kegiatan, key=lambda k: (k.tanggal, k.id)):
+        # A kegiatan dated after the as-of date has not happened yet.
+        if k.status != STATUS_DILAKSANAKAN or not periode.contains(k.tanggal) or k.tanggal > as_of:
+            continue
+        done = is_ditindaklanjuti(
+            status=k.status,
+            output=k.output,
+            tanggal_output=k.tanggal_output,
+            jumlah_bukti_aktif=k.jumlah_bukti_aktif,
+            as_of=as_of,
+        )
+        dihitung.append(k.id)
+        per_kategori[k.kategori][1] += 1
+        index = next(i for i, tw in enumerate(triwulan) if tw.contains(k.tanggal))
+        per_triwulan[index][1] += 1
+        if done:
+            ditindaklanjuti.append(k.id)
+            per_kategori[k.kategori][0] += 1
+            per_triwulan[index][0] += 1
+    return HasilIKU1(
+        numerator=len(ditindaklanjuti),
+        denominator=len(dihitung),
+        target=target,
+        per_kategori={kode: Rasio(*nd) for kode, nd in per_kategori.items()},
+        per_triwulan=[(tw, Rasio(*nd)) for tw, nd in zip(triwulan, per_triwulan, strict=True)],
+        kegiatan_dihitung=dihitung,
+        kegiatan_ditindaklanjuti=ditindaklanjuti,
+    )
+
+
+def hitung_iku2(
+    desa: Iterable[DesaFakta],
+    dokumen: Iterable[DokumenDesaFakta],
+    *,
+    periode: Periode,
+    as_of: datetime.date,
+    basis: str,
+    target: Decimal | None,
+) -> HasilIKU2:
+    """IKU 2 of one kecamatan: every desa (never a kelurahan) × each document due in the period."""
+    desa = sorted(desa, key=lambda d: d.kode)
+    wajib = dokumen_wajib_periode(periode.tahun, basis, akhir_periode=periode.selesai)
+    by_key = {(d.desa_id, d.jenis, d.tahun_anggaran): d for d in dokumen}
+    rincian = []
+    for w in wajib:
+        sel = []
+        for d in desa:
+            doc = by_key.get((d.id, w.jenis, w.tahun_anggaran))
+            tanggal = doc.tanggal if doc else None
+            sel.append(
+                SelDokumen(
+                    desa=d,
+                    status=status_dokumen(tanggal=tanggal, tenggat=w.tenggat, as_of=as_of),
+                    tanggal=tanggal,
+                    nomor=doc.nomor if doc else "",
+                )
+            )
+        rincian.append(RincianDokumen(wajib=w, sel=sel))
+    return HasilIKU2(basis=basis, tahun=periode.tahun, jumlah_desa=len(desa), target=target, dokumen=rincian)
+
+
+def hitung(fakta: Fakta, *, periode: Periode, as_of: datetime.date, basis: str) -> list[HasilKecamatan]:
+    """Both IKU for every kecamatan in ``fakta``, ordered by code."""
+    kegiatan_by = defaultdict(list)
+    for k in fakta.kegiatan:
+        kegiatan_by[k.kecamatan_id].append(k)
+    desa_by = defaultdict(list)
+    for d in fakta.desa:
+        desa_by[d.kecamatan_id].append(d)
+    dokumen_by = defaultdict(list)
+    kecamatan_of_desa = {d.id: d.kecamatan_id for d in fakta.desa}
+    for doc in fakta.dokumen:
+        if doc.desa_id in kecamatan_of_desa:
+            dokumen_by[kecamatan_of_desa[doc.desa_id]].append(doc)
+    hasil = []
+    for kec in sorted(fakta.kecamatan, key=lambda k: k.kode):
+        hasil.append(
+            HasilKecamatan(
+                kecamatan=kec,
+                periode=periode,
+                as_of=as_of,
+                iku1=hitung_iku1(
+                    kegiatan_by[kec.id],
+                    periode=periode,
+                    as_of=as_of,
+                    target=fakta.target.get((kec.id, "iku1", periode.tahun)),
+                ),
+                iku2=hitung_iku2(
+                    desa_by[kec.id],
+                    dokumen_by[kec.id],
+                    periode=periode,
+                    as_of=as_of,
+                    basis=basis,
+                    target=fakta.target.get((kec.id, "iku2", periode.tahun)),
+                ),
+            )
+        )
+    return hasil
+
+
+__all__ = [
+    "DesaFakta",
+    "DokumenDesaFakta",
+    "Fakta",
+    "HasilIKU1",
+    "HasilIKU2",
+    "HasilKecamatan",
+    "JenisDokumen",
+    "KecamatanFakta",
+    "KegiatanFakta",
+    "Rasio",
+    "capaian",
+    "hitung",
+    "hitung_iku1",
+    "hitung_iku2",
+    "persen",
+]

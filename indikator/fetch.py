@@ -1,0 +1,58 @@
+"""Load the facts behind both IKU in a fixed number of queries, whatever the amount of data.
+
+Five queries for any number of kecamatan, desa and kegiatan: kecamatan,
+kegiatan (with their live bukti counted in SQL), desa, desa documents, targets.
+"""
+
+import datetime
+
+from django.db.models import Count, Q
+
+from desa.models import Desa, DokumenDesa
+from desa.tenggat import tahun_anggaran_terkait
+from indikator.calculations import DesaFakta, DokumenDesaFakta, Fakta, KecamatanFakta, KegiatanFakta
+from indikator.models import TargetIKU
+from indikator.periode import Periode
+from kecamatan.models import Kegiatan
+
+
+def fakta_load(*, kecamatan_qs, periode_list: list[Periode], as_of: datetime.date, basis: str) -> Fakta:
+    mulai = min(p.mulai for p in periode_list)
+    selesai = min(max(p.selesai for p in periode_list), as_of)
+    tahun_list = sorted({p.tahun for p in periode_list})
+
+    kecamatan = [KecamatanFakta(*row) for row in kecamatan_qs.order_by("kode").values_list("id", "kode", "nama")]
+    kegiatan = [
+        KegiatanFakta(*row)
+        for row in Kegiatan.objects.filter(
+            kecamatan__in=kecamatan_qs,
+            status=Kegiatan.Status.DILAKSANAKAN,
+            tanggal__gte=mulai,
+            tanggal__lte=selesai,
+        )
+        .annotate(jumlah_bukti_aktif=Count("bukti", filter=Q(bukti__dihapus_pada__isnull=True)))
+        .values_list(
+            "id", "kecamatan_id", "kategori", "tanggal", "status", "output", "tanggal_output", "jumlah_bukti_aktif"
+        )
+    ]
+    desa = [
+        DesaFakta(*row)
+        for row in Desa.objects.filter(kecamatan__in=kecamatan_qs, jenis=Desa.Jenis.DESA).values_list(
+            "id", "kecamatan_id", "kode", "nama"
+        )
+    ]
+    dokumen = [
+        DokumenDesaFakta(*row)
+        for row in DokumenDesa.objects.filter(
+            desa__kecamatan__in=kecamatan_qs,
+            desa__jenis=Desa.Jenis.DESA,
+            tahun_anggaran__in=tahun_anggaran_terkait(tahun_list, basis),
+        ).values_list("desa_id", "jenis", "tahun_anggaran", "tanggal", "nomor")
+    ]
+    target = {
+        (kecamatan_id, indikator, tahun): nilai
+        for kecamatan_id, indikator, tahun, nilai in TargetIKU.objects.filter(
+            kecamatan__in=kecamatan_qs, tahun__in=tahun_list
+        ).values_list("kecamatan_id", "indikator", "tahun", "target")
+    }
+    return Fakta(kecamatan=kecamatan, kegiatan=kegiatan, desa=desa, dokumen=dokumen, target=target)

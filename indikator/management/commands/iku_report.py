@@ -1,0 +1,81 @@
+import datetime
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from indikator.iku import iku_compute
+from indikator.periode import PeriodeTidakSah, periode_dari, rentang
+from indikator.serializers import hasil_to_dict
+from kecamatan.models import Kabupaten, Kecamatan
+
+
+def _tanggal(value: str, nama: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"{nama}: tanggal {value!r} tidak sah, gunakan YYYY-MM-DD.", returncode=2) from None
+
+
+class Command(BaseCommand):
+    help = (
+        "Hitung kedua IKU untuk satu kecamatan atau semua kecamatan satu kabupaten, untuk satu tahun, "
+        "triwulan, semester atau rentang tanggal, per tanggal tertentu (as-of)."
+    )
+
+    def add_arguments(self, parser):
+        wilayah = parser.add_mutually_exclusive_group(required=True)
+        wilayah.add_argument("--kecamatan", metavar="KODE", help="kode kecamatan, misalnya 35.08.12")
+        wilayah.add_argument("--kabupaten", metavar="KODE", help="kode kabupaten, misalnya 35.08")
+        parser.add_argument("--tahun", type=int, help="tahun pengukuran, misalnya 2024")
+        parser.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4])
+        parser.add_argument("--semester", type=int, choices=[1, 2])
+        parser.add_argument("--dari", metavar="YYYY-MM-DD", help="awal rentang tanggal (dengan --sampai)")
+        parser.add_argument("--sampai", metavar="YYYY-MM-DD", help="akhir rentang tanggal (dengan --dari)")
+        parser.add_argument(
+            "--as-of", dest="as_of", metavar="YYYY-MM-DD", help="dihitung per tanggal (bawaan: hari ini)"
+        )
+        parser.add_argument("--format", choices=["json"], default="json")
+        parser.add_argument("--out", metavar="PATH", help="berkas keluaran (bawaan: stdout)")
+
+    def handle(self, *args, **opts):
+        periode = self._periode(opts)
+        as_of = _tanggal(opts["as_of"], "--as-of") if opts["as_of"] else timezone.localdate()
+        if opts["kecamatan"]:
+            kecamatan_qs = Kecamatan.objects.filter(kode=opts["kecamatan"])
+            if not kecamatan_qs.exists():
+                raise CommandError(f"Kecamatan dengan kode {opts['kecamatan']} tidak ditemukan.", returncode=2)
+            data = hasil_to_dict(iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)[0])
+        else:
+            kabupaten = Kabupaten.objects.filter(kode=opts["kabupaten"]).first()
+            if kabupaten is None:
+                raise CommandError(f"Kabupaten dengan kode {opts['kabupaten']} tidak ditemukan.", returncode=2)
+            hasil = iku_compute(
+                kecamatan_qs=Kecamatan.objects.filter(kabupaten=kabupaten), periode=periode, as_of=as_of
+            )
+            data = {
+                "kabupaten": {"kode": kabupaten.kode, "nama": kabupaten.nama},
+                "hasil": [hasil_to_dict(h) for h in hasil],
+            }
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        if opts["out"]:
+            with open(opts["out"], "w", encoding="utf-8") as handle:
+                handle.write(text)
+        else:
+            self.stdout.write(text, ending="")
+
+    def _periode(self, opts):
+        try:
+            if opts["dari"] or opts["sampai"]:
+                if not (opts["dari"] and opts["sampai"]) or opts["tahun"] or opts["triwulan"] or opts["semester"]:
+                    raise CommandError(
+                        "Gunakan --dari dan --sampai bersama, tanpa --tahun/--triwulan/--semester.", returncode=2
+                    )
+                return rentang(_tanggal(opts["dari"], "--dari"), _tanggal(opts["sampai"], "--sampai"))
+            if not opts["tahun"]:
+                raise CommandError("Sebutkan --tahun, atau --dari dan --sampai.", returncode=2)
+            if not 1900 <= opts["tahun"] <= 9998:
+                raise CommandError(f"--tahun {opts['tahun']} tidak sah.", returncode=2)
+            return periode_dari(tahun=opts["tahun"], triwulan_ke=opts["triwulan"], semester_ke=opts["semester"])
+        except PeriodeTidakSah as exc:
+            raise CommandError(str(exc), returncode=2) from exc

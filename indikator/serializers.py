@@ -1,0 +1,68 @@
+"""Results as plain data for JSON: the shape of ``iku_report --format json``."""
+
+from decimal import Decimal
+
+from desa.tenggat import JenisDokumen
+from indikator.calculations import HasilKecamatan
+
+
+def angka(value: Decimal | None) -> str | None:
+    """Two decimals with a point, or ``None`` where there is no value (DESIGN.md §2.4)."""
+    return None if value is None else f"{value:.2f}"
+
+
+def hasil_to_dict(hasil: HasilKecamatan) -> dict:
+    iku1, iku2 = hasil.iku1, hasil.iku2
+    return {
+        "kecamatan": {"kode": hasil.kecamatan.kode, "nama": hasil.kecamatan.nama},
+        "periode": {
+            "mulai": hasil.periode.mulai.isoformat(),
+            "selesai": hasil.periode.selesai.isoformat(),
+            "label": hasil.periode.label,
+        },
+        "as_of": hasil.as_of.isoformat(),
+        "iku1": {
+            "numerator": iku1.numerator,
+            "denominator": iku1.denominator,
+            "percent": angka(iku1.percent),
+            "target": angka(iku1.target),
+            "capaian": angka(iku1.capaian),
+            "per_kategori": {
+                kategori: {"numerator": r.numerator, "denominator": r.denominator, "percent": angka(r.percent)}
+                for kategori, r in iku1.per_kategori.items()
+            },
+            "per_triwulan": [
+                {
+                    "triwulan": tw.nomor,
+                    "mulai": tw.mulai.isoformat(),
+                    "selesai": tw.selesai.isoformat(),
+                    "numerator": r.numerator,
+                    "denominator": r.denominator,
+                    "percent": angka(r.percent),
+                }
+                for tw, r in iku1.per_triwulan
+            ],
+        },
+        "iku2": {
+            "numerator": iku2.numerator,
+            "denominator": iku2.denominator,
+            "percent": angka(iku2.percent),
+            "target": angka(iku2.target),
+            "capaian": angka(iku2.capaian),
+            "basis": iku2.basis,
+            "berlaku": iku2.berlaku,
+            "jumlah_desa": iku2.jumlah_desa,
+            "dokumen": {
+                JenisDokumen(r.wajib.jenis).label: {
+                    "tahun_anggaran": r.wajib.tahun_anggaran,
+                    "tenggat": r.wajib.tenggat.isoformat(),
+                    "tepat_waktu": r.tepat_waktu,
+                    "terlambat": r.terlambat,
+                    "belum_ada": r.belum_ada,
+                    "belum_jatuh_tempo": r.belum_jatuh_tempo,
+                    "percent": angka(r.percent),
+                }
+                for r in iku2.dokumen
+            },
+        },
+    }

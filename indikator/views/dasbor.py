@@ -1,0 +1,152 @@
+"""The dashboards: one kecamatan's two IKU with their evidence, and the kabupaten's comparison."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from desa.selectors import tenggat_dokumen
+from desa.tenggat import Basis
+from indikator.calculations import Rasio
+from indikator.charts import Batang, grafik_batang, grafik_kolom
+from indikator.forms import PeriodeForm
+from indikator.iku import iku_compute, iku_compute_with_last_year
+from indikator.models import DokumenIKU, NilaiIndikatorTujuan
+from kecamatan import akses
+from kecamatan.models import Kecamatan, Kegiatan, Peran
+
+PERAN_KABUPATEN = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA)
+
+
+@login_required
+def beranda(request):
+    """Kecamatan roles land on their dashboard, kabupaten roles on the comparison."""
+    keanggotaan = akses.keanggotaan_of(request.user)
+    if keanggotaan is not None and keanggotaan.kecamatan_id is not None:
+        return dasbor_kecamatan(request)
+    if keanggotaan is None and not request.user.is_superuser:
+        return render(request, "indikator/tanpa_keanggotaan.html", status=403)
+    return dasbor_kabupaten(request)
+
+
+def _periode_query(periode_form):
+    data = periode_form.cleaned_data if periode_form.is_valid() else {}
+    return {k: v for k, v in {"tahun": data.get("tahun"), "bagian": data.get("bagian")}.items() if v}
+
+
+def _kegiatan_url(kecamatan, periode, **extra):
+    """The kegiatan list filtered to the records behind a number."""
+    query = {"dari": periode.mulai.isoformat(), "sampai": periode.selesai.isoformat(), "status": "dilaksanakan"}
+    query.update(extra)
+    if kecamatan is not None:
+        query["kecamatan"] = kecamatan.pk
+    return f"{reverse('kegiatan-list')}?{urlencode(query)}"
+
+
+@login_required
+def dasbor_kecamatan(request, kode=None):
+    kecamatan = akses.kecamatan_for(request.user, kode)
+    if kecamatan is None:
+        return redirect("indikator:beranda")
+    hari_ini = timezone.localdate()
+    periode_form = PeriodeForm(request.GET or None, hari_ini=hari_ini)
+    periode = periode_form.periode()
+    (hasil,) = iku_compute_with_last_year(
+        kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=periode, as_of=hari_ini
+    )
+    sekarang = hasil.sekarang
+    iku1 = sekarang.iku1
+    batang = [
+        Batang(label=f"TW {tw.nomor}", nilai=r.percent, keterangan=f"{r.numerator} dari {r.denominator}")
+        for tw, r in iku1.per_triwulan
+    ]
+    perlu = (
+        Kegiatan.objects.filter(kecamatan=kecamatan, tanggal__gte=periode.mulai, tanggal__lte=periode.selesai)
+        .perlu_tindak_lanjut(hari_ini)
+        .select_related("seksi")
+        .order_by("tanggal", "pk")
+    )
+    dokumen_iku = DokumenIKU.objects.in_force_for(kecamatan, periode.tahun)
+    nilai_tujuan = NilaiIndikatorTujuan.objects.filter(kecamatan=kecamatan, tahun=periode.tahun).first()
+    kabupaten_view = kode is not None
+    filter_kecamatan = kecamatan if kabupaten_view else None
+    context = {
+        "kecamatan": kecamatan,
+        "periode_form": periode_form,
+        "periode": periode,
+        "as_of": hari_ini,
+        "hasil": sekarang,
+        "lalu": hasil.tahun_lalu,
+        "grafik_triwulan": grafik_kolom(batang, judul=f"IKU 1 per triwulan, {periode.label}", target=iku1.target),
+        "batang_triwulan": batang,
+        "perlu_tindak_lanjut": perlu[:10],
+        "jumlah_perlu_tindak_lanjut": perlu.count(),
+        "tenggat": tenggat_dokumen(kecamatan=kecamatan, as_of=hari_ini, hari=60),
+        "dokumen_iku": dokumen_iku,
+        "nilai_tujuan": nilai_tujuan,
+        "basis_label": Basis(sekarang.iku2.basis).label,
+        "url_iku1_numerator": _kegiatan_url(filter_kecamatan, periode, tindak_lanjut="ya"),
+        "url_iku1_denominator": _kegiatan_url(filter_kecamatan, periode),
+        "url_iku1_belum": _kegiatan_url(filter_kecamatan, periode, tindak_lanjut="tidak"),
+        "url_matriks": (
+            reverse("desa:dokumen-kecamatan", args=[kecamatan.kode]) if kabupaten_view else reverse("desa:dokumen")
+        )
+        + f"?tahun={sekarang.iku2.tahun}",
+        "url_tenggat": reverse("desa:tenggat-kecamatan", args=[kecamatan.kode])
+        if kabupaten_view
+        else reverse("desa:tenggat"),
+        "boleh_atur_target": akses.has_peran(request.user, Peran.PIMPINAN),
+        "periode_query": urlencode(_periode_query(periode_form)),
+    }
+    template = "indikator/dasbor_kecamatan.html"
+    if request.htmx:
+        template += "#isi-dasbor"
+    return render(request, template, context)
+
+
+URUTAN = {
+    # Highest first for the indicators ("higher is better"); no value always last.
+    "kode": lambda h: h.kecamatan.kode,
+    "nama": lambda h: h.kecamatan.nama,
+    "iku1": lambda h: (h.iku1.percent is None, -(h.iku1.percent or 0), h.kecamatan.kode),
+    "-iku1": lambda h: (h.iku1.percent is None, h.iku1.percent or 0, h.kecamatan.kode),
+    "iku2": lambda h: (h.iku2.percent is None, -(h.iku2.percent or 0), h.kecamatan.kode),
+    "-iku2": lambda h: (h.iku2.percent is None, h.iku2.percent or 0, h.kecamatan.kode),
+}
+
+
+@login_required
+def dasbor_kabupaten(request):
+    if not (request.user.is_superuser or akses.has_peran(request.user, *PERAN_KABUPATEN)):
+        raise PermissionDenied("Dasbor kabupaten hanya untuk admin kabupaten dan pemeriksa.")
+    hari_ini = timezone.localdate()
+    periode_form = PeriodeForm(request.GET or None, hari_ini=hari_ini)
+    periode = periode_form.periode()
+    hasil = iku_compute(kecamatan_qs=akses.kecamatan_scope(request.user), periode=periode, as_of=hari_ini)
+    urut = request.GET.get("urut", "kode")
+    hasil = sorted(hasil, key=URUTAN.get(urut, URUTAN["kode"]))
+    query = _periode_query(periode_form)
+    context = {
+        "periode_form": periode_form,
+        "periode": periode,
+        "as_of": hari_ini,
+        "hasil": hasil,
+        "urut": urut if urut in URUTAN else "kode",
+        "periode_query": urlencode(query),
+        "grafik_iku1": grafik_batang(
+            [Batang(h.kecamatan.nama, h.iku1.percent) for h in hasil], judul=f"IKU 1 per kecamatan, {periode.label}"
+        ),
+        "grafik_iku2": grafik_batang(
+            [Batang(h.kecamatan.nama, h.iku2.percent) for h in hasil], judul=f"IKU 2 per kecamatan, {periode.label}"
+        ),
+        "basis_label": Basis(hasil[0].iku2.basis).label if hasil else "",
+        "total_iku1": Rasio(sum(h.iku1.numerator for h in hasil), sum(h.iku1.denominator for h in hasil)),
+        "total_iku2": Rasio(sum(h.iku2.numerator for h in hasil), sum(h.iku2.denominator for h in hasil)),
+    }
+    template = "indikator/dasbor_kabupaten.html"
+    if request.htmx:
+        template += "#isi-dasbor"
+    return render(request, template, context)
