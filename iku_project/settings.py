@@ -129,6 +129,8 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap", NODE_MODULES / "bootstrap" / "dist"),
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
+    # The PDF reports embed this font, so they look the same whatever the host has installed.
+    ("vendor/dejavu", NODE_MODULES / "dejavu-fonts-ttf" / "ttf"),
 ]
 
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

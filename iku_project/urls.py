@@ -21,6 +21,8 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("desa/", include("desa.urls")),
+    path("laporan/", include("indikator.laporan.urls")),
+    path("impor/", include("indikator.impor.urls")),
     path("", include("kecamatan.urls")),
     path("", include("indikator.urls")),
 ]
