@@ -13,6 +13,14 @@ from kecamatan.models import Kabupaten, Keanggotaan, Kecamatan, Peran, Provinsi,
 PASSWORD = "rahasia-uji-123"
 
 
+@pytest.fixture(autouse=True)
+def _fast_hasher_and_private_media(settings, tmp_path):
+    """Cheap password hashing (the suite logs in hundreds of times) and a fresh media
+    folder per test, so uploads never land in the project's own media/."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def kabupaten(db):
     provinsi = Provinsi.objects.create(kode="35", nama="Jawa Timur")

@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from desa.services import wilayah_import
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
@@ -26,4 +27,5 @@ def test_demo_has_every_role_and_is_idempotent():
     assert set(Keanggotaan.objects.values_list("peran", flat=True)) == set(Peran.values)
     assert Keanggotaan.objects.count() == 8
     for login in first:
-        assert authenticate(username=login.username, password=DEMO_PASSWORD) is not None
+        request = RequestFactory().post("/masuk/")
+        assert authenticate(request, username=login.username, password=DEMO_PASSWORD) is not None
