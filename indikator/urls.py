@@ -8,6 +8,7 @@ urlpatterns = [
     path("dasbor/kabupaten/", views.dasbor_kabupaten, name="dasbor-kabupaten"),
     path("dasbor/<str:kode>/", views.dasbor_kecamatan, name="dasbor-kecamatan"),
     path("target/", views.target_iku, name="target"),
+    path("akun/", views.akun, name="akun"),
     path("dokumen-iku/", views.dokumen_iku, name="dokumen"),
     path("dokumen-iku/<str:kode>/", views.dokumen_iku, name="dokumen-kecamatan"),
 ]

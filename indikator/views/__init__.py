@@ -1,5 +1,6 @@
+from indikator.views.akun import akun
 from indikator.views.dasbor import beranda, dasbor_kabupaten, dasbor_kecamatan
 from indikator.views.dokumen import dokumen_iku
 from indikator.views.target import target_iku
 
-__all__ = ["beranda", "dasbor_kabupaten", "dasbor_kecamatan", "dokumen_iku", "target_iku"]
+__all__ = ["akun", "beranda", "dasbor_kabupaten", "dasbor_kecamatan", "dokumen_iku", "target_iku"]
