@@ -203,6 +203,25 @@ def bukti_create(
     if not jenis.aktif:
         raise ValidationError({"jenis": "Jenis bukti ini tidak aktif."})
     bukti = BuktiPendukung(kegiatan=kegiatan, jenis=jenis, nomor=nomor.strip(), tanggal=tanggal, diunggah_oleh=user)
+    _simpan_dengan_berkas(bukti=bukti, berkas=berkas, user=user)
+    return bukti
+
+
+@transaction.atomic
+def bukti_berkas_attach(*, user, bukti: BuktiPendukung, berkas) -> BuktiPendukung:
+    """Attach the scan to a bukti registered without one (e.g. imported from a workbook)."""
+    if not akses.boleh_kelola_tindak_lanjut(user, bukti.kegiatan):
+        raise PermissionDenied("Hanya kasi seksi ini yang dapat melampirkan berkas bukti pendukung.")
+    locked = BuktiPendukung.objects.select_for_update().get(pk=bukti.pk)
+    if locked.dihapus_pada is not None:
+        raise ValidationError({"berkas": "Bukti ini sudah dihapus."})
+    if locked.berkas:
+        raise ValidationError({"berkas": "Bukti ini sudah memiliki berkas; unggah sebagai bukti baru bila perlu."})
+    _simpan_dengan_berkas(bukti=locked, berkas=berkas, user=user)
+    return locked
+
+
+def _simpan_dengan_berkas(*, bukti: BuktiPendukung, berkas, user) -> None:
     if berkas is not None:
         info = validate_upload(berkas)
         bukti.nama_berkas_asli = (berkas.name or "")[-255:]
@@ -214,11 +233,10 @@ def bukti_create(
     try:
         bukti.save()
     except Exception:
-        # A failed insert must not leave an orphan scan in storage.
+        # A failed write must not leave an orphan scan in storage.
         if bukti.berkas:
             bukti.berkas.storage.delete(bukti.berkas.name)
         raise
-    return bukti
 
 
 @transaction.atomic

@@ -17,4 +17,5 @@ urlpatterns = [
     path("kegiatan/<int:kegiatan_pk>/bukti/<int:pk>/unduh/", views.bukti_download, name="bukti-download"),
     path("kegiatan/<int:kegiatan_pk>/bukti/<int:pk>/lihat/", views.bukti_preview, name="bukti-preview"),
     path("kegiatan/<int:kegiatan_pk>/bukti/<int:pk>/hapus/", views.bukti_remove, name="bukti-remove"),
+    path("kegiatan/<int:kegiatan_pk>/bukti/<int:pk>/lampirkan/", views.bukti_attach, name="bukti-attach"),
 ]

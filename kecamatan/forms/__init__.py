@@ -1,4 +1,4 @@
-from kecamatan.forms.kegiatan import BuktiForm, KegiatanFilterForm, KegiatanForm, OutputForm
+from kecamatan.forms.kegiatan import BuktiForm, KegiatanFilterForm, KegiatanForm, LampirkanBerkasForm, OutputForm
 from kecamatan.forms.masuk import LoginForm
 
-__all__ = ["BuktiForm", "KegiatanFilterForm", "KegiatanForm", "LoginForm", "OutputForm"]
+__all__ = ["BuktiForm", "KegiatanFilterForm", "KegiatanForm", "LampirkanBerkasForm", "LoginForm", "OutputForm"]

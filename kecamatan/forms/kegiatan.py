@@ -174,6 +174,15 @@ class BuktiForm(forms.Form):
         return berkas
 
 
+class LampirkanBerkasForm(forms.Form):
+    berkas = BuktiForm.base_fields["berkas"]
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        validate_upload(berkas)
+        return berkas
+
+
 class KegiatanFilterForm(forms.Form):
     """The list's filters; every value only narrows the user's scoped queryset."""
 

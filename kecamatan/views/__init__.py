@@ -1,4 +1,5 @@
 from kecamatan.views.kegiatan import (
+    bukti_attach,
     bukti_create,
     bukti_download,
     bukti_preview,
@@ -14,6 +15,7 @@ from kecamatan.views.kegiatan import (
 from kecamatan.views.umum import katalog, profil
 
 __all__ = [
+    "bukti_attach",
     "bukti_create",
     "bukti_download",
     "bukti_preview",

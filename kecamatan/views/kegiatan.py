@@ -16,9 +16,9 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kecamatan import akses, selectors, services
-from kecamatan.berkas import XLSX, berkas_response, safe_download_name
+from kecamatan.berkas import ACCEPT_ATTR, XLSX, berkas_response, safe_download_name
 from kecamatan.ekspor import kegiatan_xlsx
-from kecamatan.forms import BuktiForm, KegiatanFilterForm, KegiatanForm, OutputForm
+from kecamatan.forms import BuktiForm, KegiatanFilterForm, KegiatanForm, LampirkanBerkasForm, OutputForm
 from kecamatan.models import Kecamatan
 
 PER_HALAMAN = 25
@@ -222,6 +222,7 @@ def _render_detail(request, kegiatan, *, output_form=None, bukti_form=None, konf
         "riwayat": selectors.riwayat_kegiatan(kegiatan=kegiatan),
         "boleh_ubah": akses.boleh_ubah_kegiatan(request.user, kegiatan),
         "boleh_kelola": boleh_kelola,
+        "accept_berkas": ACCEPT_ATTR,
         "output_form": output_form,
         "bukti_form": bukti_form,
         "konflik": konflik,
@@ -279,6 +280,26 @@ def bukti_create(request, pk):
             messages.success(request, "Bukti pendukung terunggah.")
             return redirect(reverse("kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
     return _render_detail(request, kegiatan, bukti_form=form)
+
+
+@login_required
+@require_POST
+def bukti_attach(request, kegiatan_pk, pk):
+    bukti = selectors.bukti_for_user(user=request.user, kegiatan_pk=kegiatan_pk, pk=pk)
+    kegiatan = _kegiatan_or_404(request, kegiatan_pk)
+    if not akses.boleh_kelola_tindak_lanjut(request.user, kegiatan):
+        raise PermissionDenied("Hanya kasi seksi ini yang dapat melampirkan berkas bukti pendukung.")
+    form = LampirkanBerkasForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.bukti_berkas_attach(user=request.user, bukti=bukti, berkas=form.cleaned_data["berkas"])
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, "Berkas pindaian dilampirkan.")
+    else:
+        messages.error(request, " ".join(form.errors["berkas"]))
+    return redirect(reverse("kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
 
 
 def _berkas(request, kegiatan_pk, pk, *, inline):
