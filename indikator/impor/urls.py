@@ -1,2 +1,11 @@
+from django.urls import path
+
+from indikator.impor import views
+
 app_name = "impor"
-urlpatterns = []
+urlpatterns = [
+    path("", views.impor, name="impor"),
+    path("templat/", views.templat, name="templat"),
+    path("ekspor/", views.ekspor, name="ekspor"),
+    path("ekspor/<str:kode>/", views.ekspor, name="ekspor-kecamatan"),
+]
