@@ -10,8 +10,9 @@ from openpyxl.utils import get_column_letter
 from desa.selectors import MatriksDokumen
 from desa.tenggat import StatusDokumen
 
-# Characters that make a spreadsheet read a cell as a formula (CSV/formula injection).
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+# The project's one formula guard (CSV/formula injection) lives with the kegiatan export.
+from kecamatan.ekspor import FORMAT_TANGGAL, teks_aman
+from kecamatan.ekspor import FORMULA_PREFIXES as AWALAN_RUMUS
 
 WARNA_STATUS = {
     StatusDokumen.TEPAT_WAKTU: "D1E7DD",
@@ -19,14 +20,7 @@ WARNA_STATUS = {
     StatusDokumen.BELUM_ADA: "F8D7DA",
     StatusDokumen.BELUM_JATUH_TEMPO: "E2E3E5",
 }
-FORMAT_TANGGAL = "DD/MM/YYYY"
-
-
-def teks_aman(value):
-    """Text that can never run as a formula; other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(AWALAN_RUMUS):
-        return "'" + value
-    return value
+__all__ = ["AWALAN_RUMUS", "matriks_xlsx", "teks_aman"]
 
 
 def _tulis(ws, row, column, value, **style):

@@ -37,6 +37,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The public address printed and QR-coded on approved reports (e.g. https://iku.lumajangkab.go.id).
+# Empty: the address the approving request came in on.
+IKU_URL_DASAR = os.environ.get("IKU_URL_DASAR", "")
 
 INSTALLED_APPS = [
     "iku_project.apps.IKUAdminConfig",
@@ -260,6 +263,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint reports every rendering step at INFO; only its warnings are worth a line.
+        "weasyprint": {"level": "WARNING"},
+        "weasyprint.progress": {"level": "WARNING"},
         # Logins, failed logins and denied access (iku_project/audit.py).
         "iku.keamanan": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },

@@ -1,4 +1,7 @@
-"""IKU documents of a kecamatan over time, and the targets of each indicator."""
+"""IKU documents of a kecamatan over time, the targets of each indicator, and approved reports."""
+
+import secrets
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -175,3 +178,75 @@ class NilaiIndikatorTujuan(models.Model):
 
     def __str__(self):
         return f"{self.kecamatan} {self.tahun}: {self.nilai}"
+
+
+def token_verifikasi_baru() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def _nama_berkas_pengesahan(instance, filename) -> str:
+    # Generated, unguessable names: the stored PDF is served only through a view that checks the user.
+    return f"laporan/{instance.kecamatan.kode}/{uuid.uuid4().hex}.pdf"
+
+
+class PengesahanLaporanQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from kecamatan.models import Kecamatan
+
+        return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
+
+    def untuk_periode(self, kecamatan, periode):
+        return self.filter(kecamatan=kecamatan, periode_mulai=periode.mulai, periode_selesai=periode.selesai)
+
+
+class PengesahanLaporan(models.Model):
+    """One approved (disahkan) version of a kecamatan's Laporan Capaian IKU for a period.
+
+    Frozen on approval: the figures as JSON, the signatory and the rendered PDF. Later
+    edits to kegiatan or desa documents never change it; approving again adds a version.
+    """
+
+    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.PROTECT, related_name="pengesahan_laporan")
+    periode_mulai = models.DateField("awal periode")
+    periode_selesai = models.DateField("akhir periode")
+    periode_jenis = models.CharField("jenis periode", max_length=20)
+    periode_nomor = models.PositiveSmallIntegerField("nomor periode", null=True, blank=True)
+    versi = models.PositiveIntegerField("versi")
+    tanggal = models.DateField("tanggal pengesahan (as-of)")
+    data = models.JSONField("angka yang disahkan")
+    penandatangan = models.JSONField("penandatangan (salinan)")
+    berkas = models.FileField("PDF", upload_to=_nama_berkas_pengesahan, max_length=255)
+    sha256 = models.CharField("SHA-256 PDF", max_length=64)
+    token = models.CharField(
+        "token verifikasi", max_length=64, unique=True, default=token_verifikasi_baru, editable=False
+    )
+    disahkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="disahkan oleh"
+    )
+    disahkan_pada = models.DateTimeField("disahkan pada")
+
+    objects = PengesahanLaporanQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kecamatan", "-periode_selesai", "periode_mulai", "-versi"]
+        verbose_name = "pengesahan laporan capaian"
+        verbose_name_plural = "pengesahan laporan capaian"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kecamatan", "periode_mulai", "periode_selesai", "versi"],
+                name="pengesahan_versi_unik_per_periode",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Laporan Capaian IKU {self.kecamatan} {self.periode.label} versi {self.versi}"
+
+    @property
+    def periode(self):
+        from indikator.periode import Periode
+
+        return Periode(self.periode_mulai, self.periode_selesai, self.periode_jenis, self.periode_nomor)
+
+    @property
+    def revisi(self) -> bool:
+        return self.versi > 1

@@ -1,4 +1,8 @@
-"""The kegiatan list as an XLSX workbook (openpyxl write-only), safe to open in a spreadsheet."""
+"""The kegiatan list as an XLSX workbook (openpyxl write-only), safe to open in a spreadsheet.
+
+Also the one formula guard of the project: ``teks_aman`` and ``sel_aman`` are used by
+every workbook (``desa.export``, ``indikator.laporan.xlsx``), so a cell can never run.
+"""
 
 import datetime
 import io
@@ -10,6 +14,7 @@ from openpyxl.styles import Font
 
 # A cell starting with one of these is run as a formula (or DDE) by spreadsheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+FORMAT_TANGGAL = "DD/MM/YYYY"
 
 KOLOM = [
     ("No.", 6),
@@ -29,14 +34,15 @@ KOLOM = [
 ]
 
 
-def teks_aman(value: str) -> str:
-    """Text a spreadsheet shows as text, never evaluates."""
-    if value and value.startswith(FORMULA_PREFIXES):
+def teks_aman(value):
+    """Text a spreadsheet shows as text, never evaluates; other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
 
 
-def _cell(sheet, value, *, bold=False):
+def sel_aman(sheet, value, *, bold=False, number_format=None, **style):
+    """A write-only cell whose text can never run as a formula (dates get the Indonesian day-first format)."""
     if isinstance(value, str):
         cell = WriteOnlyCell(sheet, value=teks_aman(value))
         # openpyxl would otherwise mark a leading "=" as a formula; the prefix above already
@@ -45,9 +51,13 @@ def _cell(sheet, value, *, bold=False):
     else:
         cell = WriteOnlyCell(sheet, value=value)
         if isinstance(value, datetime.date):
-            cell.number_format = "DD/MM/YYYY"
+            cell.number_format = FORMAT_TANGGAL
+    if number_format:
+        cell.number_format = number_format
     if bold:
         cell.font = Font(bold=True)
+    for name, val in style.items():
+        setattr(cell, name, val)
     return cell
 
 
@@ -57,26 +67,26 @@ def kegiatan_xlsx(kegiatan, *, judul: str, as_of: datetime.date) -> bytes:
     sheet = workbook.create_sheet("Kegiatan")
     for index, (_, width) in enumerate(KOLOM):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
-    sheet.append([_cell(sheet, judul, bold=True)])
-    sheet.append([_cell(sheet, f"Tindak lanjut dinilai per {date_format(as_of, 'j F Y')}")])
-    sheet.append([_cell(sheet, label, bold=True) for label, _ in KOLOM])
+    sheet.append([sel_aman(sheet, judul, bold=True)])
+    sheet.append([sel_aman(sheet, f"Tindak lanjut dinilai per {date_format(as_of, 'j F Y')}")])
+    sheet.append([sel_aman(sheet, label, bold=True) for label, _ in KOLOM])
     for nomor, item in enumerate(kegiatan.iterator(chunk_size=500), start=1):
         sheet.append(
             [
-                _cell(sheet, nomor),
-                _cell(sheet, item.kecamatan.nama),
-                _cell(sheet, item.tanggal),
-                _cell(sheet, item.get_kategori_display()),
-                _cell(sheet, f"{item.jenis_nomor}. {item.jenis_nama}"),
-                _cell(sheet, f"{item.nomor_katalog} {item.uraian_teks}"),
-                _cell(sheet, item.seksi.nama if item.seksi else ""),
-                _cell(sheet, ", ".join(str(desa) for desa in item.desa.all())),
-                _cell(sheet, item.keterangan),
-                _cell(sheet, item.get_status_display()),
-                _cell(sheet, item.output),
-                _cell(sheet, item.tanggal_output),
-                _cell(sheet, item.jumlah_bukti),
-                _cell(sheet, "Ya" if item.ditindaklanjuti else "Tidak"),
+                sel_aman(sheet, nomor),
+                sel_aman(sheet, item.kecamatan.nama),
+                sel_aman(sheet, item.tanggal),
+                sel_aman(sheet, item.get_kategori_display()),
+                sel_aman(sheet, f"{item.jenis_nomor}. {item.jenis_nama}"),
+                sel_aman(sheet, f"{item.nomor_katalog} {item.uraian_teks}"),
+                sel_aman(sheet, item.seksi.nama if item.seksi else ""),
+                sel_aman(sheet, ", ".join(str(desa) for desa in item.desa.all())),
+                sel_aman(sheet, item.keterangan),
+                sel_aman(sheet, item.get_status_display()),
+                sel_aman(sheet, item.output),
+                sel_aman(sheet, item.tanggal_output),
+                sel_aman(sheet, item.jumlah_bukti),
+                sel_aman(sheet, "Ya" if item.ditindaklanjuti else "Tidak"),
             ]
         )
     buffer = io.BytesIO()

@@ -37,3 +37,20 @@ def test_production_refuses_to_start_without_a_secret_key():
     result = _manage("check", DEBUG="0")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_collectstatic_succeeds_with_production_settings(tmp_path):
+    # The manifest storage rewrites every url() in the CSS it collects; one it cannot resolve
+    # fails the deploy, so the production pipeline is run here as a deploy would.
+    result = _manage(
+        "collectstatic",
+        "--noinput",
+        DEBUG="0",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="iku.example.go.id",
+        STATIC_ROOT=str(tmp_path / "static"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    assert "pdf/laporan.css" in manifest
+    assert "vendor/dejavu/DejaVuSans.ttf" in manifest

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from indikator.iku import iku_compute
+from indikator.laporan import generator, pdf, xlsx
 from indikator.periode import PeriodeTidakSah, periode_dari, rentang
 from indikator.serializers import hasil_to_dict
 from kecamatan.models import Kabupaten, Kecamatan
@@ -35,24 +36,48 @@ class Command(BaseCommand):
         parser.add_argument(
             "--as-of", dest="as_of", metavar="YYYY-MM-DD", help="dihitung per tanggal (bawaan: hari ini)"
         )
-        parser.add_argument("--format", choices=["json"], default="json")
-        parser.add_argument("--out", metavar="PATH", help="berkas keluaran (bawaan: stdout)")
+        parser.add_argument(
+            "--format",
+            choices=["json", "pdf", "xlsx"],
+            default="json",
+            help="json (bawaan); pdf/xlsx: Laporan Capaian (draf) untuk --kecamatan, Rekap Kabupaten untuk "
+            "--kabupaten, wajib dengan --out",
+        )
+        parser.add_argument("--out", metavar="PATH", help="berkas keluaran (bawaan: stdout, hanya untuk json)")
 
     def handle(self, *args, **opts):
+        if opts["format"] != "json" and not opts["out"]:
+            raise CommandError(f"--format {opts['format']} memerlukan --out PATH.", returncode=2)
         periode = self._periode(opts)
         as_of = _tanggal(opts["as_of"], "--as-of") if opts["as_of"] else timezone.localdate()
         if opts["kecamatan"]:
-            kecamatan_qs = Kecamatan.objects.filter(kode=opts["kecamatan"])
-            if not kecamatan_qs.exists():
+            kecamatan_qs = Kecamatan.objects.filter(kode=opts["kecamatan"]).select_related("kabupaten")
+            kecamatan = kecamatan_qs.first()
+            if kecamatan is None:
                 raise CommandError(f"Kecamatan dengan kode {opts['kecamatan']} tidak ditemukan.", returncode=2)
+            if opts["format"] != "json":
+                laporan = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=periode, as_of=as_of)
+                if opts["format"] == "pdf":
+                    return self._tulis(opts["out"], pdf.laporan_capaian_pdf(laporan, dicetak_pada=timezone.now()))
+                return self._tulis(opts["out"], xlsx.laporan_capaian_xlsx(laporan, draf=True))
             data = hasil_to_dict(iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)[0])
         else:
             kabupaten = Kabupaten.objects.filter(kode=opts["kabupaten"]).first()
             if kabupaten is None:
                 raise CommandError(f"Kabupaten dengan kode {opts['kabupaten']} tidak ditemukan.", returncode=2)
-            hasil = iku_compute(
-                kecamatan_qs=Kecamatan.objects.filter(kabupaten=kabupaten), periode=periode, as_of=as_of
-            )
+            kecamatan_qs = Kecamatan.objects.filter(kabupaten=kabupaten)
+            if opts["format"] != "json":
+                rekap = generator.rekap_kabupaten_generate(
+                    kabupaten=kabupaten,
+                    kecamatan_qs=kecamatan_qs,
+                    periode=periode,
+                    as_of=as_of,
+                    dicetak_pada=timezone.now(),
+                )
+                if opts["format"] == "pdf":
+                    return self._tulis(opts["out"], pdf.rekap_kabupaten_pdf(rekap))
+                return self._tulis(opts["out"], xlsx.rekap_kabupaten_xlsx(rekap))
+            hasil = iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)
             data = {
                 "kabupaten": {"kode": kabupaten.kode, "nama": kabupaten.nama},
                 "hasil": [hasil_to_dict(h) for h in hasil],
@@ -63,6 +88,14 @@ class Command(BaseCommand):
                 handle.write(text)
         else:
             self.stdout.write(text, ending="")
+
+    def _tulis(self, path: str, content: bytes) -> None:
+        try:
+            with open(path, "wb") as handle:
+                handle.write(content)
+        except OSError as exc:
+            raise CommandError(f"Tidak dapat menulis {path}: {exc.strerror}", returncode=2) from exc
+        self.stderr.write(f"Ditulis: {path} ({len(content)} bita)")
 
     def _periode(self, opts):
         try:

@@ -1,0 +1,247 @@
+"""The report pages: choose a period, download drafts, approve, download approved versions, verify.
+
+Thin views: the kecamatan comes from ``akses.kecamatan_for`` (membership, never a
+parameter of a kecamatan role), data from the generator, bytes from a formatter,
+writes from ``services.laporan_sahkan``.
+"""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+
+from indikator.forms import PeriodeForm
+from indikator.laporan import generator, pdf, xlsx
+from indikator.laporan.services import boleh_sahkan, laporan_sahkan
+from indikator.models import PengesahanLaporan
+from kecamatan import akses
+from kecamatan.models import Kabupaten, Peran
+
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PERAN_KABUPATEN = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA)
+
+
+def _unduhan(content: bytes, content_type: str, nama: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return response
+
+
+def _kecamatan(request, kode):
+    """The report's kecamatan, or 404: a kabupaten role must name one, a kecamatan role gets its own."""
+    kecamatan = akses.kecamatan_for(request.user, kode)
+    if kecamatan is None:
+        raise Http404("Pilih kecamatan terlebih dahulu.")
+    return kecamatan
+
+
+def _periode(data):
+    hari_ini = timezone.localdate()
+    form = PeriodeForm(data or None, hari_ini=hari_ini)
+    return form, form.periode(), hari_ini
+
+
+def _query(form) -> str:
+    data = form.cleaned_data if form.is_valid() else {}
+    return urlencode({k: v for k, v in {"tahun": data.get("tahun"), "bagian": data.get("bagian")}.items() if v})
+
+
+def _url(nama: str, kode: str | None) -> str:
+    return reverse(f"laporan:{nama}-kecamatan", args=[kode]) if kode else reverse(f"laporan:{nama}")
+
+
+def _boleh_rekap(user) -> bool:
+    return user.is_superuser or akses.has_peran(user, *PERAN_KABUPATEN)
+
+
+@login_required
+def laporan(request, kode=None):
+    kecamatan = akses.kecamatan_for(request.user, kode)
+    form, periode, hari_ini = _periode(request.GET)
+    query = _query(form)
+    if kecamatan is None:
+        if not _boleh_rekap(request.user):
+            return render(request, "indikator/tanpa_keanggotaan.html", status=403)
+        return render(
+            request,
+            "indikator/laporan_pilih.html",
+            {
+                "pilihan": akses.kecamatan_scope(request.user).select_related("kabupaten"),
+                "periode_form": form,
+                "periode": periode,
+                "query": query,
+            },
+        )
+    versi = (
+        PengesahanLaporan.objects.filter(kecamatan=kecamatan)
+        .select_related("disahkan_oleh")
+        .order_by("-periode_selesai", "periode_mulai", "-versi")
+    )
+    return render(
+        request,
+        "indikator/laporan.html",
+        {
+            "kecamatan": kecamatan,
+            "periode_form": form,
+            "periode": periode,
+            "as_of": hari_ini,
+            "query": query,
+            "url_capaian_pdf": _url("capaian-pdf", kode),
+            "url_capaian_xlsx": _url("capaian-xlsx", kode),
+            "url_dokumen_pdf": _url("dokumen-pdf", kode),
+            "url_dokumen_xlsx": _url("dokumen-xlsx", kode),
+            "url_sahkan": _url("sahkan", kode),
+            "boleh_sahkan": boleh_sahkan(request.user, kecamatan),
+            "versi": versi,
+            "versi_periode": [
+                v for v in versi if (v.periode_mulai, v.periode_selesai) == (periode.mulai, periode.selesai)
+            ],
+        },
+    )
+
+
+def _laporan_capaian(request, kode):
+    kecamatan = _kecamatan(request, kode)
+    _, periode, hari_ini = _periode(request.GET)
+    data = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=periode, as_of=hari_ini)
+    nama = f"laporan-capaian-iku-{slugify(kecamatan.nama)}-{slugify(periode.label)}-draf"
+    return data, nama
+
+
+@login_required
+def capaian_pdf(request, kode=None):
+    data, nama = _laporan_capaian(request, kode)
+    return _unduhan(pdf.laporan_capaian_pdf(data, dicetak_pada=timezone.now()), PDF, f"{nama}.pdf")
+
+
+@login_required
+def capaian_xlsx(request, kode=None):
+    data, nama = _laporan_capaian(request, kode)
+    return _unduhan(xlsx.laporan_capaian_xlsx(data, draf=True), XLSX, f"{nama}.xlsx")
+
+
+def _dokumen_iku(request, kode):
+    kecamatan = _kecamatan(request, kode)
+    try:
+        data = generator.dokumen_iku_generate(kecamatan=kecamatan, hari_ini=timezone.localdate())
+    except generator.TanpaDokumenIKU as exc:
+        raise Http404(str(exc)) from exc
+    return data, f"dokumen-iku-{slugify(kecamatan.nama)}"
+
+
+@login_required
+def dokumen_pdf(request, kode=None):
+    data, nama = _dokumen_iku(request, kode)
+    return _unduhan(pdf.dokumen_iku_pdf(data), PDF, f"{nama}.pdf")
+
+
+@login_required
+def dokumen_xlsx(request, kode=None):
+    data, nama = _dokumen_iku(request, kode)
+    return _unduhan(xlsx.dokumen_iku_xlsx(data), XLSX, f"{nama}.xlsx")
+
+
+@require_POST
+@login_required
+def sahkan(request, kode=None):
+    kecamatan = _kecamatan(request, kode)
+    form, periode, hari_ini = _periode(request.POST)
+    try:
+        pengesahan = laporan_sahkan(
+            user=request.user,
+            kecamatan=kecamatan,
+            periode=periode,
+            hari_ini=hari_ini,
+            url_dasar=request.build_absolute_uri("/"),
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        revisi = " sebagai revisi" if pengesahan.revisi else ""
+        messages.success(request, f"Laporan capaian {periode.label} disahkan{revisi} (versi {pengesahan.versi}).")
+    tujuan = reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index")
+    return redirect(f"{tujuan}?{_query(form)}")
+
+
+@login_required
+def unduh_disahkan(request, pk):
+    # Scoped by membership: another kecamatan's approved report answers 404.
+    pengesahan = get_object_or_404(PengesahanLaporan.objects.for_user(request.user).select_related("kecamatan"), pk=pk)
+    nama = (
+        f"laporan-capaian-iku-{slugify(pengesahan.kecamatan.nama)}-{slugify(pengesahan.periode.label)}"
+        f"-versi-{pengesahan.versi}.pdf"
+    )
+    return FileResponse(pengesahan.berkas.open("rb"), as_attachment=True, filename=nama, content_type=PDF)
+
+
+def _rekap(request):
+    if not _boleh_rekap(request.user):
+        raise PermissionDenied("Rekap kabupaten hanya untuk admin kabupaten dan pemeriksa.")
+    keanggotaan = akses.keanggotaan_of(request.user)
+    if keanggotaan is not None and keanggotaan.kabupaten_id is not None:
+        kabupaten = keanggotaan.kabupaten
+    else:
+        kode = request.GET.get("kabupaten") or settings.IKU_KABUPATEN_DEFAULT
+        kabupaten = get_object_or_404(Kabupaten, kode=kode)
+    _, periode, hari_ini = _periode(request.GET)
+    rekap = generator.rekap_kabupaten_generate(
+        kabupaten=kabupaten,
+        kecamatan_qs=akses.kecamatan_scope(request.user).filter(kabupaten=kabupaten),
+        periode=periode,
+        as_of=hari_ini,
+        dicetak_pada=timezone.now(),
+    )
+    return rekap, f"rekap-iku-{slugify(kabupaten.nama)}-{slugify(periode.label)}"
+
+
+@login_required
+def rekap_pdf(request):
+    rekap, nama = _rekap(request)
+    return _unduhan(pdf.rekap_kabupaten_pdf(rekap), PDF, f"{nama}.pdf")
+
+
+@login_required
+def rekap_xlsx(request):
+    rekap, nama = _rekap(request)
+    return _unduhan(xlsx.rekap_kabupaten_xlsx(rekap), XLSX, f"{nama}.xlsx")
+
+
+def verifikasi(request, token):
+    """Public (no login): does a printed approved report match what was approved? Unknown token → 404."""
+    pengesahan = get_object_or_404(PengesahanLaporan.objects.select_related("kecamatan__kabupaten"), token=token)
+    terbaru = (
+        PengesahanLaporan.objects.untuk_periode(pengesahan.kecamatan, pengesahan.periode)
+        .order_by("-versi")
+        .values_list("versi", flat=True)
+        .first()
+    )
+    data = pengesahan.data
+    dokumen_iku2 = [
+        {"label": f"{nama} TA {d['tahun_anggaran']}", "tenggat": datetime.date.fromisoformat(d["tenggat"]), **d}
+        for nama, d in data["iku2"]["dokumen"].items()
+    ]
+    response = render(
+        request,
+        "indikator/laporan_verifikasi.html",
+        {
+            "pengesahan": pengesahan,
+            "data": data,
+            "dokumen_iku2": dokumen_iku2,
+            "ttd": pengesahan.penandatangan,
+            "terbaru": terbaru,
+        },
+    )
+    # The page is for whoever holds the printed copy, not for search engines.
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
