@@ -21,9 +21,12 @@ class DesaQuerySet(models.QuerySet):
 
 
 def jenis_dari_kode(kode: str) -> str:
-    """Kepmendagri: the four-digit suffix starts with 1 for a kelurahan, 2 for a desa."""
+    """Kepmendagri: the four-digit suffix starts with 1 for a kelurahan, 2 for a desa.
+
+    Papua's Desa Adat are numbered 3xxx; they are desa, with the same documents and deadlines.
+    """
     suffix = kode.rsplit(".", 1)[-1]
-    if len(suffix) != 4 or not suffix.isdigit() or suffix[0] not in "12":
+    if len(suffix) != 4 or not suffix.isdigit() or suffix[0] not in "123":
         raise ValueError(f"kode desa/kelurahan tidak dikenal: {kode!r}")
     return Desa.Jenis.KELURAHAN if suffix[0] == "1" else Desa.Jenis.DESA
 

@@ -13,8 +13,11 @@ from kecamatan.models import Kabupaten, Kecamatan, Provinsi
 def test_code_suffix_tells_desa_from_kelurahan():
     assert jenis_dari_kode("35.08.12.2011") == Desa.Jenis.DESA
     assert jenis_dari_kode("35.08.10.1001") == Desa.Jenis.KELURAHAN
-    with pytest.raises(ValueError):
-        jenis_dari_kode("35.08.10.3001")
+    # Papua's Desa Adat (e.g. 91.03.01.3007 Desa Adat Yoboi) are desa.
+    assert jenis_dari_kode("91.03.01.3007") == Desa.Jenis.DESA
+    for bad in ("35.08.10.4001", "35.08.10.0001", "35.08.10.201", "35.08.10.20a1"):
+        with pytest.raises(ValueError):
+            jenis_dari_kode(bad)
 
 
 @pytest.mark.django_db
@@ -92,3 +95,11 @@ def test_unknown_code_is_a_clear_error_and_writes_nothing(kode):
     assert not Kecamatan.objects.exists()
     with pytest.raises(KodeWilayahTidakDikenal):
         wilayah_import(kode=kode)
+
+
+@pytest.mark.django_db
+def test_papua_desa_adat_import_as_desa():
+    call_command("import_wilayah", "91.03.01", stdout=io.StringIO())
+    yoboi = Desa.objects.get(kode="91.03.01.3007")
+    assert yoboi.nama == "Desa Adat Yoboi"
+    assert yoboi.jenis == Desa.Jenis.DESA
