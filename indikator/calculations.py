@@ -6,10 +6,13 @@ output and the command line all read. The as-of date is always an argument.
 """
 
 import datetime
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
+from typing import NamedTuple
 
 from desa.tenggat import DokumenWajib, JenisDokumen, StatusDokumen, dokumen_wajib_periode, status_dokumen
 from indikator.periode import Periode
@@ -37,8 +40,9 @@ def capaian(realisasi: Decimal | None, target: Decimal | None) -> Decimal | None
 # ---------------------------------------------------------------- facts
 
 
-@dataclass(frozen=True)
-class KegiatanFakta:
+# The two per-row facts are NamedTuples: as immutable as a frozen dataclass, and about four
+# times quicker to build for the tens of thousands of rows of a kabupaten roll-up.
+class KegiatanFakta(NamedTuple):
     id: int
     kecamatan_id: int
     kategori: str
@@ -46,6 +50,7 @@ class KegiatanFakta:
     status: str
     output: str
     tanggal_output: datetime.date | None
+    # Loaded as "has at least one live bukti" (0/1): only "> 0" matters to the rule.
     jumlah_bukti_aktif: int
 
 
@@ -57,8 +62,7 @@ class DesaFakta:
     nama: str
 
 
-@dataclass(frozen=True)
-class DokumenDesaFakta:
+class DokumenDesaFakta(NamedTuple):
     desa_id: int
     jenis: str
     tahun_anggaran: int
@@ -211,9 +215,13 @@ def hitung_iku1(
     per_kategori = {k.value: [0, 0] for k in Kategori}
     triwulan = periode.triwulan_di_dalamnya()
     per_triwulan = [[0, 0] for _ in triwulan]
-    for k in sorted(kegiatan, key=lambda k: (k.tanggal, k.id)):
+    mulai, selesai = periode.mulai, min(periode.selesai, as_of)
+    # The triwulan of a kegiatan by bisecting their end dates: this loop runs once per kegiatan
+    # of a whole kabupaten on every dashboard view.
+    akhir_triwulan = [tw.selesai for tw in triwulan]
+    for k in sorted(kegiatan, key=attrgetter("tanggal", "id")):
         # A kegiatan dated after the as-of date has not happened yet.
-        if k.status != STATUS_DILAKSANAKAN or not periode.contains(k.tanggal) or k.tanggal > as_of:
+        if k.status != STATUS_DILAKSANAKAN or not (mulai <= k.tanggal <= selesai):
             continue
         done = is_ditindaklanjuti(
             status=k.status,
@@ -223,13 +231,14 @@ def hitung_iku1(
             as_of=as_of,
         )
         dihitung.append(k.id)
-        per_kategori[k.kategori][1] += 1
-        index = next(i for i, tw in enumerate(triwulan) if tw.contains(k.tanggal))
-        per_triwulan[index][1] += 1
+        kategori = per_kategori[k.kategori]
+        kategori[1] += 1
+        tw = per_triwulan[bisect_left(akhir_triwulan, k.tanggal)]
+        tw[1] += 1
         if done:
             ditindaklanjuti.append(k.id)
-            per_kategori[k.kategori][0] += 1
-            per_triwulan[index][0] += 1
+            kategori[0] += 1
+            tw[0] += 1
     return HasilIKU1(
         numerator=len(ditindaklanjuti),
         denominator=len(dihitung),

@@ -1,12 +1,10 @@
 """Load the facts behind both IKU in a fixed number of queries, whatever the amount of data.
 
 Five queries for any number of kecamatan, desa and kegiatan: kecamatan,
-kegiatan (with their live bukti counted in SQL), desa, desa documents, targets.
+kegiatan (with whether they have a live bukti), desa, desa documents, targets.
 """
 
 import datetime
-
-from django.db.models import Count, Q
 
 from desa.models import Desa, DokumenDesa
 from desa.tenggat import tahun_anggaran_terkait
@@ -14,6 +12,10 @@ from indikator.calculations import DesaFakta, DokumenDesaFakta, Fakta, Kecamatan
 from indikator.models import TargetIKU
 from indikator.periode import Periode
 from kecamatan.models import Kegiatan
+from kecamatan.models.kegiatan import ada_bukti_aktif
+
+
+BATAS_ID_LITERAL = 500
 
 
 def fakta_load(*, kecamatan_qs, periode_list: list[Periode], as_of: datetime.date, basis: str) -> Fakta:
@@ -22,6 +24,11 @@ def fakta_load(*, kecamatan_qs, periode_list: list[Periode], as_of: datetime.dat
     tahun_list = sorted({p.tahun for p in periode_list})
 
     kecamatan = [KecamatanFakta(*row) for row in kecamatan_qs.order_by("kode").values_list("id", "kode", "nama")]
+    # The ids as literals when they are few: given a subquery, SQLite scans the date index of every
+    # kecamatan instead of the (kecamatan, tanggal) one (17 ms against 2 ms for one kecamatan).
+    # A national roll-up keeps the subquery: it would exceed the backends' parameter limits.
+    if len(kecamatan) <= BATAS_ID_LITERAL:
+        kecamatan_qs = [k.id for k in kecamatan]
     kegiatan = [
         KegiatanFakta(*row)
         for row in Kegiatan.objects.filter(
@@ -30,7 +37,9 @@ def fakta_load(*, kecamatan_qs, periode_list: list[Periode], as_of: datetime.dat
             tanggal__gte=mulai,
             tanggal__lte=selesai,
         )
-        .annotate(jumlah_bukti_aktif=Count("bukti", filter=Q(bukti__dihapus_pada__isnull=True)))
+        # "At least one live bukti" is all the rule needs: no COUNT over a join, and a probe per
+        # kegiatan through the index rather than a pass over the whole bukti table.
+        .annotate(jumlah_bukti_aktif=ada_bukti_aktif())
         .values_list(
             "id", "kecamatan_id", "kategori", "tanggal", "status", "output", "tanggal_output", "jumlah_bukti_aktif"
         )

@@ -2,8 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.db.models.lookups import IsNull
 from simple_history.models import HistoricalRecords
 
 from kecamatan.berkas import upload_to_generated
@@ -21,6 +22,18 @@ class BuktiPendukungQuerySet(models.QuerySet):
         return self.filter(kegiatan__kecamatan__in=Kecamatan.objects.for_user(user))
 
 
+def ada_bukti_aktif(*, negate=False):
+    """Whether the outer kegiatan has a live bukti (or, negated, has none), as a boolean expression.
+
+    A scalar subquery probed once per kegiatan through the bukti (kegiatan_id) index, not an
+    EXISTS: PostgreSQL plans an EXISTS that is not a top-level join condition (in SELECT, CASE or
+    OR) as a hashed subplan that reads every bukti of every kecamatan, so a kecamatan's page
+    would slow down with the size of the whole country's table.
+    """
+    pertama = BuktiPendukung.objects.aktif().filter(kegiatan=OuterRef("pk")).order_by().values("pk")[:1]
+    return IsNull(Subquery(pertama), negate)
+
+
 class KegiatanQuerySet(models.QuerySet):
     def for_user(self, user):
         from kecamatan.models.wilayah import Kecamatan
@@ -32,14 +45,13 @@ class KegiatanQuerySet(models.QuerySet):
 
         Mirrors ``kecamatan.tindak_lanjut.is_ditindaklanjuti``; a test keeps the two in step.
         """
-        bukti_aktif = BuktiPendukung.objects.aktif().filter(kegiatan=OuterRef("pk"))
         return self.annotate(
-            ada_bukti=Exists(bukti_aktif),
+            ada_bukti=ada_bukti_aktif(),
             ditindaklanjuti=Case(
                 When(
                     Q(status=Kegiatan.Status.DILAKSANAKAN, tanggal_output__lte=as_of)
                     & ~Q(output="")
-                    & Q(Exists(bukti_aktif)),
+                    & Q(ada_bukti_aktif()),
                     then=Value(True),
                 ),
                 default=Value(False),
@@ -61,8 +73,17 @@ class KegiatanQuerySet(models.QuerySet):
 
     def perlu_tindak_lanjut(self, as_of):
         """Carried out by ``as_of`` but still lacking an output (dated by then) or a bukti."""
-        return self.with_tindak_lanjut(as_of).filter(
-            status=Kegiatan.Status.DILAKSANAKAN, tanggal__lte=as_of, ditindaklanjuti=False
+        # The negation of the rule spelled out, not a filter on the CASE annotation, so that each
+        # part can use its index.
+        return (
+            self.with_tindak_lanjut(as_of)
+            .filter(status=Kegiatan.Status.DILAKSANAKAN, tanggal__lte=as_of)
+            .filter(
+                Q(output="")
+                | Q(tanggal_output__isnull=True)
+                | Q(tanggal_output__gt=as_of)
+                | Q(ada_bukti_aktif(negate=True))
+            )
         )
 
 
