@@ -91,5 +91,10 @@ def laporan_sahkan(
         disahkan_pada=disahkan_pada,
     )
     pengesahan.berkas.save("laporan.pdf", ContentFile(pdf), save=False)
-    pengesahan.save()
+    try:
+        pengesahan.save()
+    except Exception:
+        # The row never came to be: leave no orphan PDF in storage.
+        pengesahan.berkas.delete(save=False)
+        raise
     return pengesahan

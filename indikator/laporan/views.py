@@ -156,6 +156,12 @@ def dokumen_xlsx(request, kode=None):
 def sahkan(request, kode=None):
     kecamatan = _kecamatan(request, kode)
     form, periode, hari_ini = _periode(request.POST)
+    tujuan = reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index")
+    # An approval cannot be undone: a missing or invalid period must not fall back to the default one.
+    if not form.is_valid() or not form.cleaned_data.get("tahun"):
+        kesalahan = " ".join(e for errors in form.errors.values() for e in errors)
+        messages.error(request, f"Laporan tidak disahkan: pilih tahun dan periode yang valid. {kesalahan}".strip())
+        return redirect(tujuan)
     try:
         pengesahan = laporan_sahkan(
             user=request.user,
@@ -169,7 +175,6 @@ def sahkan(request, kode=None):
     else:
         revisi = " sebagai revisi" if pengesahan.revisi else ""
         messages.success(request, f"Laporan capaian {periode.label} disahkan{revisi} (versi {pengesahan.versi}).")
-    tujuan = reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index")
     return redirect(f"{tujuan}?{_query(form)}")
 
 

@@ -66,6 +66,15 @@ def _tanggal(value) -> str:
     return date_format(value, "j F Y")
 
 
+def _baris_ttd(ttd) -> list[str]:
+    """The signature block of DESIGN.md §2.5 as lines, in the order of templates/pdf/_ttd.html."""
+    baris = [f"{ttd.tempat}, {_tanggal(ttd.tanggal)}"] if ttd.tanggal else []
+    baris += [*ttd.baris_jabatan, ttd.nama]
+    if ttd.pangkat_golongan:
+        baris.append(ttd.pangkat_golongan)
+    return [*baris, f"NIP. {ttd.nip}"]
+
+
 # ---------------------------------------------------------------- Laporan Capaian
 
 
@@ -96,7 +105,7 @@ def laporan_capaian_xlsx(laporan: LaporanCapaian, *, draf: bool = True) -> bytes
                 _nilai(ringkasan, nama),
                 _nilai(ringkasan, iku.numerator, BILANGAN),
                 _nilai(ringkasan, iku.denominator, BILANGAN),
-                _nilai(ringkasan, iku.percent),
+                _nilai(ringkasan, iku.percent if nomor == 1 or iku2.berlaku else "tidak berlaku"),
                 _nilai(ringkasan, iku.target),
                 _nilai(ringkasan, iku.capaian),
             ]
@@ -136,7 +145,7 @@ def laporan_capaian_xlsx(laporan: LaporanCapaian, *, draf: bool = True) -> bytes
     if laporan.tanda_tangan:
         ttd = laporan.tanda_tangan
         ringkasan.append([])
-        for teks in [*ttd.baris_jabatan, ttd.nama, f"NIP. {ttd.nip}"]:
+        for teks in _baris_ttd(ttd):
             ringkasan.append([_nilai(ringkasan, ""), _nilai(ringkasan, teks)])
 
     lampiran1 = workbook.create_sheet("Lampiran I Kegiatan")
@@ -326,7 +335,7 @@ def dokumen_iku_xlsx(data: DokumenIKUData) -> bytes:
     if data.tanda_tangan:
         ttd = data.tanda_tangan
         sheet.append([])
-        for teks in [*ttd.baris_jabatan, ttd.nama, f"NIP. {ttd.nip}"]:
+        for teks in _baris_ttd(ttd):
             sheet.append([_nilai(sheet, ""), _nilai(sheet, ""), _nilai(sheet, teks)])
 
     katalog = workbook.create_sheet("Katalog")

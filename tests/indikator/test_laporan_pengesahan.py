@@ -124,6 +124,8 @@ def test_verification_page_matches_the_stored_figures(client, client_for, orang,
     for figure in ("50,00%", "90,00%", "55,56%", "44,44%", "W. PUJIANTO", pengesahan.sha256):
         assert figure in html
     assert '<td class="text-end angka">3</td><td class="text-end angka">6</td>' in html
+    # The public page names the signatory but not the NIP (it encodes a birth date).
+    assert "19681114" not in html
     # Unknown or guessed tokens answer 404.
     assert client.get(reverse("laporan:verifikasi", args=["x" * 43])).status_code == 404
     assert client.get(reverse("laporan:verifikasi", args=[pengesahan.token[:-1]])).status_code == 404
@@ -217,3 +219,23 @@ def test_configured_public_address_is_printed_instead_of_the_request_host(client
     teks = laporan_util.rapat(teks_pdf(pengesahan.berkas.read()))
     assert laporan_util.rapat(f"https://iku.lumajangkab.go.id/laporan/verifikasi/{pengesahan.token}/") in teks
     assert "testserver" not in teks
+
+
+@pytest.mark.parametrize("data", [{}, {"tahun": "1999"}, {"tahun": "2024", "bagian": "tw9"}, {"bagian": "tw1"}])
+def test_an_invalid_or_missing_period_approves_nothing(client_for, orang, hari_ini, data):
+    # An approval cannot be undone, so it never falls back to the default period.
+    response = _sahkan(client_for, orang[Peran.PIMPINAN], data=data)
+    assert response.status_code == 302
+    assert not PengesahanLaporan.objects.exists()
+    page = client_for(orang[Peran.PIMPINAN]).get(response.url)
+    assert "Laporan tidak disahkan" in page.content.decode()
+
+
+def test_a_failed_approval_leaves_no_file_behind(orang, laporan_2024, media_root, monkeypatch):
+    def gagal(self, *args, **kwargs):
+        raise RuntimeError("database hilang")
+
+    monkeypatch.setattr(PengesahanLaporan, "save", gagal)
+    with pytest.raises(RuntimeError):
+        laporan_sahkan(user=orang[Peran.PIMPINAN], kecamatan=laporan_2024, periode=tahunan(2024), hari_ini=AS_OF)
+    assert not [p for p in media_root.rglob("*") if p.is_file()]

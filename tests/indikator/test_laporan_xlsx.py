@@ -130,3 +130,20 @@ def test_dokumen_iku_workbook_lists_the_catalogue(laporan_2024):
     assert len({(r[0], r[1]) for r in katalog}) == 21
     assert len(list(workbook["Bukti pendukung"].iter_rows(min_row=2))) == 5
     assert workbook["Dokumen IKU"]["A1"].value == "INDIKATOR KINERJA UTAMA"
+
+
+def test_capaian_workbook_ends_with_the_whole_signature_block(laporan_2024):
+    laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
+    texts = [r[1] for r in _buka(xlsx.laporan_capaian_xlsx(laporan))["Capaian"].iter_rows(values_only=True) if r]
+    # Place and date first, as in the PDF (DESIGN.md §2.5), then jabatan, name and NIP.
+    assert texts[-4:] == ["Senduro, 15 Januari 2025", "CAMAT SENDURO", "W. PUJIANTO", "NIP. 19681114 199003 1 004"]
+
+
+def test_iku2_is_not_applicable_in_the_workbook_of_a_kecamatan_without_desa(laporan_2024):
+    from desa.models import Desa
+
+    kota = Kecamatan.objects.create(kode="35.08.99", nama="Kota", kabupaten=laporan_2024.kabupaten)
+    Desa.objects.create(kode="35.08.99.1001", nama="Pusat", kecamatan=kota)
+    laporan = generator.laporan_capaian_generate(kecamatan=kota, periode=tahunan(2024), as_of=AS_OF)
+    rows = list(_buka(xlsx.laporan_capaian_xlsx(laporan))["Capaian"].iter_rows(values_only=True))
+    assert rows[5][0] == 2 and rows[5][4] == "tidak berlaku"
