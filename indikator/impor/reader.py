@@ -36,6 +36,8 @@ from kecamatan.models import JenisBukti, JenisKegiatan, Kategori, Kecamatan, Keg
 
 # A kecamatan logs a few thousand kegiatan a year (DESIGN.md §5); anything far beyond is not a migration file.
 MAKS_BARIS = 20_000
+# Rows read at all, blank ones included.
+MAKS_BARIS_DIBACA = 5 * MAKS_BARIS
 TAHUN_MIN = 2000
 MAKS_NOMOR_BUKTI = 150
 MAKS_NOMOR_DOKUMEN = 100
@@ -170,8 +172,7 @@ def _baca_lembar(ws, nama: str, kesalahan: list) -> _Lembar | None:
     definisi = KOLOM_PER_SHEET[nama]
     dikenal = {kunci_judul(k.nama): k.nama for k in definisi}
     ws.reset_dimensions()  # do not trust the file's declared size
-    rows = ws.iter_rows()
-    header = next(rows, ())
+    header = next(ws.iter_rows(max_row=1), ())
     kolom: dict[str, tuple[int, str]] = {}
     ok = True
     for cell in header:
@@ -208,7 +209,18 @@ def _baca_lembar(ws, nama: str, kesalahan: list) -> _Lembar | None:
     if not ok:
         return None
     isi = []
-    for row in rows:
+    # Only up to the last known column: read-only openpyxl pads every row out to the sheet's widest
+    # cell, so one styled cell in column XFD would cost 16,384 cells a row. Blank rows count toward
+    # their own cap, or a small file of a million empty rows would hold a worker for minutes.
+    batas_kolom = max(indeks for indeks, _ in kolom.values()) + 1
+    for nomor_dibaca, row in enumerate(ws.iter_rows(min_row=2, max_col=batas_kolom), start=2):
+        if nomor_dibaca > MAKS_BARIS_DIBACA:
+            kesalahan.append(
+                KesalahanImpor(
+                    nama, nomor_dibaca, None, f"Lembar terlalu panjang: paling banyak {MAKS_BARIS_DIBACA} baris."
+                )
+            )
+            return None
         cells = [c for c in row if getattr(c, "row", None) is not None]
         if not any(c.value not in (None, "") for c in cells):
             continue

@@ -22,16 +22,18 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from desa.models import DokumenDesa
-from indikator.impor.format import kunci_teks
+from indikator.impor.format import SHEET_KEGIATAN, kunci_teks
 from indikator.impor.reader import IsiWorkbook, KesalahanImpor, kunci_kegiatan, workbook_read
 from kecamatan import akses
 from kecamatan.berkas import XLSX, validate_upload
 from kecamatan.models import BuktiPendukung, Kecamatan, Kegiatan, Peran
 
 BATCH = 500
-# DESIGN.md §1: kasi enter desa documents and pimpinan manage the kecamatan; staf log kegiatan one by
-# one and pemeriksa change nothing. A bulk import is the kasi's and pimpinan's, or the kabupaten admin's.
-PERAN_IMPOR = (Peran.KASI, Peran.PIMPINAN, Peran.ADMIN_KABUPATEN)
+# DESIGN.md §1: only a kasi logs kegiatan, records outputs, adds bukti and enters desa documents, which is
+# everything a workbook holds; staf log kegiatan one by one without outputs, pimpinan read and approve,
+# pemeriksa change nothing. The kabupaten admin imports on a kecamatan's behalf when it moves in.
+PERAN_IMPOR = (Peran.KASI, Peran.ADMIN_KABUPATEN)
+PESAN_PERAN = "Hanya kasi kecamatan dan admin kabupaten yang dapat mengimpor data."
 
 
 @dataclass
@@ -76,7 +78,7 @@ def kecamatan_impor_scope(user):
     if user is None:
         return Kecamatan.objects.all()
     if not boleh_impor(user):
-        raise PermissionDenied("Hanya kasi, pimpinan kecamatan dan admin kabupaten yang dapat mengimpor data.")
+        raise PermissionDenied(PESAN_PERAN)
     # A kecamatan role gets its own kecamatan, admin_kabupaten those of its kabupaten (Kecamatan.for_user).
     return Kecamatan.objects.for_user(user)
 
@@ -111,13 +113,15 @@ def workbook_import(*, user, file, dry_run: bool = False, hari_ini: datetime.dat
     if isi.kesalahan:
         return hasil
     if dry_run:
-        _rencana(isi, hasil)
+        _rencana(isi, hasil, user=user)
         return hasil
     with transaction.atomic():
         # Two imports into the same kecamatan run one after the other, so neither misses the other's rows.
         kecamatan_ids = {k.kecamatan.pk for k in isi.kegiatan} | {d.desa.kecamatan_id for d in isi.dokumen}
         list(Kecamatan.objects.select_for_update().filter(pk__in=kecamatan_ids).order_by("pk").values_list("pk"))
-        rencana = _rencana(isi, hasil)
+        rencana = _rencana(isi, hasil, user=user)
+        if hasil.kesalahan:
+            return hasil
         _tulis(rencana, user=user)
     hasil.disimpan = True
     return hasil
@@ -131,10 +135,14 @@ class _Rencana:
     dokumen_ubah: list = field(default_factory=list)  # DokumenDesa, changed in memory
 
 
-def _rencana(isi: IsiWorkbook, hasil: HasilImpor) -> _Rencana:
-    """Tell new from already present, in a fixed number of queries whatever the file's size."""
+def _rencana(isi: IsiWorkbook, hasil: HasilImpor, *, user) -> _Rencana:
+    """Tell new from already present, in a fixed number of queries whatever the file's size.
+
+    A bukti for a kegiatan that is already stored is the follow-up of that kegiatan: as on the web,
+    only the kasi over it (its seksi, or who logged it) may add one; that is an error at its row.
+    """
     rencana = _Rencana()
-    ada, calon = _kegiatan_tersimpan(isi)
+    ada, calon, pemilik = _kegiatan_tersimpan(isi)
     bukti_ada = set()
     if any(k.kunci in ada for k in isi.kegiatan):
         # Removed bukti count as present too: re-importing an old file must not undo a removal.
@@ -154,6 +162,16 @@ def _rencana(isi: IsiWorkbook, hasil: HasilImpor) -> _Rencana:
         for bukti in kegiatan.bukti:
             if (pk, *bukti.kunci) in bukti_ada:
                 hasil.bukti_sudah_ada += 1
+            elif not _boleh_tambah_bukti(user, pemilik[pk]):
+                hasil.kesalahan.append(
+                    KesalahanImpor(
+                        SHEET_KEGIATAN,
+                        bukti.baris,
+                        "Jenis Bukti",
+                        "Kegiatan ini sudah tercatat untuk seksi lain; bukti pendukungnya hanya dapat "
+                        "ditambahkan oleh kasi seksi itu.",
+                    )
+                )
             else:
                 rencana.bukti_baru.append((pk, bukti))
                 hasil.bukti_baru += 1
@@ -180,10 +198,16 @@ def _rencana(isi: IsiWorkbook, hasil: HasilImpor) -> _Rencana:
     return rencana
 
 
-def _kegiatan_tersimpan(isi: IsiWorkbook) -> tuple[dict[tuple, int], object]:
-    """Stored kegiatan that the file's kegiatan could equal, by their identity key; and their queryset."""
+def _boleh_tambah_bukti(user, kegiatan) -> bool:
+    # The system and the kabupaten admin import for any seksi; a kasi as akses.kasi_atas_kegiatan says.
+    return user is None or akses.has_peran(user, Peran.ADMIN_KABUPATEN) or akses.kasi_atas_kegiatan(user, kegiatan)
+
+
+def _kegiatan_tersimpan(isi: IsiWorkbook) -> tuple[dict[tuple, int], object, dict[int, Kegiatan]]:
+    """Stored kegiatan that the file's kegiatan could equal, by their identity key; their queryset;
+    and, by pk, each one's owner fields (kecamatan, seksi, who logged it) for the permission check."""
     if not isi.kegiatan:
-        return {}, Kegiatan.objects.none()
+        return {}, Kegiatan.objects.none(), {}
     kecamatan_ids = {k.kecamatan.pk for k in isi.kegiatan}
     tanggal = [k.tanggal for k in isi.kegiatan]
     calon = Kegiatan.objects.filter(
@@ -194,9 +218,12 @@ def _kegiatan_tersimpan(isi: IsiWorkbook) -> tuple[dict[tuple, int], object]:
         "kegiatan_id", "desa_id"
     ):
         desa.setdefault(kegiatan_id, []).append(desa_id)
-    kunci = {}
+    kunci, pemilik = {}, {}
     fields = ("pk", "kecamatan_id", "tanggal", "uraian_id", "keterangan", "status", "output", "tanggal_output")
-    for pk, kec, tgl, uraian, ket, status, output, tgl_output, seksi in calon.values_list(*fields, "seksi_id"):
+    for pk, kec, tgl, uraian, ket, status, output, tgl_output, seksi, oleh in calon.values_list(
+        *fields, "seksi_id", "dibuat_oleh_id"
+    ):
+        pemilik[pk] = Kegiatan(pk=pk, kecamatan_id=kec, seksi_id=seksi, dibuat_oleh_id=oleh)
         key = kunci_kegiatan(
             kecamatan_id=kec,
             tanggal=tgl,
@@ -209,7 +236,7 @@ def _kegiatan_tersimpan(isi: IsiWorkbook) -> tuple[dict[tuple, int], object]:
             seksi_id=seksi,
         )
         kunci.setdefault(key, pk)
-    return kunci, calon
+    return kunci, calon, pemilik
 
 
 def _tulis(rencana: _Rencana, *, user) -> None:

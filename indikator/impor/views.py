@@ -39,7 +39,7 @@ def _per_sheet(kesalahan):
 @require_http_methods(["GET", "POST"])
 def impor(request):
     if not boleh_impor(request.user):
-        raise PermissionDenied("Hanya kasi, pimpinan kecamatan dan admin kabupaten yang dapat mengimpor data.")
+        raise PermissionDenied("Hanya kasi kecamatan dan admin kabupaten yang dapat mengimpor data.")
     hasil = None
     form = ImporForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -144,3 +144,36 @@ def test_a_text_formula_keeps_its_value_through_the_quote_prefix(kasi):
     hasil = workbook_import(user=kasi, file=unggah(buku([kegiatan(Keterangan="'=1+1 rapat")])))
     assert hasil.ok
     assert Kegiatan.objects.get().keterangan == "=1+1 rapat"
+
+
+def _dengan_baris(content: bytes, sheet: str, mutate) -> bytes:
+    wb = openpyxl.load_workbook(io.BytesIO(content))
+    mutate(wb[sheet])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_a_styled_cell_far_to_the_right_is_ignored(kasi):
+    # Read-only openpyxl pads rows out to the widest cell; the reader stops at the last known column.
+    def lebar(ws):
+        ws["XFD2"].font = openpyxl.styles.Font(bold=True)
+        ws["XFD3"] = "catatan di luar tabel"
+
+    content = _dengan_baris(buku([kegiatan(), kegiatan(Keterangan="Rapat kedua")]), "Kegiatan", lebar)
+    hasil = workbook_import(user=kasi, file=unggah(content))
+    assert hasil.ok, hasil.kesalahan
+    assert Kegiatan.objects.count() == 2
+
+
+def test_blank_rows_count_toward_a_cap(kasi, monkeypatch):
+    monkeypatch.setattr("indikator.impor.reader.MAKS_BARIS_DIBACA", 5)
+
+    def jauh(ws):
+        ws.cell(row=10, column=1, value="35.08.12")
+
+    content = _dengan_baris(buku([kegiatan()]), "Kegiatan", jauh)
+    hasil = workbook_import(user=kasi, file=unggah(content))
+    assert not hasil.ok
+    assert any("terlalu panjang" in k.pesan for k in hasil.kesalahan)
+    assert Kegiatan.objects.count() == 0

@@ -212,11 +212,35 @@ def test_a_user_without_membership_may_not_import(db, django_user_model):
         _impor(user, [kegiatan()])
 
 
-def test_pimpinan_imports_into_their_own_kecamatan_only(senduro, lumajang, make_user):
-    pimpinan = make_user(Peran.PIMPINAN, kecamatan=senduro)
-    assert _impor(pimpinan, [kegiatan()]).ok
-    hasil = _impor(pimpinan, [kegiatan(Kecamatan="35.08.10")], [dokumen(Desa="35.08.10.2001")])
+def test_kasi_imports_into_their_own_kecamatan_only(senduro, lumajang, make_user):
+    kasi = make_user(Peran.KASI, kecamatan=senduro)
+    assert _impor(kasi, [kegiatan()]).ok
+    hasil = _impor(kasi, [kegiatan(Kecamatan="35.08.10")], [dokumen(Desa="35.08.10.2001")])
     assert lokasi(hasil) == [("Kegiatan", 2, "Kecamatan"), ("DokumenDesa", 2, "Desa")]
+
+
+def test_pimpinan_may_not_import(senduro, make_user):
+    # DESIGN.md §1: the camat reads and approves; outputs and bukti are the kasi's.
+    with pytest.raises(PermissionDenied):
+        _impor(make_user(Peran.PIMPINAN, kecamatan=senduro), [kegiatan()])
+    assert Kegiatan.objects.count() == 0
+
+
+def test_a_kasi_adds_no_bukti_to_another_seksi_s_stored_kegiatan(senduro, make_user):
+    pemerintahan = Seksi.objects.create(kecamatan=senduro, nama="Seksi Pemerintahan")
+    ekbang = Seksi.objects.create(kecamatan=senduro, nama="Seksi Ekonomi Pembangunan")
+    kasi_pem = make_user(Peran.KASI, kecamatan=senduro, seksi=pemerintahan, username="kasi_pem")
+    kasi_ekbang = make_user(Peran.KASI, kecamatan=senduro, seksi=ekbang, username="kasi_ekbang")
+    baris = _lengkap(Seksi="Seksi Pemerintahan")
+    assert _impor(kasi_pem, [baris]).ok
+    dengan_bukti = dict(baris, **{"Jenis Bukti": "SK Camat", "Nomor Bukti": "188/7"})
+    hasil = _impor(kasi_ekbang, [dengan_bukti])
+    assert lokasi(hasil) == [("Kegiatan", 2, "Jenis Bukti")]
+    assert "kasi seksi itu" in hasil.kesalahan[0].pesan
+    assert BuktiPendukung.objects.filter(nomor="188/7").count() == 0
+    # The kasi of the kegiatan's own seksi may.
+    assert _impor(kasi_pem, [dengan_bukti]).ok
+    assert BuktiPendukung.objects.filter(nomor="188/7").count() == 1
 
 
 def test_admin_kabupaten_imports_into_any_kecamatan_of_their_kabupaten_only(senduro, lumajang, make_user):

@@ -24,7 +24,7 @@ def test_url_names():
     assert reverse("impor:ekspor-kecamatan", args=["35.08.12"]) == "/impor/ekspor/35.08.12/"
 
 
-@pytest.mark.parametrize("peran,status", [(Peran.KASI, 200), (Peran.PIMPINAN, 200), (Peran.STAF, 403)])
+@pytest.mark.parametrize("peran,status", [(Peran.KASI, 200), (Peran.PIMPINAN, 403), (Peran.STAF, 403)])
 def test_kecamatan_roles(senduro, make_user, client_for, peran, status):
     client = client_for(make_user(peran, kecamatan=senduro))
     assert client.get(URL).status_code == status
