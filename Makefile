@@ -8,7 +8,7 @@ KABUPATEN ?= 35.08
 # A developer's machine: DEBUG on unless the caller says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test setup migrate data lint format clean-db
+.PHONY: run test setup migrate data lint format clean-db bench bench-national bench-load
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,17 @@ run: data
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Benchmarks (docs/performance.md): both scales on both backends, then the national roll-up
+# and the 60-second load test (needs wrk: apt-get install wrk). PostgreSQL from BENCH_PG_URL.
+bench: setup
+	$(PY) bench/run.py --skala 1 10 --backend sqlite postgres --out var/bench/hasil.json
+
+bench-national: setup
+	$(PY) bench/national.py --out var/bench/national.json
+
+bench-load: setup
+	bash bench/load.sh
 
 lint: setup
 	$(VENV)/bin/ruff check .

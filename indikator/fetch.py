@@ -14,7 +14,6 @@ from indikator.periode import Periode
 from kecamatan.models import Kegiatan
 from kecamatan.models.kegiatan import ada_bukti_aktif
 
-
 BATAS_ID_LITERAL = 500
 
 
