@@ -281,6 +281,15 @@ def hitung_iku2(
     return HasilIKU2(basis=basis, tahun=periode.tahun, jumlah_desa=len(desa), target=target, dokumen=rincian)
 
 
+def total_kecamatan(hasil: Iterable[HasilKecamatan]) -> tuple[Rasio, Rasio]:
+    """Both IKU over many kecamatan (the kabupaten line): summed numerators over summed denominators."""
+    hasil = list(hasil)
+    return (
+        Rasio(sum(h.iku1.numerator for h in hasil), sum(h.iku1.denominator for h in hasil)),
+        Rasio(sum(h.iku2.numerator for h in hasil), sum(h.iku2.denominator for h in hasil)),
+    )
+
+
 def hitung(fakta: Fakta, *, periode: Periode, as_of: datetime.date, basis: str) -> list[HasilKecamatan]:
     """Both IKU for every kecamatan in ``fakta``, ordered by code."""
     kegiatan_by = defaultdict(list)

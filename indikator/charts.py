@@ -107,3 +107,14 @@ def grafik_batang(batang: list[Batang], *, judul: str, lebar=640) -> str:
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above
+
+
+def grafik_per_kecamatan(hasil, *, periode_label: str) -> tuple[str, str]:
+    """The two bar charts of a kabupaten, IKU 1 and IKU 2, one bar per kecamatan in the given order."""
+    return tuple(
+        grafik_batang(
+            [Batang(h.kecamatan.nama, getattr(h, iku).percent) for h in hasil],
+            judul=f"IKU {nomor} per kecamatan, {periode_label}",
+        )
+        for nomor, iku in ((1, "iku1"), (2, "iku2"))
+    )

@@ -14,8 +14,8 @@ from django.db.models import Prefetch
 
 from desa.models import Desa
 from desa.tenggat import Basis, DokumenWajib, JenisDokumen, StatusDokumen
-from indikator.calculations import HasilKecamatan, Rasio, SelDokumen
-from indikator.charts import Batang, grafik_batang, grafik_kolom
+from indikator.calculations import HasilKecamatan, Rasio, SelDokumen, total_kecamatan
+from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
 from indikator.iku import iku_compute
 from indikator.models import DokumenIKU, KodeIndikator, NilaiIndikatorTujuan
 from indikator.periode import Periode
@@ -387,19 +387,17 @@ def rekap_kabupaten_generate(
 ) -> RekapKabupaten:
     """Every kecamatan of ``kecamatan_qs`` (already scoped to the user and the kabupaten) side by side."""
     hasil = iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)
+    total_iku1, total_iku2 = total_kecamatan(hasil)
+    grafik_iku1, grafik_iku2 = grafik_per_kecamatan(hasil, periode_label=periode.label)
     return RekapKabupaten(
         kabupaten=kabupaten,
         periode=periode,
         as_of=as_of,
         hasil=hasil,
-        total_iku1=Rasio(sum(h.iku1.numerator for h in hasil), sum(h.iku1.denominator for h in hasil)),
-        total_iku2=Rasio(sum(h.iku2.numerator for h in hasil), sum(h.iku2.denominator for h in hasil)),
-        grafik_iku1=grafik_batang(
-            [Batang(h.kecamatan.nama, h.iku1.percent) for h in hasil], judul=f"IKU 1 per kecamatan, {periode.label}"
-        ),
-        grafik_iku2=grafik_batang(
-            [Batang(h.kecamatan.nama, h.iku2.percent) for h in hasil], judul=f"IKU 2 per kecamatan, {periode.label}"
-        ),
+        total_iku1=total_iku1,
+        total_iku2=total_iku2,
+        grafik_iku1=grafik_iku1,
+        grafik_iku2=grafik_iku2,
         basis_label=Basis(hasil[0].iku2.basis).label if hasil else "",
         dicetak_pada=dicetak_pada,
     )

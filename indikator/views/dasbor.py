@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from desa.selectors import tenggat_dokumen
 from desa.tenggat import Basis
-from indikator.calculations import Rasio
-from indikator.charts import Batang, grafik_batang, grafik_kolom
+from indikator.calculations import total_kecamatan
+from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
 from indikator.forms import PeriodeForm
 from indikator.iku import iku_compute, iku_compute_with_last_year
 from indikator.models import DokumenIKU, NilaiIndikatorTujuan
@@ -136,16 +136,10 @@ def dasbor_kabupaten(request):
         "hasil": hasil,
         "urut": urut if urut in URUTAN else "kode",
         "periode_query": urlencode(query),
-        "grafik_iku1": grafik_batang(
-            [Batang(h.kecamatan.nama, h.iku1.percent) for h in hasil], judul=f"IKU 1 per kecamatan, {periode.label}"
-        ),
-        "grafik_iku2": grafik_batang(
-            [Batang(h.kecamatan.nama, h.iku2.percent) for h in hasil], judul=f"IKU 2 per kecamatan, {periode.label}"
-        ),
         "basis_label": Basis(hasil[0].iku2.basis).label if hasil else "",
-        "total_iku1": Rasio(sum(h.iku1.numerator for h in hasil), sum(h.iku1.denominator for h in hasil)),
-        "total_iku2": Rasio(sum(h.iku2.numerator for h in hasil), sum(h.iku2.denominator for h in hasil)),
     }
+    context["grafik_iku1"], context["grafik_iku2"] = grafik_per_kecamatan(hasil, periode_label=periode.label)
+    context["total_iku1"], context["total_iku2"] = total_kecamatan(hasil)
     template = "indikator/dasbor_kabupaten.html"
     if request.htmx:
         template += "#isi-dasbor"

@@ -172,7 +172,10 @@ def test_another_kecamatan_reports_are_404(client_for, orang, hari_ini):
 def test_pemeriksa_downloads_everything_of_the_kabupaten(client_for, orang, hari_ini):
     _sahkan(client_for, orang[Peran.PIMPINAN])
     pemeriksa = client_for(orang[Peran.PEMERIKSA])
-    assert pemeriksa.get(reverse("laporan:index")).status_code == 200
+    pilih = pemeriksa.get(reverse("laporan:index"), TAHUN_2024)
+    assert pilih.status_code == 200
+    # The picker links each kecamatan of the kabupaten with the chosen period kept.
+    assert 'href="/laporan/kecamatan/35.08.12/?tahun=2024"' in pilih.content.decode()
     page = pemeriksa.get(reverse("laporan:kecamatan", args=["35.08.12"]), TAHUN_2024)
     assert page.status_code == 200 and "Sahkan laporan" not in page.content.decode()
     pengesahan = PengesahanLaporan.objects.get()

@@ -99,6 +99,10 @@ def test_annotation_and_function_agree_on_every_combination(senduro, make_kegiat
     annotated = dict(Kegiatan.objects.with_tindak_lanjut(AS_OF).values_list("pk", "ditindaklanjuti"))
     assert len(cases) == 3 * 4 * 5
     assert annotated == dict(cases)
+    # perlu_tindak_lanjut spells out the negated rule in SQL of its own: it must agree too.
+    dilaksanakan = set(Kegiatan.objects.filter(status=Kegiatan.Status.DILAKSANAKAN).values_list("pk", flat=True))
+    perlu = set(Kegiatan.objects.perlu_tindak_lanjut(AS_OF).values_list("pk", flat=True))
+    assert perlu == {pk for pk, expected in cases if pk in dilaksanakan and not expected}
     # The combinations include both answers, so agreement is not trivially all-False.
     assert sum(expected for _, expected in cases) == 2 * 3  # two output dates ≤ as_of × three sets with an active bukti
 

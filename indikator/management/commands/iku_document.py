@@ -1,17 +1,15 @@
-import datetime
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from indikator.laporan import generator, pdf
-from kecamatan.models import Kecamatan
+from indikator.management.opsi import berkas_tulis, kecamatan_get, tanggal_parse, wilayah_arguments
 
 
 class Command(BaseCommand):
     help = "Cetak Dokumen IKU yang berlaku untuk satu kecamatan ke berkas PDF."
 
     def add_arguments(self, parser):
-        parser.add_argument("--kecamatan", metavar="KODE", required=True, help="kode kecamatan, misalnya 35.08.12")
+        wilayah_arguments(parser, kabupaten=False)
         parser.add_argument("--out", metavar="PATH.pdf", required=True, help="berkas PDF keluaran")
         parser.add_argument(
             "--tanggal",
@@ -22,21 +20,10 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if not opts["out"].lower().endswith(".pdf"):
             raise CommandError("--out harus berakhiran .pdf", returncode=2)
-        try:
-            hari_ini = datetime.date.fromisoformat(opts["tanggal"]) if opts["tanggal"] else timezone.localdate()
-        except ValueError:
-            raise CommandError(f"--tanggal {opts['tanggal']!r} tidak sah, gunakan YYYY-MM-DD.", returncode=2) from None
-        kecamatan = Kecamatan.objects.select_related("kabupaten").filter(kode=opts["kecamatan"]).first()
-        if kecamatan is None:
-            raise CommandError(f"Kecamatan dengan kode {opts['kecamatan']} tidak ditemukan.", returncode=2)
+        hari_ini = tanggal_parse(opts["tanggal"], "--tanggal") if opts["tanggal"] else timezone.localdate()
+        kecamatan = kecamatan_get(opts["kecamatan"])
         try:
             data = generator.dokumen_iku_generate(kecamatan=kecamatan, hari_ini=hari_ini)
         except generator.TanpaDokumenIKU as exc:
             raise CommandError(str(exc), returncode=2) from exc
-        content = pdf.dokumen_iku_pdf(data)
-        try:
-            with open(opts["out"], "wb") as handle:
-                handle.write(content)
-        except OSError as exc:
-            raise CommandError(f"Tidak dapat menulis {opts['out']}: {exc.strerror}", returncode=2) from exc
-        self.stderr.write(f"Ditulis: {opts['out']} ({len(content)} bita)")
+        berkas_tulis(self, opts["out"], pdf.dokumen_iku_pdf(data))

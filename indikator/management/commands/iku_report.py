@@ -1,4 +1,3 @@
-import datetime
 import json
 
 from django.core.management.base import BaseCommand, CommandError
@@ -6,16 +5,10 @@ from django.utils import timezone
 
 from indikator.iku import iku_compute
 from indikator.laporan import generator, pdf, xlsx
+from indikator.management.opsi import berkas_tulis, kabupaten_get, kecamatan_get, tanggal_parse, wilayah_arguments
 from indikator.periode import PeriodeTidakSah, periode_dari, rentang
 from indikator.serializers import hasil_to_dict
-from kecamatan.models import Kabupaten, Kecamatan
-
-
-def _tanggal(value: str, nama: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"{nama}: tanggal {value!r} tidak sah, gunakan YYYY-MM-DD.", returncode=2) from None
+from kecamatan.models import Kecamatan
 
 
 class Command(BaseCommand):
@@ -25,9 +18,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        wilayah = parser.add_mutually_exclusive_group(required=True)
-        wilayah.add_argument("--kecamatan", metavar="KODE", help="kode kecamatan, misalnya 35.08.12")
-        wilayah.add_argument("--kabupaten", metavar="KODE", help="kode kabupaten, misalnya 35.08")
+        wilayah_arguments(parser)
         parser.add_argument("--tahun", type=int, help="tahun pengukuran, misalnya 2024")
         parser.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4])
         parser.add_argument("--semester", type=int, choices=[1, 2])
@@ -49,22 +40,20 @@ class Command(BaseCommand):
         if opts["format"] != "json" and not opts["out"]:
             raise CommandError(f"--format {opts['format']} memerlukan --out PATH.", returncode=2)
         periode = self._periode(opts)
-        as_of = _tanggal(opts["as_of"], "--as-of") if opts["as_of"] else timezone.localdate()
+        as_of = tanggal_parse(opts["as_of"], "--as-of") if opts["as_of"] else timezone.localdate()
         if opts["kecamatan"]:
-            kecamatan_qs = Kecamatan.objects.filter(kode=opts["kecamatan"]).select_related("kabupaten")
-            kecamatan = kecamatan_qs.first()
-            if kecamatan is None:
-                raise CommandError(f"Kecamatan dengan kode {opts['kecamatan']} tidak ditemukan.", returncode=2)
+            kecamatan = kecamatan_get(opts["kecamatan"])
+            kecamatan_qs = Kecamatan.objects.filter(pk=kecamatan.pk)
             if opts["format"] != "json":
                 laporan = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=periode, as_of=as_of)
                 if opts["format"] == "pdf":
-                    return self._tulis(opts["out"], pdf.laporan_capaian_pdf(laporan, dicetak_pada=timezone.now()))
-                return self._tulis(opts["out"], xlsx.laporan_capaian_xlsx(laporan, draf=True))
+                    content = pdf.laporan_capaian_pdf(laporan, dicetak_pada=timezone.now())
+                else:
+                    content = xlsx.laporan_capaian_xlsx(laporan, draf=True)
+                return berkas_tulis(self, opts["out"], content)
             data = hasil_to_dict(iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)[0])
         else:
-            kabupaten = Kabupaten.objects.filter(kode=opts["kabupaten"]).first()
-            if kabupaten is None:
-                raise CommandError(f"Kabupaten dengan kode {opts['kabupaten']} tidak ditemukan.", returncode=2)
+            kabupaten = kabupaten_get(opts["kabupaten"])
             kecamatan_qs = Kecamatan.objects.filter(kabupaten=kabupaten)
             if opts["format"] != "json":
                 rekap = generator.rekap_kabupaten_generate(
@@ -75,8 +64,8 @@ class Command(BaseCommand):
                     dicetak_pada=timezone.now(),
                 )
                 if opts["format"] == "pdf":
-                    return self._tulis(opts["out"], pdf.rekap_kabupaten_pdf(rekap))
-                return self._tulis(opts["out"], xlsx.rekap_kabupaten_xlsx(rekap))
+                    return berkas_tulis(self, opts["out"], pdf.rekap_kabupaten_pdf(rekap))
+                return berkas_tulis(self, opts["out"], xlsx.rekap_kabupaten_xlsx(rekap))
             hasil = iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)
             data = {
                 "kabupaten": {"kode": kabupaten.kode, "nama": kabupaten.nama},
@@ -89,14 +78,6 @@ class Command(BaseCommand):
         else:
             self.stdout.write(text, ending="")
 
-    def _tulis(self, path: str, content: bytes) -> None:
-        try:
-            with open(path, "wb") as handle:
-                handle.write(content)
-        except OSError as exc:
-            raise CommandError(f"Tidak dapat menulis {path}: {exc.strerror}", returncode=2) from exc
-        self.stderr.write(f"Ditulis: {path} ({len(content)} bita)")
-
     def _periode(self, opts):
         try:
             if opts["dari"] or opts["sampai"]:
@@ -104,7 +85,7 @@ class Command(BaseCommand):
                     raise CommandError(
                         "Gunakan --dari dan --sampai bersama, tanpa --tahun/--triwulan/--semester.", returncode=2
                     )
-                return rentang(_tanggal(opts["dari"], "--dari"), _tanggal(opts["sampai"], "--sampai"))
+                return rentang(tanggal_parse(opts["dari"], "--dari"), tanggal_parse(opts["sampai"], "--sampai"))
             if not opts["tahun"]:
                 raise CommandError("Sebutkan --tahun, atau --dari dan --sampai.", returncode=2)
             if not 1900 <= opts["tahun"] <= 9998:
