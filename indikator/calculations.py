@@ -6,11 +6,13 @@ output and the command line all read. The as-of date is always an argument.
 """
 
 import datetime
+import math
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -30,11 +32,17 @@ def persen(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | No
     return (Decimal(numerator) * SERATUS / Decimal(denominator)).quantize(DUA_DESIMAL, rounding=ROUND_HALF_UP)
 
 
-def capaian(realisasi: Decimal | None, target: Decimal | None) -> Decimal | None:
-    """realisasi ÷ target × 100 (both "higher is better"); no value without both, or with a zero target."""
-    if realisasi is None or not target:
+def capaian(numerator: int, denominator: int, target: Decimal | None) -> Decimal | None:
+    """realisasi ÷ target × 100 (both "higher is better"), from the exact realisasi and rounded once
+    (DESIGN.md §2.4): 11/61 against 50 is 36,07, not round(18,03 ÷ 50) = 36,06. No value without a
+    realisasi (zero denominator) or without a target, or with a zero target."""
+    if not denominator or not target:
         return None
-    return persen(realisasi, target)
+    # realisasi = n/d × 100; capaian = realisasi / target × 100 = n × 10 000 / (d × target), as a
+    # fraction so that nothing is rounded before the one half-up rounding to two places.
+    exact = Fraction(numerator) * 10_000 / (Fraction(denominator) * Fraction(target))
+    sen = math.floor(exact * 100 + Fraction(1, 2))
+    return (Decimal(sen) / SERATUS).quantize(DUA_DESIMAL)
 
 
 # ---------------------------------------------------------------- facts
@@ -117,7 +125,7 @@ class HasilIKU1:
 
     @property
     def capaian(self):
-        return capaian(self.percent, self.target)
+        return capaian(self.numerator, self.denominator, self.target)
 
     @property
     def kegiatan_belum_ditindaklanjuti(self) -> list[int]:
@@ -189,7 +197,7 @@ class HasilIKU2:
 
     @property
     def capaian(self):
-        return capaian(self.percent, self.target)
+        return capaian(self.numerator, self.denominator, self.target)
 
     def rincian(self, jenis: str) -> RincianDokumen | None:
         return next((r for r in self.dokumen if r.wajib.jenis == jenis), None)

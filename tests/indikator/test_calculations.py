@@ -47,11 +47,25 @@ def test_zero_denominator_has_no_value():
 
 
 def test_capaian_is_realisasi_over_target():
-    assert capaian(Decimal("80.00"), Decimal("100")) == Decimal("80.00")
-    assert capaian(Decimal("85.71"), Decimal("90")) == Decimal("95.23")
-    assert capaian(None, Decimal("100")) is None
-    assert capaian(Decimal("50"), None) is None
-    assert capaian(Decimal("50"), Decimal("0")) is None
+    assert capaian(4, 5, Decimal("100")) == Decimal("80.00")
+    assert capaian(6, 7, Decimal("90")) == Decimal("95.24")  # 85,714…/90, not 85,71/90 = 95,23
+    assert capaian(0, 0, Decimal("100")) is None
+    assert capaian(1, 2, None) is None
+    assert capaian(1, 2, Decimal("0")) is None
+
+
+@pytest.mark.parametrize(
+    ("num", "den", "target", "expected"),
+    [
+        (11, 61, "50", "36.07"),  # 36,0656…; from the rounded 18,03 it was 36,06
+        (2, 3, "50", "133.33"),  # from 66,67 it was 133,34
+        (6, 36, "75", "22.22"),  # from 16,67 it was 22,23
+        (26, 54, "47", "102.44"),  # DESIGN.md §2.4's own example
+        (1, 8, "50", "25.00"),
+    ],
+)
+def test_capaian_is_rounded_once_from_the_exact_realisasi(num, den, target, expected):
+    assert capaian(num, den, Decimal(target)) == Decimal(expected)
 
 
 class TestIKU1:
