@@ -46,3 +46,22 @@ def test_nip_is_shown_grouped():
 
 def test_normalize_strips_spaces_dots_and_dashes():
     assert normalize_nip(" 19681114.199003-1 004 ") == "196811141990031004"
+
+
+@pytest.mark.django_db
+def test_pejabat_full_clean_accepts_a_nip_typed_with_spaces(senduro):
+    from kecamatan.models import Pejabat
+
+    pejabat = Pejabat(kecamatan=senduro, nama="W. PUJIANTO", nip="19681114 199003 1 004", jabatan="camat")
+    pejabat.full_clean()  # raised "at most 18 characters" before the model normalised it
+    assert pejabat.nip == "196811141990031004"
+
+
+@pytest.mark.django_db
+def test_pejabat_full_clean_still_refuses_a_bad_nip_typed_with_spaces(senduro):
+    from kecamatan.models import Pejabat
+
+    pejabat = Pejabat(kecamatan=senduro, nama="X", nip="19681114 199003 3 004", jabatan="camat")
+    with pytest.raises(ValidationError) as excinfo:
+        pejabat.full_clean()
+    assert "nip" in excinfo.value.message_dict
