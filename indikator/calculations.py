@@ -60,6 +60,7 @@ class KegiatanFakta(NamedTuple):
     tanggal_output: datetime.date | None
     # Loaded as "has at least one live bukti" (0/1): only "> 0" matters to the rule.
     jumlah_bukti_aktif: int
+    seksi_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,9 @@ class HasilIKU1:
     per_triwulan: list[tuple[Periode, Rasio]]
     kegiatan_dihitung: list[int] = field(default_factory=list)
     kegiatan_ditindaklanjuti: list[int] = field(default_factory=list)
+    # seksi id (None: kegiatan logged without a seksi) → its share; the seeds name every seksi as the
+    # data source of IKU 1, so a camat sees which one lags.
+    per_seksi: dict[int | None, Rasio] = field(default_factory=dict)
 
     @property
     def percent(self):
@@ -223,6 +227,7 @@ def hitung_iku1(
     per_kategori = {k.value: [0, 0] for k in Kategori}
     triwulan = periode.triwulan_di_dalamnya()
     per_triwulan = [[0, 0] for _ in triwulan]
+    per_seksi = defaultdict(lambda: [0, 0])
     mulai, selesai = periode.mulai, min(periode.selesai, as_of)
     # The triwulan of a kegiatan by bisecting their end dates: this loop runs once per kegiatan
     # of a whole kabupaten on every dashboard view.
@@ -243,10 +248,13 @@ def hitung_iku1(
         kategori[1] += 1
         tw = per_triwulan[bisect_left(akhir_triwulan, k.tanggal)]
         tw[1] += 1
+        seksi = per_seksi[k.seksi_id]
+        seksi[1] += 1
         if done:
             ditindaklanjuti.append(k.id)
             kategori[0] += 1
             tw[0] += 1
+            seksi[0] += 1
     return HasilIKU1(
         numerator=len(ditindaklanjuti),
         denominator=len(dihitung),
@@ -255,6 +263,7 @@ def hitung_iku1(
         per_triwulan=[(tw, Rasio(*nd)) for tw, nd in zip(triwulan, per_triwulan, strict=True)],
         kegiatan_dihitung=dihitung,
         kegiatan_ditindaklanjuti=ditindaklanjuti,
+        per_seksi={seksi_id: Rasio(*nd) for seksi_id, nd in per_seksi.items()},
     )
 
 

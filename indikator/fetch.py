@@ -40,7 +40,15 @@ def fakta_load(*, kecamatan_qs, periode_list: list[Periode], as_of: datetime.dat
         # kegiatan through the index rather than a pass over the whole bukti table.
         .annotate(jumlah_bukti_aktif=ada_bukti_aktif())
         .values_list(
-            "id", "kecamatan_id", "kategori", "tanggal", "status", "output", "tanggal_output", "jumlah_bukti_aktif"
+            "id",
+            "kecamatan_id",
+            "kategori",
+            "tanggal",
+            "status",
+            "output",
+            "tanggal_output",
+            "jumlah_bukti_aktif",
+            "seksi_id",
         )
     ]
     desa = [

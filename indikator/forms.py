@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 from django import forms
+from django.utils.formats import date_format
 
 from indikator.periode import Periode, periode_dari
 
@@ -17,18 +18,57 @@ BAGIAN = [
 
 
 class PeriodeForm(forms.Form):
-    """The period selector of the dashboards; the same codes as the kegiatan list's filter."""
+    """The period selector of the dashboards; the same codes as the kegiatan list's filter.
+
+    With ``boleh_per`` (pemeriksa, pimpinan) it also takes the as-of date "dihitung per": what the
+    figures were on an earlier day, for an audit. Never after today: the future is not known yet.
+    """
 
     tahun = forms.TypedChoiceField(label="Tahun", coerce=int, required=False)
     bagian = forms.ChoiceField(label="Periode", choices=BAGIAN, required=False)
+    per = forms.DateField(
+        label="Dihitung per",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tanggal tidak sah; tulis sebagai TTTT-BB-HH."},
+    )
 
-    def __init__(self, *args, hari_ini: datetime.date, **kwargs):
+    def __init__(self, *args, hari_ini: datetime.date, boleh_per: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.hari_ini = hari_ini
         self.fields["tahun"].choices = [(t, str(t)) for t in range(hari_ini.year, hari_ini.year - 6, -1)]
+        if boleh_per:
+            self.fields["per"].widget.attrs["max"] = hari_ini.isoformat()
+        else:
+            del self.fields["per"]
+
+    def clean_per(self):
+        per = self.cleaned_data.get("per")
+        if per is not None and per > self.hari_ini:
+            raise forms.ValidationError(
+                f"Tanggal hitung tidak boleh sesudah hari ini ({date_format(self.hari_ini, 'j F Y')})."
+            )
+        return per
+
+    def _data(self) -> dict:
+        # The valid fields still count when another one is refused: a bad "per" keeps the chosen period.
+        self.is_valid()
+        return getattr(self, "cleaned_data", {})
+
+    def as_of(self) -> datetime.date:
+        """The as-of date of the figures: the chosen "dihitung per", else today."""
+        return self._data().get("per") or self.hari_ini
+
+    def query(self) -> dict:
+        """The valid choices, for links that keep them (downloads, sorting)."""
+        data = self._data()
+        query = {"tahun": data.get("tahun"), "bagian": data.get("bagian")}
+        if data.get("per"):
+            query["per"] = data["per"].isoformat()
+        return {k: v for k, v in query.items() if v}
 
     def periode(self) -> Periode:
-        data = self.cleaned_data if self.is_valid() else {}
+        data = self._data()
         tahun = data.get("tahun") or self.hari_ini.year
         bagian = data.get("bagian") or ""
         triwulan_ke = int(bagian[2:]) if bagian.startswith("tw") else None

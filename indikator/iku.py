@@ -4,9 +4,10 @@ import datetime
 from dataclasses import dataclass
 
 from desa.selectors import iku2_basis
-from indikator.calculations import HasilKecamatan, hitung
+from indikator.calculations import HasilIKU1, HasilKecamatan, Rasio, hitung
 from indikator.fetch import fakta_load
 from indikator.periode import Periode
+from kecamatan.models import Seksi
 
 
 def iku_compute(
@@ -34,3 +35,46 @@ def iku_compute_with_last_year(
     sekarang = hitung(fakta, periode=periode, as_of=as_of, basis=basis)
     sebelumnya = hitung(fakta, periode=lalu, as_of=as_of, basis=basis)
     return [HasilDenganPembanding(a, b) for a, b in zip(sekarang, sebelumnya, strict=True)]
+
+
+@dataclass(frozen=True)
+class BarisSeksi:
+    nama: str
+    rasio: Rasio
+
+    @property
+    def numerator(self) -> int:
+        return self.rasio.numerator
+
+    @property
+    def denominator(self) -> int:
+        return self.rasio.denominator
+
+    @property
+    def percent(self):
+        return self.rasio.percent
+
+
+TANPA_SEKSI = "Tanpa seksi"
+
+
+def iku1_per_seksi(*, kecamatan, iku1: HasilIKU1) -> list[BarisSeksi]:
+    """IKU 1 split by the seksi that logged each kegiatan, from the computed result: one query for
+    the seksi names, never one per seksi. Every active seksi is listed (one with nothing carried out
+    shows "—"); the rows add up to the kecamatan's figure."""
+    rows = []
+    seen = set()
+    for seksi_id, nama, aktif in Seksi.objects.filter(kecamatan=kecamatan).values_list("id", "nama", "aktif"):
+        if aktif or seksi_id in iku1.per_seksi:
+            rows.append(BarisSeksi(nama=nama, rasio=iku1.per_seksi.get(seksi_id, Rasio(0, 0))))
+            seen.add(seksi_id)
+    # Kegiatan without a seksi (or, defensively, of a seksi not found) keep the sum whole.
+    sisa = [r for seksi_id, r in iku1.per_seksi.items() if seksi_id not in seen]
+    if sisa:
+        rows.append(
+            BarisSeksi(
+                nama=TANPA_SEKSI,
+                rasio=Rasio(sum(r.numerator for r in sisa), sum(r.denominator for r in sisa)),
+            )
+        )
+    return rows

@@ -1,5 +1,6 @@
 """IKU documents of a kecamatan over time, the targets of each indicator, and approved reports."""
 
+import datetime
 import secrets
 import uuid
 
@@ -22,16 +23,19 @@ class DokumenIKUQuerySet(models.QuerySet):
 
         return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
 
+    def in_force_on(self, kecamatan, tanggal: datetime.date):
+        """The document in force on ``tanggal``: of those already effective then, the latest to take
+        effect. A document takes effect on its date (a Perubahan applies from the day it is signed,
+        DESIGN.md §2.5), or on 1 January of its year when it names only a year, or always when it
+        names neither. ``None`` when none is in force yet: never a later document for an earlier day.
+        """
+        berlaku = [(d.mulai_berlaku, d.pk, d) for d in self.filter(kecamatan=kecamatan)]
+        berlaku = [b for b in berlaku if b[0] <= tanggal]
+        return max(berlaku, key=lambda b: b[:2])[2] if berlaku else None
+
     def in_force_for(self, kecamatan, tahun):
-        """The document in force in ``tahun``: the latest one effective on or before it."""
-        candidates = self.filter(kecamatan=kecamatan).filter(
-            models.Q(tahun_berlaku__isnull=True) | models.Q(tahun_berlaku__lte=tahun)
-        )
-        return candidates.order_by(
-            models.F("tahun_berlaku").desc(nulls_last=True),
-            models.F("tanggal").desc(nulls_last=True),
-            "-pk",
-        ).first()
+        """The document in force at the end of ``tahun`` (a year's figures are read at its end)."""
+        return self.in_force_on(kecamatan, datetime.date(tahun, 12, 31))
 
 
 class DokumenIKU(models.Model):
@@ -76,6 +80,14 @@ class DokumenIKU(models.Model):
     def __str__(self):
         suffix = f" {self.tahun_berlaku}" if self.tahun_berlaku else ""
         return f"{self.get_jenis_display()} Kecamatan {self.kecamatan.nama}{suffix}"
+
+    @property
+    def mulai_berlaku(self) -> datetime.date:
+        """The first day this document applies; see ``DokumenIKUQuerySet.in_force_on``."""
+        mulai = [datetime.date(self.tahun_berlaku, 1, 1)] if self.tahun_berlaku else []
+        if self.tanggal:
+            mulai.append(self.tanggal)
+        return max(mulai, default=datetime.date.min)
 
     @property
     def judul(self):

@@ -42,6 +42,16 @@ class Periode:
             return f"Semester {self.nomor} {self.tahun}"
         return f"{date_format(self.mulai, 'j F Y')} s.d. {date_format(self.selesai, 'j F Y')}"
 
+    @property
+    def nama_triwulan(self) -> str:
+        """The one style of a triwulan's name, "Triwulan II", of a triwulan's name wherever there is room (issue 17)."""
+        return f"Triwulan {ROMAWI[self.nomor]}"
+
+    @property
+    def singkatan_triwulan(self) -> str:
+        """The short name, "TW II", where space is short (chart bars, narrow table headers)."""
+        return f"TW {ROMAWI[self.nomor]}"
+
     def contains(self, tanggal: datetime.date) -> bool:
         return self.mulai <= tanggal <= self.selesai
 

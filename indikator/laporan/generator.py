@@ -11,12 +11,13 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.formats import date_format
 
 from desa.models import Desa
 from desa.tenggat import Basis, DokumenWajib, JenisDokumen, StatusDokumen
 from indikator.calculations import HasilKecamatan, Rasio, SelDokumen, total_kecamatan
 from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
-from indikator.iku import iku_compute
+from indikator.iku import BarisSeksi, iku1_per_seksi, iku_compute
 from indikator.models import DokumenIKU, KodeIndikator, NilaiIndikatorTujuan
 from indikator.periode import Periode
 from indikator.serializers import hasil_to_dict
@@ -125,6 +126,7 @@ class LaporanCapaian:
     grafik_triwulan: str
     batang_triwulan: list[Batang]
     basis_label: str
+    per_seksi: list[BarisSeksi] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """The frozen content of an approval: the JSON figures plus what the page and PDF print."""
@@ -263,11 +265,12 @@ def laporan_capaian_generate(
     ``tanggal_ttd`` (default: the as-of date). A fixed number of queries whatever the number of kegiatan."""
     tanggal_ttd = tanggal_ttd or as_of
     (hasil,) = iku_compute(kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=periode, as_of=as_of)
-    dokumen = DokumenIKU.objects.in_force_for(kecamatan, periode.tahun)
+    # The document in force at the period's end names the indicators (DESIGN.md §2.5).
+    dokumen = DokumenIKU.objects.in_force_on(kecamatan, periode.selesai)
     nama = _nama_indikator(dokumen)
     kegiatan = _baris_kegiatan(_kegiatan_periode(kecamatan, periode, as_of), hasil, as_of)
     batang = [
-        Batang(label=f"TW {tw.nomor}", nilai=r.percent, keterangan=f"{r.numerator} dari {r.denominator}")
+        Batang(label=tw.singkatan_triwulan, nilai=r.percent, keterangan=f"{r.numerator} dari {r.denominator}")
         for tw, r in hasil.iku1.per_triwulan
     ]
     return LaporanCapaian(
@@ -287,6 +290,7 @@ def laporan_capaian_generate(
         grafik_triwulan=grafik_kolom(batang, judul=f"IKU 1 per triwulan, {periode.label}", target=hasil.iku1.target),
         batang_triwulan=batang,
         basis_label=Basis(hasil.iku2.basis).label,
+        per_seksi=iku1_per_seksi(kecamatan=kecamatan, iku1=hasil.iku1),
     )
 
 
@@ -342,9 +346,15 @@ def _ttd_dokumen(dokumen: DokumenIKU, kecamatan: Kecamatan, hari_ini: datetime.d
 
 
 def dokumen_iku_generate(*, kecamatan: Kecamatan, hari_ini: datetime.date) -> DokumenIKUData:
-    """The IKU document in force this year, with the active catalogue and the deadline rules of IKU 2."""
-    dokumen = DokumenIKU.objects.select_related("penandatangan").in_force_for(kecamatan, hari_ini.year)
+    """The IKU document in force on ``hari_ini``, with the sections that document holds."""
+    dokumen = DokumenIKU.objects.select_related("penandatangan").in_force_on(kecamatan, hari_ini)
     if dokumen is None:
+        if DokumenIKU.objects.filter(kecamatan=kecamatan).exists():
+            raise TanpaDokumenIKU(
+                f"Tidak ada dokumen IKU Kecamatan {kecamatan.nama} yang berlaku pada "
+                f"{date_format(hari_ini, 'j F Y')}: dokumen yang tercatat baru berlaku sesudahnya. "
+                "Admin kabupaten dapat mencatat dokumen yang berlaku sebelumnya."
+            )
         raise TanpaDokumenIKU(f"Kecamatan {kecamatan.nama} belum memiliki dokumen IKU.")
     return DokumenIKUData(
         kecamatan=kecamatan,

@@ -23,6 +23,7 @@ from indikator.forms import PeriodeForm
 from indikator.laporan import generator, pdf, xlsx
 from indikator.laporan.services import boleh_sahkan, laporan_sahkan
 from indikator.models import PengesahanLaporan
+from indikator.views.dasbor import boleh_hitung_per
 from kecamatan import akses
 from kecamatan.models import Kabupaten, Peran
 
@@ -45,15 +46,15 @@ def _kecamatan(request, kode):
     return kecamatan
 
 
-def _periode(data):
+def _periode(data, user=None):
+    """The chosen period; with ``user`` a pemeriksa or pimpinan may also choose the draft's as-of date."""
     hari_ini = timezone.localdate()
-    form = PeriodeForm(data or None, hari_ini=hari_ini)
+    form = PeriodeForm(data or None, hari_ini=hari_ini, boleh_per=user is not None and boleh_hitung_per(user))
     return form, form.periode(), hari_ini
 
 
 def _query(form) -> str:
-    data = form.cleaned_data if form.is_valid() else {}
-    return urlencode({k: v for k, v in {"tahun": data.get("tahun"), "bagian": data.get("bagian")}.items() if v})
+    return urlencode(form.query())
 
 
 def _url(nama: str, kode: str | None) -> str:
@@ -67,7 +68,7 @@ def _boleh_rekap(user) -> bool:
 @login_required
 def laporan(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
-    form, periode, hari_ini = _periode(request.GET)
+    form, periode, hari_ini = _periode(request.GET, request.user)
     query = _query(form)
     if kecamatan is None:
         if not _boleh_rekap(request.user):
@@ -95,6 +96,7 @@ def laporan(request, kode=None):
             "periode_form": form,
             "periode": periode,
             "as_of": hari_ini,
+            "draf_per": form.as_of(),
             "query": query,
             "url_capaian_pdf": _url("capaian-pdf", kode),
             "url_capaian_xlsx": _url("capaian-xlsx", kode),
@@ -110,23 +112,43 @@ def laporan(request, kode=None):
     )
 
 
+class TanggalHitungDitolak(Exception):
+    pass
+
+
 def _laporan_capaian(request, kode):
     kecamatan = _kecamatan(request, kode)
-    _, periode, hari_ini = _periode(request.GET)
-    data = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=periode, as_of=hari_ini)
+    form, periode, hari_ini = _periode(request.GET, request.user)
+    if "per" in form.errors:
+        raise TanggalHitungDitolak(" ".join(form.errors["per"]))
+    as_of = form.as_of()
+    data = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=periode, as_of=as_of)
     nama = f"laporan-capaian-iku-{slugify(kecamatan.nama)}-{slugify(periode.label)}-draf"
+    if as_of < hari_ini:
+        nama += f"-per-{as_of.isoformat()}"
     return data, nama
+
+
+def _tolak_tanggal(request, kode, exc):
+    messages.error(request, f"Draf tidak dibuat: {exc}")
+    return redirect(reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index"))
 
 
 @login_required
 def capaian_pdf(request, kode=None):
-    data, nama = _laporan_capaian(request, kode)
+    try:
+        data, nama = _laporan_capaian(request, kode)
+    except TanggalHitungDitolak as exc:
+        return _tolak_tanggal(request, kode, exc)
     return _unduhan(pdf.laporan_capaian_pdf(data, dicetak_pada=timezone.now()), PDF, f"{nama}.pdf")
 
 
 @login_required
 def capaian_xlsx(request, kode=None):
-    data, nama = _laporan_capaian(request, kode)
+    try:
+        data, nama = _laporan_capaian(request, kode)
+    except TanggalHitungDitolak as exc:
+        return _tolak_tanggal(request, kode, exc)
     return _unduhan(xlsx.laporan_capaian_xlsx(data, draf=True), XLSX, f"{nama}.xlsx")
 
 

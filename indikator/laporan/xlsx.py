@@ -117,10 +117,23 @@ def laporan_capaian_xlsx(laporan: LaporanCapaian, *, draf: bool = True) -> bytes
         ringkasan.append(
             [
                 _nilai(ringkasan, ""),
-                _nilai(ringkasan, f"Triwulan {tw.nomor} ({_tanggal(tw.mulai)} s.d. {_tanggal(tw.selesai)})"),
+                _nilai(ringkasan, f"{tw.nama_triwulan} ({_tanggal(tw.mulai)} s.d. {_tanggal(tw.selesai)})"),
                 _nilai(ringkasan, r.numerator, BILANGAN),
                 _nilai(ringkasan, r.denominator, BILANGAN),
                 _nilai(ringkasan, r.percent),
+            ]
+        )
+    ringkasan.append([])
+    ringkasan.append([sel_aman(ringkasan, "IKU 1 per seksi", bold=True)])
+    _kepala(ringkasan, ["", "Seksi / Sub Bagian", "Ditindaklanjuti", "Dilaksanakan", "Persentase (%)"])
+    for baris in laporan.per_seksi:
+        ringkasan.append(
+            [
+                _nilai(ringkasan, ""),
+                _nilai(ringkasan, baris.nama),
+                _nilai(ringkasan, baris.numerator, BILANGAN),
+                _nilai(ringkasan, baris.denominator, BILANGAN),
+                _nilai(ringkasan, baris.percent),
             ]
         )
     ringkasan.append([])

@@ -32,3 +32,14 @@ def selisih_poin(sekarang, lalu):
     beda = Decimal(sekarang) - Decimal(lalu)
     tanda = "+" if beda > 0 else ("−" if beda < 0 else "±")
     return f"{tanda}{number_format(abs(beda), 2, use_l10n=True)} poin"
+
+
+@register.filter
+def label_kategori(kode):
+    """``fasilitasi`` → "Fasilitasi": the catalogue's label, never the stored code."""
+    from kecamatan.models.katalog import Kategori
+
+    try:
+        return Kategori(kode).label
+    except ValueError:
+        return kode

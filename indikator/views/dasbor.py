@@ -13,7 +13,7 @@ from desa.tenggat import Basis
 from indikator.calculations import total_kecamatan
 from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
 from indikator.forms import PeriodeForm
-from indikator.iku import iku_compute, iku_compute_with_last_year
+from indikator.iku import iku1_per_seksi, iku_compute, iku_compute_with_last_year
 from indikator.models import DokumenIKU, NilaiIndikatorTujuan
 from kecamatan import akses
 from kecamatan.models import Kecamatan, Kegiatan, Peran
@@ -33,8 +33,12 @@ def beranda(request):
 
 
 def _periode_query(periode_form):
-    data = periode_form.cleaned_data if periode_form.is_valid() else {}
-    return {k: v for k, v in {"tahun": data.get("tahun"), "bagian": data.get("bagian")}.items() if v}
+    return periode_form.query()
+
+
+def boleh_hitung_per(user) -> bool:
+    """Who may see the figures as of an earlier date (an audit): pemeriksa and pimpinan."""
+    return user.is_superuser or akses.has_peran(user, Peran.PIMPINAN, Peran.PEMERIKSA)
 
 
 def _kegiatan_url(kecamatan, periode, **extra):
@@ -52,24 +56,25 @@ def dasbor_kecamatan(request, kode=None):
     if kecamatan is None:
         return redirect("indikator:beranda")
     hari_ini = timezone.localdate()
-    periode_form = PeriodeForm(request.GET or None, hari_ini=hari_ini)
+    periode_form = PeriodeForm(request.GET or None, hari_ini=hari_ini, boleh_per=boleh_hitung_per(request.user))
     periode = periode_form.periode()
+    as_of = periode_form.as_of()
     (hasil,) = iku_compute_with_last_year(
-        kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=periode, as_of=hari_ini
+        kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=periode, as_of=as_of
     )
     sekarang = hasil.sekarang
     iku1 = sekarang.iku1
     batang = [
-        Batang(label=f"TW {tw.nomor}", nilai=r.percent, keterangan=f"{r.numerator} dari {r.denominator}")
+        Batang(label=tw.singkatan_triwulan, nilai=r.percent, keterangan=f"{r.numerator} dari {r.denominator}")
         for tw, r in iku1.per_triwulan
     ]
     perlu = (
         Kegiatan.objects.filter(kecamatan=kecamatan, tanggal__gte=periode.mulai, tanggal__lte=periode.selesai)
-        .perlu_tindak_lanjut(hari_ini)
+        .perlu_tindak_lanjut(as_of)
         .select_related("seksi")
         .order_by("tanggal", "pk")
     )
-    dokumen_iku = DokumenIKU.objects.in_force_for(kecamatan, periode.tahun)
+    dokumen_iku = DokumenIKU.objects.in_force_on(kecamatan, periode.selesai)
     nilai_tujuan = NilaiIndikatorTujuan.objects.filter(kecamatan=kecamatan, tahun=periode.tahun).first()
     kabupaten_view = kode is not None
     filter_kecamatan = kecamatan if kabupaten_view else None
@@ -77,14 +82,16 @@ def dasbor_kecamatan(request, kode=None):
         "kecamatan": kecamatan,
         "periode_form": periode_form,
         "periode": periode,
-        "as_of": hari_ini,
+        "as_of": as_of,
+        "hari_ini": hari_ini,
         "hasil": sekarang,
         "lalu": hasil.tahun_lalu,
+        "per_seksi": iku1_per_seksi(kecamatan=kecamatan, iku1=iku1),
         "grafik_triwulan": grafik_kolom(batang, judul=f"IKU 1 per triwulan, {periode.label}", target=iku1.target),
         "batang_triwulan": batang,
         "perlu_tindak_lanjut": perlu[:10],
         "jumlah_perlu_tindak_lanjut": perlu.count(),
-        "tenggat": tenggat_dokumen(kecamatan=kecamatan, as_of=hari_ini, hari=60),
+        "tenggat": tenggat_dokumen(kecamatan=kecamatan, as_of=as_of, hari=60),
         "dokumen_iku": dokumen_iku,
         "nilai_tujuan": nilai_tujuan,
         "basis_label": Basis(sekarang.iku2.basis).label,
@@ -123,16 +130,18 @@ def dasbor_kabupaten(request):
     if not (request.user.is_superuser or akses.has_peran(request.user, *PERAN_KABUPATEN)):
         raise PermissionDenied("Dasbor kabupaten hanya untuk admin kabupaten dan pemeriksa.")
     hari_ini = timezone.localdate()
-    periode_form = PeriodeForm(request.GET or None, hari_ini=hari_ini)
+    periode_form = PeriodeForm(request.GET or None, hari_ini=hari_ini, boleh_per=boleh_hitung_per(request.user))
     periode = periode_form.periode()
-    hasil = iku_compute(kecamatan_qs=akses.kecamatan_scope(request.user), periode=periode, as_of=hari_ini)
+    as_of = periode_form.as_of()
+    hasil = iku_compute(kecamatan_qs=akses.kecamatan_scope(request.user), periode=periode, as_of=as_of)
     urut = request.GET.get("urut", "kode")
     hasil = sorted(hasil, key=URUTAN.get(urut, URUTAN["kode"]))
     query = _periode_query(periode_form)
     context = {
         "periode_form": periode_form,
         "periode": periode,
-        "as_of": hari_ini,
+        "as_of": as_of,
+        "hari_ini": hari_ini,
         "hasil": hasil,
         "urut": urut if urut in URUTAN else "kode",
         "periode_query": urlencode(query),

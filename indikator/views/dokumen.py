@@ -7,10 +7,10 @@ from kecamatan.akses import kecamatan_scope
 from kecamatan.models import Peran
 
 
-def _tahun_ini():
+def _hari_ini():
     from django.utils import timezone
 
-    return timezone.localdate().year
+    return timezone.localdate()
 
 
 @login_required
@@ -28,7 +28,7 @@ def dokumen_iku(request, kode=None):
         .order_by("-tahun_berlaku", "-tanggal", "-pk")
     )
     dipilih_id = request.GET.get("versi")
-    berlaku = DokumenIKU.objects.in_force_for(kecamatan, _tahun_ini())
+    berlaku = DokumenIKU.objects.in_force_on(kecamatan, _hari_ini())
     dokumen = None
     if dipilih_id and dipilih_id.isdigit():
         dokumen = get_object_or_404(DokumenIKU.objects.filter(kecamatan=kecamatan), pk=int(dipilih_id))

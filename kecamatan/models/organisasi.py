@@ -84,15 +84,15 @@ class Pejabat(models.Model):
     def __str__(self):
         return f"{self.nama} ({self.get_jabatan_display()})"
 
+    def save(self, *args, **kwargs):
+        self.nip = normalize_nip(self.nip)
+        super().save(*args, **kwargs)
+
     def clean_fields(self, exclude=None):
         # Before the field's max_length of 18 sees "19681114 199003 1 004": every path (admin,
         # pimpinan's form, import, shell) goes through here, not only the forms that normalise first.
         self.nip = normalize_nip(self.nip)
         super().clean_fields(exclude=exclude)
-
-    def save(self, *args, **kwargs):
-        self.nip = normalize_nip(self.nip)
-        super().save(*args, **kwargs)
 
     @property
     def nip_tampil(self):
