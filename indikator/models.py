@@ -43,6 +43,11 @@ class DokumenIKU(models.Model):
         ASLI = "asli", "Indikator Kinerja Utama"
         PERUBAHAN = "perubahan", "Indikator Kinerja Utama Perubahan"
 
+    class LetakPenjelasan(models.TextChoices):
+        # Each document prints what its paper original holds, nothing more (issue 17).
+        LAMPIRAN = "lampiran", "Bagian Penjelasan Indikator beserta katalog (seperti IKU Kecamatan Senduro)"
+        RUMUS = "rumus", "Di sel Rumus/Formula, tanpa katalog (seperti IKU Perubahan Kecamatan Lumajang)"
+
     kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.PROTECT, related_name="dokumen_iku")
     jenis = models.CharField("jenis dokumen", max_length=20, choices=Jenis.choices, default=Jenis.ASLI)
     tahun_berlaku = models.PositiveSmallIntegerField(
@@ -67,6 +72,20 @@ class DokumenIKU(models.Model):
     )
     sumber = models.CharField(
         "sumber", max_length=200, blank=True, help_text="Asal isi dokumen, misalnya berkas pindaian aslinya."
+    )
+    letak_penjelasan = models.CharField(
+        "letak penjelasan indikator",
+        max_length=20,
+        choices=LetakPenjelasan.choices,
+        default=LetakPenjelasan.LAMPIRAN,
+        help_text="Susunan dokumen aslinya: bagian tersendiri beserta katalog, atau di sel Rumus/Formula.",
+    )
+    judul_penandatangan = models.CharField(
+        "judul di atas penandatangan",
+        max_length=200,
+        blank=True,
+        help_text="Bila dokumen aslinya menulis lain dari jabatan, misalnya «KECAMATAN SENDURO». "
+        "Kosong: jabatan penandatangan (CAMAT …).",
     )
 
     objects = DokumenIKUQuerySet.as_manager()

@@ -44,7 +44,7 @@ class Periode:
 
     @property
     def nama_triwulan(self) -> str:
-        """The one style of a triwulan's name, "Triwulan II", of a triwulan's name wherever there is room (issue 17)."""
+        """The one style of a triwulan's name, "Triwulan II", wherever there is room."""
         return f"Triwulan {ROMAWI[self.nomor]}"
 
     @property

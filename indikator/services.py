@@ -43,6 +43,8 @@ def _dokumen_from_seed(kecamatan: Kecamatan, spec: dict) -> DokumenIKU:
         tujuan=spec["tujuan"],
         indikator_tujuan=spec["indikator_tujuan"],
         sumber=spec["sumber"],
+        letak_penjelasan=spec.get("letak_penjelasan", DokumenIKU.LetakPenjelasan.LAMPIRAN),
+        judul_penandatangan=spec.get("judul_penandatangan", ""),
         penandatangan=penandatangan,
     )
     baris = spec["baris"] if spec["baris"] != "templat" else _seed()["templat"]["baris"]

@@ -130,7 +130,7 @@ def _load_kecamatan(*, kecamatan, slug, seed, hari_ini) -> int:
                 user=kasi,
                 kegiatan=kegiatan,
                 versi=kegiatan.versi,
-                output=uraian.output,
+                output=uraian.output_lengkap,
                 tanggal_output=tanggal_output,
                 hari_ini=hari_ini,
             )

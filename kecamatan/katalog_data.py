@@ -11,6 +11,16 @@ def read_katalog() -> dict:
         return json.load(handle)
 
 
+def _uraian_defaults(uraian: dict, uraian_model) -> dict:
+    butir = uraian.get("rincian_output", [])
+    if not any(f.name == "rincian_output" for f in uraian_model._meta.get_fields()):
+        # The historical model of migration 0002, before 0004 added the sub-items: the flattened
+        # text it stored then, which 0004 splits again.
+        output = f"{uraian['output']}: {', '.join(butir)}" if butir else uraian["output"]
+        return {"teks": uraian["teks"], "output": output}
+    return {"teks": uraian["teks"], "output": uraian["output"], "rincian_output": "\n".join(butir)}
+
+
 def load_katalog(*, jenis_kegiatan_model, uraian_model, jenis_bukti_model) -> None:
     """Create the catalogue entries that are missing; never overwrite an existing one.
 
@@ -29,7 +39,5 @@ def load_katalog(*, jenis_kegiatan_model, uraian_model, jenis_bukti_model) -> No
             )
             for uraian in jenis["uraian"]:
                 uraian_model.objects.get_or_create(
-                    jenis=jenis_obj,
-                    nomor=uraian["nomor"],
-                    defaults={"teks": uraian["teks"], "output": uraian["output"]},
+                    jenis=jenis_obj, nomor=uraian["nomor"], defaults=_uraian_defaults(uraian, uraian_model)
                 )

@@ -25,10 +25,18 @@ def katalog_search(*, q: str = "") -> list[KategoriKatalog]:
     uraian = UraianAktivitas.objects.aktif().order_by("nomor")
     jenis = JenisKegiatan.objects.aktif().order_by("kategori", "nomor")
     if q:
-        match = Q(teks__icontains=q) | Q(output__icontains=q) | Q(jenis__nama__icontains=q)
+        match = (
+            Q(teks__icontains=q)
+            | Q(output__icontains=q)
+            | Q(rincian_output__icontains=q)
+            | Q(jenis__nama__icontains=q)
+        )
         uraian = uraian.filter(match)
         jenis = jenis.filter(
-            Q(nama__icontains=q) | Q(uraian__teks__icontains=q) | Q(uraian__output__icontains=q)
+            Q(nama__icontains=q)
+            | Q(uraian__teks__icontains=q)
+            | Q(uraian__output__icontains=q)
+            | Q(uraian__rincian_output__icontains=q)
         ).distinct()
     jenis = jenis.prefetch_related(Prefetch("uraian", queryset=uraian, to_attr="uraian_cocok"))
     grouped = {k: KategoriKatalog(kode=k.value, nama=k.label, jenis=[]) for k in Kategori}

@@ -8,13 +8,13 @@ except to explain what is missing, row by row, from the same result.
 
 import copy
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db.models import Prefetch
 from django.utils.formats import date_format
 
 from desa.models import Desa
-from desa.tenggat import Basis, DokumenWajib, JenisDokumen, StatusDokumen
+from desa.tenggat import Basis, DokumenWajib, StatusDokumen
 from indikator.calculations import HasilKecamatan, Rasio, SelDokumen, total_kecamatan
 from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
 from indikator.iku import BarisSeksi, iku1_per_seksi, iku_compute
@@ -296,28 +296,26 @@ def laporan_capaian_generate(
 
 # ---------------------------------------------------------------- Dokumen IKU
 
-# DESIGN.md §2.3, as the rules the document states for IKU 2 (TA = tahun anggaran).
-ATURAN_TENGGAT = [
-    (JenisDokumen.RKPDES.label, "ditetapkan dengan Peraturan Desa", "30 September tahun anggaran sebelumnya"),
-    (JenisDokumen.APBDES.label, "ditetapkan dengan Peraturan Desa", "31 Desember tahun anggaran sebelumnya"),
-    (
-        JenisDokumen.LPPDES.label,
-        "disampaikan Kepala Desa kepada Bupati melalui Camat",
-        "31 Maret tahun anggaran berikutnya (3 bulan setelah tahun anggaran berakhir)",
-    ),
-]
-
-
 @dataclass
 class DokumenIKUData:
     kecamatan: Kecamatan
     dokumen: DokumenIKU
     baris: list
+    # Empty when the document holds no Penjelasan Indikator section (Lumajang's IKU Perubahan).
     katalog: list[KategoriKatalog]
     jenis_bukti: list[str]
-    aturan_tenggat: list[tuple[str, str, str]]
     tanda_tangan: TandaTangan | None
     dicetak_pada: datetime.date
+
+    @property
+    def memuat_penjelasan(self) -> bool:
+        """The document has its own Penjelasan Indikator section with the catalogue (Senduro's seed)."""
+        return self.dokumen.letak_penjelasan == DokumenIKU.LetakPenjelasan.LAMPIRAN
+
+    @property
+    def penjelasan_di_rumus(self) -> bool:
+        """The Penjelasan is printed inside the Rumus/Formula cell (Lumajang's seed)."""
+        return self.dokumen.letak_penjelasan == DokumenIKU.LetakPenjelasan.RUMUS
 
     @property
     def jumlah_uraian(self) -> int:
@@ -329,6 +327,14 @@ class TanpaDokumenIKU(LookupError):
 
 
 def _ttd_dokumen(dokumen: DokumenIKU, kecamatan: Kecamatan, hari_ini: datetime.date) -> TandaTangan | None:
+    ttd = _ttd_pejabat(dokumen, kecamatan, hari_ini)
+    if ttd is not None and dokumen.judul_penandatangan:
+        # The heading the paper original prints above the name ("KECAMATAN SENDURO").
+        ttd = replace(ttd, baris_jabatan=(dokumen.judul_penandatangan,))
+    return ttd
+
+
+def _ttd_pejabat(dokumen: DokumenIKU, kecamatan: Kecamatan, hari_ini: datetime.date) -> TandaTangan | None:
     penandatangan = dokumen.penandatangan
     if penandatangan is None:
         return TandaTangan.dari_blok(blok_tanda_tangan_kecamatan(kecamatan, hari_ini))
@@ -356,13 +362,13 @@ def dokumen_iku_generate(*, kecamatan: Kecamatan, hari_ini: datetime.date) -> Do
                 "Admin kabupaten dapat mencatat dokumen yang berlaku sebelumnya."
             )
         raise TanpaDokumenIKU(f"Kecamatan {kecamatan.nama} belum memiliki dokumen IKU.")
+    lampiran = dokumen.letak_penjelasan == DokumenIKU.LetakPenjelasan.LAMPIRAN
     return DokumenIKUData(
         kecamatan=kecamatan,
         dokumen=dokumen,
         baris=list(dokumen.baris.all()),
-        katalog=katalog_search(),
-        jenis_bukti=list(JenisBukti.objects.aktif().values_list("nama", flat=True)),
-        aturan_tenggat=ATURAN_TENGGAT,
+        katalog=katalog_search() if lampiran else [],
+        jenis_bukti=list(JenisBukti.objects.aktif().values_list("nama", flat=True)) if lampiran else [],
         tanda_tangan=_ttd_dokumen(dokumen, kecamatan, hari_ini),
         dicetak_pada=hari_ini,
     )

@@ -311,6 +311,13 @@ def rekap_kabupaten_xlsx(rekap: RekapKabupaten) -> bytes:
 # ---------------------------------------------------------------- Dokumen IKU
 
 
+def _rumus_teks(baris, *, penjelasan: bool) -> str:
+    teks = f"({baris.rumus_pembilang}) / ({baris.rumus_penyebut}) × 100%"
+    if penjelasan and baris.penjelasan:
+        teks += f"\nPenjelasan: {baris.penjelasan}"
+    return teks
+
+
 def dokumen_iku_xlsx(data: DokumenIKUData) -> bytes:
     workbook = Workbook(write_only=True)
     dokumen, kecamatan = data.dokumen, data.kecamatan
@@ -340,7 +347,7 @@ def dokumen_iku_xlsx(data: DokumenIKUData) -> bytes:
                 _nilai(sheet, b.nomor),
                 _nilai(sheet, b.sasaran_strategis),
                 _nilai(sheet, b.nama_indikator),
-                _nilai(sheet, f"({b.rumus_pembilang}) / ({b.rumus_penyebut}) × 100%"),
+                _nilai(sheet, _rumus_teks(b, penjelasan=data.penjelasan_di_rumus)),
                 _nilai(sheet, b.sumber_data),
                 _nilai(sheet, b.penanggung_jawab),
             ]
@@ -351,6 +358,9 @@ def dokumen_iku_xlsx(data: DokumenIKUData) -> bytes:
         for teks in _baris_ttd(ttd):
             sheet.append([_nilai(sheet, ""), _nilai(sheet, ""), _nilai(sheet, teks)])
 
+    if not data.memuat_penjelasan:
+        # As its paper original: no catalogue appendix (Lumajang's IKU Perubahan).
+        return _simpan(workbook)
     katalog = workbook.create_sheet("Katalog")
     _lebar(katalog, [14, 6, 40, 6, 60, 50])
     katalog.freeze_panes = "A2"  # before the first row: write-only sheets write their view first
@@ -361,7 +371,7 @@ def dokumen_iku_xlsx(data: DokumenIKUData) -> bytes:
                 katalog.append(
                     _baris(
                         katalog,
-                        [kategori.nama, jenis.nomor, jenis.nama, uraian.nomor, uraian.teks, uraian.output],
+                        [kategori.nama, jenis.nomor, jenis.nama, uraian.nomor, uraian.teks, uraian.output_lengkap],
                     )
                 )
     bukti = workbook.create_sheet("Bukti pendukung")

@@ -47,6 +47,12 @@ class UraianAktivitas(models.Model):
     nomor = models.PositiveSmallIntegerField("nomor")
     teks = models.TextField("uraian aktivitas")
     output = models.TextField("output aktivitas")
+    rincian_output = models.TextField(
+        "rincian output",
+        blank=True,
+        help_text="Butir a., b., c. di bawah output, satu per baris tanpa hurufnya (mis. Fasilitasi 2: "
+        "Data Perangkat Desa / Buku Perdes / Buku SK).",
+    )
     aktif = models.BooleanField("aktif", default=True, help_text="Uraian yang dipensiunkan tidak bisa dipilih lagi.")
 
     objects = KatalogQuerySet.as_manager()
@@ -62,6 +68,20 @@ class UraianAktivitas(models.Model):
 
     def __str__(self):
         return f"{self.jenis.nomor}.{self.nomor} {self.teks}"
+
+    @property
+    def daftar_rincian_output(self) -> list[tuple[str, str]]:
+        """The sub-items lettered as the seed prints them: [("a", "Data Perangkat Desa"), ...]."""
+        butir = [b.strip() for b in self.rincian_output.splitlines() if b.strip()]
+        return [(chr(ord("a") + i), b) for i, b in enumerate(butir)]
+
+    @property
+    def output_lengkap(self) -> str:
+        """The output with its sub-items, as one text a kegiatan copies when it is logged:
+        "Administrasi Umum: a. Data Perangkat Desa; b. Buku Perdes; c. Buku SK"."""
+        if not self.daftar_rincian_output:
+            return self.output
+        return f"{self.output}: " + "; ".join(f"{h}. {b}" for h, b in self.daftar_rincian_output)
 
 
 class JenisBukti(models.Model):

@@ -160,7 +160,7 @@ class Kegiatan(models.Model):
         self.jenis_nama = uraian.jenis.nama
         self.uraian_nomor = uraian.nomor
         self.uraian_teks = uraian.teks
-        self.output_diharapkan = uraian.output
+        self.output_diharapkan = uraian.output_lengkap
 
     @property
     def ada_output(self) -> bool:
