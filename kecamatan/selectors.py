@@ -26,10 +26,7 @@ def katalog_search(*, q: str = "") -> list[KategoriKatalog]:
     jenis = JenisKegiatan.objects.aktif().order_by("kategori", "nomor")
     if q:
         match = (
-            Q(teks__icontains=q)
-            | Q(output__icontains=q)
-            | Q(rincian_output__icontains=q)
-            | Q(jenis__nama__icontains=q)
+            Q(teks__icontains=q) | Q(output__icontains=q) | Q(rincian_output__icontains=q) | Q(jenis__nama__icontains=q)
         )
         uraian = uraian.filter(match)
         jenis = jenis.filter(

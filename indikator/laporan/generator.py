@@ -296,6 +296,7 @@ def laporan_capaian_generate(
 
 # ---------------------------------------------------------------- Dokumen IKU
 
+
 @dataclass
 class DokumenIKUData:
     kecamatan: Kecamatan

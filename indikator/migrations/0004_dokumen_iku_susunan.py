@@ -13,37 +13,64 @@ def susunan_seed(apps, schema_editor):
     DokumenIKU.objects.filter(kecamatan__kode="35.08.10", sumber__contains=SEED_LUMAJANG).update(
         letak_penjelasan="rumus"
     )
-    DokumenIKU.objects.filter(
-        kecamatan__kode="35.08.12", sumber__contains=SEED_SENDURO, judul_penandatangan=""
-    ).update(judul_penandatangan="KECAMATAN SENDURO")
+    DokumenIKU.objects.filter(kecamatan__kode="35.08.12", sumber__contains=SEED_SENDURO, judul_penandatangan="").update(
+        judul_penandatangan="KECAMATAN SENDURO"
+    )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('indikator', '0003_pengesahanlaporan'),
+        ("indikator", "0003_pengesahanlaporan"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='dokumeniku',
-            name='judul_penandatangan',
-            field=models.CharField(blank=True, help_text='Bila dokumen aslinya menulis lain dari jabatan, misalnya «KECAMATAN SENDURO». Kosong: jabatan penandatangan (CAMAT …).', max_length=200, verbose_name='judul di atas penandatangan'),
+            model_name="dokumeniku",
+            name="judul_penandatangan",
+            field=models.CharField(
+                blank=True,
+                help_text="Bila dokumen aslinya menulis lain dari jabatan, misalnya «KECAMATAN SENDURO». Kosong: jabatan penandatangan (CAMAT …).",
+                max_length=200,
+                verbose_name="judul di atas penandatangan",
+            ),
         ),
         migrations.AddField(
-            model_name='dokumeniku',
-            name='letak_penjelasan',
-            field=models.CharField(choices=[('lampiran', 'Bagian Penjelasan Indikator beserta katalog (seperti IKU Kecamatan Senduro)'), ('rumus', 'Di sel Rumus/Formula, tanpa katalog (seperti IKU Perubahan Kecamatan Lumajang)')], default='lampiran', help_text='Susunan dokumen aslinya: bagian tersendiri beserta katalog, atau di sel Rumus/Formula.', max_length=20, verbose_name='letak penjelasan indikator'),
+            model_name="dokumeniku",
+            name="letak_penjelasan",
+            field=models.CharField(
+                choices=[
+                    ("lampiran", "Bagian Penjelasan Indikator beserta katalog (seperti IKU Kecamatan Senduro)"),
+                    ("rumus", "Di sel Rumus/Formula, tanpa katalog (seperti IKU Perubahan Kecamatan Lumajang)"),
+                ],
+                default="lampiran",
+                help_text="Susunan dokumen aslinya: bagian tersendiri beserta katalog, atau di sel Rumus/Formula.",
+                max_length=20,
+                verbose_name="letak penjelasan indikator",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldokumeniku',
-            name='judul_penandatangan',
-            field=models.CharField(blank=True, help_text='Bila dokumen aslinya menulis lain dari jabatan, misalnya «KECAMATAN SENDURO». Kosong: jabatan penandatangan (CAMAT …).', max_length=200, verbose_name='judul di atas penandatangan'),
+            model_name="historicaldokumeniku",
+            name="judul_penandatangan",
+            field=models.CharField(
+                blank=True,
+                help_text="Bila dokumen aslinya menulis lain dari jabatan, misalnya «KECAMATAN SENDURO». Kosong: jabatan penandatangan (CAMAT …).",
+                max_length=200,
+                verbose_name="judul di atas penandatangan",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaldokumeniku',
-            name='letak_penjelasan',
-            field=models.CharField(choices=[('lampiran', 'Bagian Penjelasan Indikator beserta katalog (seperti IKU Kecamatan Senduro)'), ('rumus', 'Di sel Rumus/Formula, tanpa katalog (seperti IKU Perubahan Kecamatan Lumajang)')], default='lampiran', help_text='Susunan dokumen aslinya: bagian tersendiri beserta katalog, atau di sel Rumus/Formula.', max_length=20, verbose_name='letak penjelasan indikator'),
+            model_name="historicaldokumeniku",
+            name="letak_penjelasan",
+            field=models.CharField(
+                choices=[
+                    ("lampiran", "Bagian Penjelasan Indikator beserta katalog (seperti IKU Kecamatan Senduro)"),
+                    ("rumus", "Di sel Rumus/Formula, tanpa katalog (seperti IKU Perubahan Kecamatan Lumajang)"),
+                ],
+                default="lampiran",
+                help_text="Susunan dokumen aslinya: bagian tersendiri beserta katalog, atau di sel Rumus/Formula.",
+                max_length=20,
+                verbose_name="letak penjelasan indikator",
+            ),
         ),
         migrations.RunPython(susunan_seed, migrations.RunPython.noop),
     ]

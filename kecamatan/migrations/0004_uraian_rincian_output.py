@@ -31,21 +31,28 @@ def rincian_gabung(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('kecamatan', '0003_kegiatan_bukti'),
+        ("kecamatan", "0003_kegiatan_bukti"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicaluraianaktivitas',
-            name='rincian_output',
-            field=models.TextField(blank=True, help_text='Butir a., b., c. di bawah output, satu per baris tanpa hurufnya (mis. Fasilitasi 2: Data Perangkat Desa / Buku Perdes / Buku SK).', verbose_name='rincian output'),
+            model_name="historicaluraianaktivitas",
+            name="rincian_output",
+            field=models.TextField(
+                blank=True,
+                help_text="Butir a., b., c. di bawah output, satu per baris tanpa hurufnya (mis. Fasilitasi 2: Data Perangkat Desa / Buku Perdes / Buku SK).",
+                verbose_name="rincian output",
+            ),
         ),
         migrations.AddField(
-            model_name='uraianaktivitas',
-            name='rincian_output',
-            field=models.TextField(blank=True, help_text='Butir a., b., c. di bawah output, satu per baris tanpa hurufnya (mis. Fasilitasi 2: Data Perangkat Desa / Buku Perdes / Buku SK).', verbose_name='rincian output'),
+            model_name="uraianaktivitas",
+            name="rincian_output",
+            field=models.TextField(
+                blank=True,
+                help_text="Butir a., b., c. di bawah output, satu per baris tanpa hurufnya (mis. Fasilitasi 2: Data Perangkat Desa / Buku Perdes / Buku SK).",
+                verbose_name="rincian output",
+            ),
         ),
         migrations.RunPython(rincian_seed, rincian_gabung),
     ]
