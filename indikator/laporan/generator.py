@@ -127,6 +127,7 @@ class LaporanCapaian:
     batang_triwulan: list[Batang]
     basis_label: str
     per_seksi: list[BarisSeksi] = field(default_factory=list)
+    dokumen_iku: str = ""  # the document in force at the period's end, as the report names it
 
     def to_dict(self) -> dict:
         """The frozen content of an approval: the JSON figures plus what the page and PDF print."""
@@ -152,6 +153,17 @@ def _nama_indikator(dokumen: DokumenIKU | None) -> dict[str, str]:
     if dokumen is not None:
         nama.update({b.indikator: b.nama_indikator for b in dokumen.baris.all()})
     return nama
+
+
+def _nama_dokumen(dokumen: DokumenIKU | None) -> str:
+    """Which document a report follows: "Indikator Kinerja Utama Perubahan, 17 Oktober 2023"."""
+    if dokumen is None:
+        return ""
+    if dokumen.tanggal:
+        return f"{dokumen.get_jenis_display()}, {date_format(dokumen.tanggal, 'j F Y')}"
+    if dokumen.tahun_berlaku:
+        return f"{dokumen.get_jenis_display()}, berlaku mulai {dokumen.tahun_berlaku}"
+    return dokumen.get_jenis_display()
 
 
 def _kegiatan_periode(kecamatan, periode: Periode, as_of: datetime.date):
@@ -291,6 +303,7 @@ def laporan_capaian_generate(
         batang_triwulan=batang,
         basis_label=Basis(hasil.iku2.basis).label,
         per_seksi=iku1_per_seksi(kecamatan=kecamatan, iku1=hasil.iku1),
+        dokumen_iku=_nama_dokumen(dokumen),
     )
 
 

@@ -243,3 +243,16 @@ def test_laporan_names_the_document_in_force_at_the_period_end(kabupaten_lumajan
     tw4 = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=triwulan(2023, 4), as_of=D(2024, 1, 1))
     assert tw3.indikator_tujuan == "Indikator tujuan lama"  # 30 September: before 17 Oktober 2023
     assert tw4.indikator_tujuan == "Indeks Pelayanan Publik"
+
+
+def test_laporan_pdf_names_the_document_in_force_at_the_period_end(kabupaten_lumajang):
+    from indikator.laporan import pdf
+    from indikator.periode import triwulan
+    from tests.indikator.laporan_util import teks_pdf
+
+    kecamatan = Kecamatan.objects.select_related("kabupaten").get(pk=kabupaten_lumajang.pk)
+    tw4 = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=triwulan(2023, 4), as_of=D(2024, 1, 1))
+    teks = teks_pdf(pdf.laporan_capaian_pdf(tw4, dicetak_pada=timezone.now()))
+    assert "Dokumen IKU : Indikator Kinerja Utama Perubahan, 17 Oktober 2023" in teks
+    tw3 = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=triwulan(2023, 3), as_of=D(2024, 1, 1))
+    assert tw3.dokumen_iku == ""  # none entered for 30 September 2023: never the later Perubahan
