@@ -47,7 +47,7 @@ class KatalogAdmin(PeranAdminMixin, SimpleHistoryAdmin):
 class UraianInline(PeranInlineMixin, admin.TabularInline):
     model = UraianAktivitas
     extra = 0
-    fields = ["nomor", "teks", "output", "aktif"]
+    fields = ["nomor", "teks", "output", "rincian_output", "aktif"]
     peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
     formfield_overrides = {
         UraianAktivitas._meta.get_field("teks").__class__: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}
