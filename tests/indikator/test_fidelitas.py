@@ -6,6 +6,7 @@ document in force decided by date.
 
 import datetime
 import io
+import json
 import re
 from decimal import Decimal
 
@@ -19,7 +20,7 @@ from indikator.iku import TANPA_SEKSI, iku1_per_seksi, iku_compute
 from indikator.laporan import generator, xlsx
 from indikator.models import DokumenIKU, TargetIKU
 from indikator.periode import tahunan
-from kecamatan.models import Kecamatan, Peran, Seksi
+from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Peran, Seksi
 from tests.indikator.test_iku_report import make_kegiatan
 
 D = datetime.date
@@ -117,6 +118,13 @@ def test_dashboard_and_laporan_show_iku1_per_seksi(per_seksi, make_user, client_
     sheet = openpyxl.load_workbook(io.BytesIO(xlsx.laporan_capaian_xlsx(laporan))).worksheets[0]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert ["Seksi Trantib", 0, 2, 0] in [r[1:5] for r in rows]
+    from indikator.laporan import pdf
+    from tests.indikator.laporan_util import baris_pdf
+
+    baris = baris_pdf(pdf.laporan_capaian_pdf(laporan, dicetak_pada=timezone.now()))
+    assert "Seksi Pemerintahan 2 3 66,67%" in baris
+    assert "Seksi Kesra 0 0 —" in baris
+    assert f"{TANPA_SEKSI} 1 1 100,00%" in baris
 
 
 # ---------------------------------------------------------------- 8. as-of date for audits
@@ -256,3 +264,33 @@ def test_laporan_pdf_names_the_document_in_force_at_the_period_end(kabupaten_lum
     assert "Dokumen IKU : Indikator Kinerja Utama Perubahan, 17 Oktober 2023" in teks
     tw3 = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=triwulan(2023, 3), as_of=D(2024, 1, 1))
     assert tw3.dokumen_iku == ""  # none entered for 30 September 2023: never the later Perubahan
+
+
+# ---------------------------------------------------------------- 1. capaian rounded once, everywhere
+
+
+def test_capaian_is_rounded_once_on_the_dashboard_the_json_and_the_workbook(senduro, make_user, client_for, hari_ini):
+    """11 of 61 against a 50% target: realisasi 18,03%, capaian 36,07% (36,0656…), not 18,03 ÷ 50 = 36,06%."""
+
+    tahun = hari_ini.year - 1
+    TargetIKU.objects.create(kecamatan=senduro, indikator="iku1", tahun=tahun, target=Decimal("50"))
+    for i in range(61):
+        selesai = i < 11
+        make_kegiatan(
+            senduro, D(tahun, 3, 1), output="BA" if selesai else "", tanggal_output=D(tahun, 3, 2) if selesai else None
+        )
+    jenis = JenisBukti.objects.first()
+    BuktiPendukung.objects.bulk_create(
+        BuktiPendukung(kegiatan=k, jenis=jenis, nomor="BA", tanggal=D(tahun, 3, 2))
+        for k in senduro.kegiatan.exclude(output="")
+    )
+    page = text(client_for(make_user(Peran.PIMPINAN, kecamatan=senduro)).get("/", {"tahun": tahun}))
+    assert "18,03%" in page and "36,07%" in page and "36,06%" not in page
+    out = io.StringIO()
+    call_command("iku_report", "--kecamatan", senduro.kode, "--tahun", str(tahun), stdout=out)
+    hasil = json.loads(out.getvalue())
+    assert (hasil["iku1"]["percent"], hasil["iku1"]["capaian"]) == ("18.03", "36.07")
+    laporan = generator.laporan_capaian_generate(kecamatan=senduro, periode=tahunan(tahun), as_of=hari_ini)
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.laporan_capaian_xlsx(laporan))).worksheets[0]
+    values = [c.value for row in sheet.iter_rows() for c in row]
+    assert Decimal("36.07") in [Decimal(str(v)) for v in values if isinstance(v, (int, float, Decimal))]
