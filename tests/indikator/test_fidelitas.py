@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from indikator.iku import TANPA_SEKSI, iku1_per_seksi, iku_compute
+from indikator import iku
 from indikator.laporan import generator, xlsx
 from indikator.models import DokumenIKU, TargetIKU
 from indikator.periode import tahunan
@@ -91,16 +91,16 @@ def test_triwulan_are_named_in_roman_numerals_everywhere(make_user, client_for, 
 
 
 def test_iku1_per_seksi_adds_up_to_the_kecamatan_figure(per_seksi, hari_ini, django_assert_num_queries):
-    (hasil,) = iku_compute(
+    (hasil,) = iku.iku_compute(
         kecamatan_qs=Kecamatan.objects.filter(pk=per_seksi.pk), periode=tahunan(hari_ini.year), as_of=hari_ini
     )
     with django_assert_num_queries(1):  # the seksi names; the figures come from the computed result
-        rows = iku1_per_seksi(kecamatan=per_seksi, iku1=hasil.iku1)
+        rows = iku.iku1_per_seksi(kecamatan=per_seksi, iku1=hasil.iku1)
     assert [(r.nama, r.numerator, r.denominator) for r in rows] == [
         ("Seksi Pemerintahan", 2, 3),
         ("Seksi Trantib", 0, 2),
         ("Seksi Kesra", 0, 0),
-        (TANPA_SEKSI, 1, 1),
+        (iku.TANPA_SEKSI, 1, 1),
     ]
     assert sum(r.numerator for r in rows) == hasil.iku1.numerator == 3
     assert sum(r.denominator for r in rows) == hasil.iku1.denominator == 6
@@ -124,7 +124,7 @@ def test_dashboard_and_laporan_show_iku1_per_seksi(per_seksi, make_user, client_
     baris = baris_pdf(pdf.laporan_capaian_pdf(laporan, dicetak_pada=timezone.now()))
     assert "Seksi Pemerintahan 2 3 66,67%" in baris
     assert "Seksi Kesra 0 0 —" in baris
-    assert f"{TANPA_SEKSI} 1 1 100,00%" in baris
+    assert f"{iku.TANPA_SEKSI} 1 1 100,00%" in baris
 
 
 # ---------------------------------------------------------------- 8. as-of date for audits
