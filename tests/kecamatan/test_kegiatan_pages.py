@@ -258,14 +258,17 @@ def test_invalid_upload_shows_the_indonesian_message(
     assert not kegiatan.bukti.exists()
 
 
-@pytest.mark.parametrize(("inline", "disposition"), [(False, "attachment"), (True, "inline")])
-def test_download_and_preview(client_for, orang, senduro, make_kegiatan, make_bukti, inline, disposition):
+@pytest.mark.parametrize("inline", [False, True])
+def test_download_and_preview_of_a_pdf_are_sandboxed_downloads(
+    client_for, orang, senduro, make_kegiatan, make_bukti, inline
+):
     kegiatan = make_kegiatan(senduro)
     bukti = make_bukti(kegiatan, berkas=upload("../../Berita acara <final>.pdf", pdf_bytes()))
     name = "bukti-preview" if inline else "bukti-download"
     response = client_for(orang["pemeriksa"]).get(reverse(name, args=[kegiatan.pk, bukti.pk]))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == f'{disposition}; filename="Berita acara _final.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="Berita acara _final.pdf"'
+    assert "sandbox" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == pdf_bytes()
 
