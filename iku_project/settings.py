@@ -110,6 +110,24 @@ DATABASES = {
     )
 }
 
+
+def sqlite_options() -> dict:
+    """SQLite with several writers (gunicorn workers, threads): queue for the lock, never fail at once.
+
+    WAL lets readers go on while one writes; IMMEDIATE takes the write lock at BEGIN, so a
+    transaction that reads before it writes waits for the lock (up to the busy timeout)
+    instead of failing with "database is locked" when it tries to upgrade.
+    """
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "30")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
+
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **sqlite_options()}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
