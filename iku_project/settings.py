@@ -216,6 +216,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 
+# Lampiran I of the Laporan Capaian PDF lists at most this many kegiatan (about 20 s and
+# 100 pages per 1,000); the rest are counted in a note and listed in full in the XLSX.
+LAPORAN_PDF_MAKS_KEGIATAN = int(os.environ.get("LAPORAN_PDF_MAKS_KEGIATAN", "1000"))
+
 # Which documents belong to an IKU 2 measurement year (DESIGN.md §2.3).
 IKU2_BASIS = os.environ.get("IKU2_BASIS", "jatuh_tempo")
 if IKU2_BASIS not in {"jatuh_tempo", "tahun_anggaran"}:
