@@ -1,8 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from desa.models import Desa, DokumenDesa
-from kecamatan.admin_scope import PeranAdminMixin
+from kecamatan.admin_scope import PeranAdminMixin, PeranHistoryAdmin
 from kecamatan.akses import kecamatan_scope
 from kecamatan.models import Peran
 
@@ -22,7 +21,7 @@ class DesaAdmin(PeranAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(DokumenDesa)
-class DokumenDesaAdmin(PeranAdminMixin, SimpleHistoryAdmin, admin.ModelAdmin):
+class DokumenDesaAdmin(PeranHistoryAdmin):
     peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
     peran_tulis = (Peran.PIMPINAN,)
     kecamatan_lookup = "desa__kecamatan"

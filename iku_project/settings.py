@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before CSPMiddleware, so its headers (no-store, the PDF sandbox) are set last.
+    "iku_project.middleware.HeaderKeamananMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -107,6 +109,24 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+
+def sqlite_options() -> dict:
+    """SQLite with several writers (gunicorn workers, threads): queue for the lock, never fail at once.
+
+    WAL lets readers go on while one writes; IMMEDIATE takes the write lock at BEGIN, so a
+    transaction that reads before it writes waits for the lock (up to the busy timeout)
+    instead of failing with "database is locked" when it tries to upgrade.
+    """
+    return {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "30")),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
+
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **sqlite_options()}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -195,6 +215,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Upload limits for bukti pendukung and desa document scans.
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
+
+# Lampiran I of the Laporan Capaian PDF lists at most this many kegiatan (about 20 s and
+# 100 pages per 1,000); the rest are counted in a note and listed in full in the XLSX.
+LAPORAN_PDF_MAKS_KEGIATAN = int(os.environ.get("LAPORAN_PDF_MAKS_KEGIATAN", "1000"))
 
 # Which documents belong to an IKU 2 measurement year (DESIGN.md §2.3).
 IKU2_BASIS = os.environ.get("IKU2_BASIS", "jatuh_tempo")

@@ -1,9 +1,8 @@
 from django import forms
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from indikator.models import BarisIKU, DokumenIKU, TargetIKU
-from kecamatan.admin_scope import PeranAdminMixin, PeranInlineMixin
+from kecamatan.admin_scope import PeranHistoryAdmin, PeranInlineMixin
 from kecamatan.models import Peran
 
 
@@ -26,7 +25,7 @@ class BarisIKUInline(PeranInlineMixin, admin.StackedInline):
 
 
 @admin.register(DokumenIKU)
-class DokumenIKUAdmin(PeranAdminMixin, SimpleHistoryAdmin):
+class DokumenIKUAdmin(PeranHistoryAdmin):
     peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
     list_display = ["kecamatan", "jenis", "tahun_berlaku", "tanggal", "penandatangan"]
     list_filter = ["jenis", "kecamatan"]
@@ -36,7 +35,7 @@ class DokumenIKUAdmin(PeranAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(TargetIKU)
-class TargetIKUAdmin(PeranAdminMixin, SimpleHistoryAdmin):
+class TargetIKUAdmin(PeranHistoryAdmin):
     peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
     peran_tulis = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
     boleh_hapus = True

@@ -2,9 +2,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from simple_history.admin import SimpleHistoryAdmin
+from django.core.exceptions import PermissionDenied
 
-from kecamatan.admin_scope import PeranAdminMixin, PeranInlineMixin
+from kecamatan.admin_scope import PeranAdminMixin, PeranHistoryAdmin, PeranInlineMixin
 from kecamatan.models import (
     BuktiPendukung,
     JenisBukti,
@@ -24,19 +24,25 @@ from kecamatan.nip import format_nip
 User = get_user_model()
 
 
-@admin.action(description="Pensiunkan (tidak bisa dipilih lagi; kegiatan lama tetap utuh)")
+# permissions=["change"]: only a role that may change the catalogue (admin_kabupaten) is offered
+# these actions, and Django ignores a forged POST naming an action it did not offer.
+@admin.action(description="Pensiunkan (tidak bisa dipilih lagi; kegiatan lama tetap utuh)", permissions=["change"])
 def pensiunkan(modeladmin, request, queryset):
+    if not modeladmin.has_change_permission(request):
+        raise PermissionDenied("Hanya admin kabupaten yang dapat mengubah katalog.")
     jumlah = queryset.update(aktif=False)
     modeladmin.message_user(request, f"{jumlah} entri dipensiunkan.", messages.SUCCESS)
 
 
-@admin.action(description="Aktifkan kembali")
+@admin.action(description="Aktifkan kembali", permissions=["change"])
 def aktifkan(modeladmin, request, queryset):
+    if not modeladmin.has_change_permission(request):
+        raise PermissionDenied("Hanya admin kabupaten yang dapat mengubah katalog.")
     jumlah = queryset.update(aktif=True)
     modeladmin.message_user(request, f"{jumlah} entri diaktifkan kembali.", messages.SUCCESS)
 
 
-class KatalogAdmin(PeranAdminMixin, SimpleHistoryAdmin):
+class KatalogAdmin(PeranHistoryAdmin):
     """The catalogue is shared by all kecamatan; every logged-in admin may read it."""
 
     kecamatan_lookup = None
@@ -274,7 +280,7 @@ admin.site.unregister(User) if admin.site.is_registered(User) else None
 admin.site.register(User, PenggunaAdmin)
 
 
-class KegiatanReadOnlyAdmin(PeranAdminMixin, SimpleHistoryAdmin):
+class KegiatanReadOnlyAdmin(PeranHistoryAdmin):
     """Kegiatan and bukti are written through the application's pages (services); the admin only shows them."""
 
     peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)

@@ -1,5 +1,11 @@
 """Role- and kecamatan-scoped ModelAdmin behaviour shared by every app's admin."""
 
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.http import Http404
+from simple_history.admin import SimpleHistoryAdmin
+
 from kecamatan.akses import kecamatan_scope, peran_of
 from kecamatan.models import Kabupaten, Kecamatan, Peran
 
@@ -59,3 +65,63 @@ class PeranInlineMixin(PeranAdminMixin):
 
     def has_add_permission(self, request, obj=None):
         return super().has_add_permission(request)
+
+
+class PeranHistoryAdmin(PeranAdminMixin, SimpleHistoryAdmin):
+    """django-simple-history's pages, held to the same scope as the rest of the admin, and read-only.
+
+    simple-history fetches the historical record by id alone, falls back to the
+    history when the scoped queryset misses, and saves a POSTed revert with only
+    the view permission checked. Here the object must be in ``get_queryset`` and
+    the version must have belonged to a kecamatan of the user (else 404), and a
+    revert is refused outright: a revert bypasses the services (their rules,
+    audit and tenancy checks), so history is for reading only.
+    """
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+    def _punya_riwayat(self) -> bool:
+        return hasattr(self.model._meta, "simple_history_manager_attribute")
+
+    def _objek_or_404(self, request, object_id):
+        try:
+            return self.get_queryset(request).get(pk=unquote(object_id))
+        except (self.model.DoesNotExist, ValidationError, ValueError, TypeError):
+            raise Http404("Data tidak ditemukan.") from None
+
+    def _versi_dalam_lingkup(self, request, object_id, version_id) -> bool:
+        """The kecamatan the version belonged to, then, must be in the user's scope too."""
+        if request.user.is_superuser or self.kecamatan_lookup is None:
+            return True
+        history = getattr(self.model, self.model._meta.simple_history_manager_attribute)
+        try:
+            record = history.get(**{self.model._meta.pk.attname: unquote(object_id), "history_id": version_id})
+        except (history.model.DoesNotExist, ValidationError, ValueError, TypeError):
+            return False
+        if self.kecamatan_lookup == "pk":
+            kecamatan_id = record.instance.pk
+        else:
+            *jalan, terakhir = self.kecamatan_lookup.split("__")
+            target = record.instance
+            try:
+                for nama in jalan:
+                    target = getattr(target, nama)
+            except ObjectDoesNotExist:
+                return False
+            kecamatan_id = getattr(target, f"{terakhir}_id", None)
+        return kecamatan_scope(request.user).filter(pk=kecamatan_id).exists()
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._objek_or_404(request, object_id)
+        if not self._punya_riwayat():
+            return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._objek_or_404(request, object_id)
+        if not self._punya_riwayat() or not self._versi_dalam_lingkup(request, object_id, version_id):
+            raise Http404("Versi tidak ditemukan.")
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied("Riwayat hanya dapat dilihat; ubah data melalui halamannya sendiri.")
+        return super().history_form_view(request, object_id, version_id, extra_context)

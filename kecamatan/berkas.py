@@ -30,7 +30,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 EXTENSION = {PDF: "pdf", JPEG: "jpg", PNG: "png", DOCX: "docx", XLSX: "xlsx"}
-INLINE_TYPES = frozenset({PDF, JPEG, PNG})
+# Shown in the browser; everything else (PDF included) is a download.
+INLINE_TYPES = frozenset({JPEG, PNG})
 ACCEPT_ATTR = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx,application/pdf,image/jpeg,image/png," + DOCX + "," + XLSX
 
 # A scanned A4 page at 600 dpi is ~35 Mpx; anything far beyond is a decompression bomb, not a scan.
@@ -191,17 +192,16 @@ def safe_download_name(name: str, extension: str) -> str:
 
 
 def berkas_response(fieldfile, *, download_name: str, inline: bool, content_type: str) -> FileResponse:
-    """Stream a stored file through the storage API, never as something a browser would run."""
+    """Stream a stored file through the storage API, never as something a browser would run.
+
+    Only images are shown inline. A PDF may carry JavaScript (/OpenAction), and browsers
+    refuse to show a sandboxed PDF inline, so a PDF is always a sandboxed download.
+    """
     inline = inline and content_type in INLINE_TYPES
     handle = fieldfile.storage.open(fieldfile.name, "rb")
     response = FileResponse(handle, as_attachment=not inline, filename=download_name, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     response["Referrer-Policy"] = "no-referrer"
-    if inline and content_type == PDF:
-        # Chromium and Firefox refuse to run their PDF viewer in a sandboxed document,
-        # so an inline PDF gets no sandbox; its bytes were checked to be a PDF at upload.
-        response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'"
-    else:
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox; frame-ancestors 'self'"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox; frame-ancestors 'self'"
     return response

@@ -70,13 +70,29 @@ def test_restore_into_an_empty_database_finds_every_row_and_file(databases, tmp_
     out = _run(["bash", "scripts/backup.sh", str(tmp_path / "cadangan")], env).split()
     dump, media_tar = out[-2], out[-1]
 
+    # The media folder restored into holds a scan uploaded after the backup: the restored
+    # database does not know it, so it must not stay behind as an orphan.
     restored_media = tmp_path / "media-pulih"
+    later = restored_media / "bukti" / "2099" / "01" / "diunggah-setelah-cadangan.pdf"
+    later.parent.mkdir(parents=True)
+    later.write_bytes(b"%PDF-1.4 later upload\n%%EOF\n")
+    aside = tmp_path / "media-yatim"
     _run(
         ["bash", "scripts/restore.sh", dump, media_tar],
-        {**env, "DATABASE_URL": target, "MEDIA_ROOT": str(restored_media)},
+        {
+            **env,
+            "DATABASE_URL": target,
+            "MEDIA_ROOT": str(restored_media),
+            "ORPHAN_DIR": str(aside),
+            "PYTHON": sys.executable,
+        },
     )
     assert _counts(target) == counts
     assert _files(target) == files
     for name in files:
         original = (tmp_path / "media-asal" / name).read_bytes()
         assert (restored_media / name).read_bytes() == original, name
+    assert not later.exists()
+    assert (aside / "bukti" / "2099" / "01" / "diunggah-setelah-cadangan.pdf").exists()
+    on_disk = sorted(p.relative_to(restored_media).as_posix() for p in restored_media.rglob("*") if p.is_file())
+    assert on_disk == files

@@ -1,5 +1,6 @@
 """Production hardening: login limiting, the security log, CSP, session idle timeout, error pages."""
 
+import datetime
 import logging
 
 import pytest
@@ -94,3 +95,40 @@ def test_error_pages_speak_bahasa_indonesia(client_for, staf, status, text):
     response = client_for(staf).get(url)
     assert response.status_code == status
     assert text in response.content.decode()
+
+
+def test_lockout_message_says_how_long_in_words(client, staf, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        _login(client, "salah-salah")
+    page = _login(client, PASSWORD).content.decode()
+    assert "Coba lagi dalam 15 menit" in page
+    assert "PT15M" not in page
+
+
+@pytest.mark.parametrize(
+    ("delta", "teks"),
+    [
+        (datetime.timedelta(minutes=15), "15 menit"),
+        (datetime.timedelta(minutes=90), "1 jam 30 menit"),
+        (datetime.timedelta(days=1, seconds=5), "1 hari 5 detik"),
+        (datetime.timedelta(0), ""),
+        ("PT15M", ""),
+    ],
+)
+def test_durasi_filter(delta, teks):
+    from iku_project.templatetags.waktu import durasi
+
+    assert durasi(delta) == teks
+
+
+def test_logged_in_pages_are_never_cached_but_public_assets_are_untouched(client, client_for, staf):
+    logged_in = client_for(staf)
+    for url in ("/", "/kegiatan/", "/kegiatan/?export=xlsx", "/profil/"):
+        response = logged_in.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"], url
+        assert "private" in response["Cache-Control"] or "no-cache" in response["Cache-Control"], url
+    logged_in.logout()
+    # A public page is not a logged-in user's data: its own cache headers stand.
+    verifikasi = client.get("/laporan/verifikasi/token-yang-tidak-dikenal/")
+    assert "no-store" not in verifikasi.get("Cache-Control", "")

@@ -14,7 +14,16 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from desa.models import DokumenDesa
-from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, Pejabat, Peran, Seksi, UraianAktivitas
+from kecamatan.models import (
+    BuktiPendukung,
+    JenisBukti,
+    JenisKegiatan,
+    Kegiatan,
+    Pejabat,
+    Peran,
+    Seksi,
+    UraianAktivitas,
+)
 
 RAHASIA = "RAHASIA-LUMAJANG-7Q"
 
@@ -141,3 +150,175 @@ def test_every_post_without_a_csrf_token_is_refused(lumajang_data):
         response = client.post(url, {"output": "tanpa token", "tanggal": "2025-01-01"})
         assert response.status_code == 403, f"POST {url} ({name}) without CSRF token answered {response.status_code}"
     assert _snapshot() == before
+
+
+# --- The admin's history pages (django-simple-history) ----------------------------------------------
+#
+# Every ModelAdmin with simple-history's pages is walked: the history list and every version of another
+# tenant's objects, by GET and by a revert POST that tries to move the object into the user's own
+# kecamatan. The answer is 404 and nothing changes; a shared catalogue entry may be read but not reverted.
+
+
+def _admin_riwayat():
+    """(model, model_admin) for every admin that serves simple-history's history and version pages."""
+    from django.contrib import admin
+    from simple_history.admin import SimpleHistoryAdmin
+
+    return [(m, ma) for m, ma in admin.site._registry.items() if isinstance(ma, SimpleHistoryAdmin)]
+
+
+def _buat_data_tenant(kecamatan, *, penanda):
+    """A kegiatan with bukti, a desa document, a target and a Dokumen IKU of ``kecamatan``, each saved twice."""
+    from decimal import Decimal
+
+    from desa.models import Desa
+    from indikator.models import DokumenIKU, TargetIKU
+
+    desa = Desa.objects.filter(kecamatan=kecamatan, jenis="desa").first()
+    uraian = UraianAktivitas.objects.select_related("jenis").first()
+    kegiatan = Kegiatan(kecamatan=kecamatan, tanggal="2025-03-01", status="dilaksanakan", keterangan=penanda)
+    kegiatan.snapshot_katalog(uraian)
+    kegiatan.save()
+    kegiatan.output, kegiatan.tanggal_output = f"Output {penanda}", "2025-03-02"
+    kegiatan.save()
+    bukti = BuktiPendukung.objects.create(
+        kegiatan=kegiatan, jenis=JenisBukti.objects.first(), nomor=penanda, tanggal="2025-03-02"
+    )
+    bukti.nomor = f"{penanda}-2"
+    bukti.save()
+    dokumen = DokumenDesa.objects.create(
+        desa=desa, jenis="rkpdes", tahun_anggaran=2025, nomor=penanda, tanggal="2024-09-01"
+    )
+    dokumen.nomor = f"{penanda}-2"
+    dokumen.save()
+    target = TargetIKU.objects.create(kecamatan=kecamatan, indikator="iku1", tahun=2025, target=Decimal("80"))
+    target.target = Decimal("85")
+    target.save()
+    dokumen_iku = DokumenIKU.objects.create(
+        kecamatan=kecamatan, tugas=penanda, fungsi=penanda, tujuan=penanda, indikator_tujuan=penanda
+    )
+    dokumen_iku.tujuan = f"{penanda} (perubahan)"
+    dokumen_iku.save()
+    return {"desa": desa, "objek": [kegiatan, bukti, dokumen, target, dokumen_iku]}
+
+
+def _snapshot_riwayat():
+    from django.forms.models import model_to_dict
+
+    return {
+        model._meta.label: sorted(
+            (tuple(sorted((k, str(v)) for k, v in model_to_dict(o).items())) for o in model._default_manager.all()),
+        )
+        for model, _ in _admin_riwayat()
+    }
+
+
+def _revert_payload(obj, *, kecamatan_sendiri, desa_sendiri):
+    """The version's fields, with its kecamatan (or desa) pointed at the attacker's own."""
+    from django.db import models
+    from django.forms.models import model_to_dict
+
+    from kecamatan.models import Kecamatan
+
+    data = {}
+    for field in obj._meta.concrete_fields:
+        if field.primary_key or not field.editable or isinstance(field, models.FileField):
+            continue
+        value = model_to_dict(obj, fields=[field.name]).get(field.name)
+        if getattr(field, "related_model", None) is Kecamatan:
+            value = kecamatan_sendiri.pk
+        elif field.name == "desa" and field.is_relation:
+            value = desa_sendiri.pk
+        data[field.name] = "" if value is None else value
+    return data
+
+
+def _walk_history(client, obj, *, kecamatan_sendiri, desa_sendiri):
+    """Yield (method, url, response) for the history list and every version of ``obj``."""
+    opts = obj._meta
+    base = reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk])
+    yield "GET", base, client.get(base)
+    yield "POST", base, client.post(base, {})
+    for version in obj.history.all():
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[obj.pk, version.history_id])
+        yield "GET", url, client.get(url)
+        payload = _revert_payload(version.instance, kecamatan_sendiri=kecamatan_sendiri, desa_sendiri=desa_sendiri)
+        yield "POST", url, client.post(url, {**payload, "_save": "Revert"})
+
+
+@pytest.fixture
+def kabupaten_jember(db):
+    from desa.models import Desa
+    from kecamatan.models import Kabupaten, Kecamatan, Provinsi
+
+    provinsi = Provinsi.objects.get(kode="35")
+    kabupaten = Kabupaten.objects.create(kode="35.09", nama="Kabupaten Jember", provinsi=provinsi)
+    kecamatan = Kecamatan.objects.create(kode="35.09.01", nama="Jombang", kabupaten=kabupaten)
+    Desa.objects.create(kode="35.09.01.2001", nama="Ngampelrejo", kecamatan=kecamatan)
+    return kecamatan
+
+
+@pytest.mark.parametrize("peran", [Peran.PIMPINAN, Peran.ADMIN_KABUPATEN])
+def test_admin_history_pages_show_and_revert_nothing_of_another_tenant(
+    client, make_user, senduro, lumajang, kabupaten_jember, peran
+):
+    # pimpinan of Senduro against Lumajang; the Lumajang admin kabupaten against Jember.
+    korban = lumajang if peran == Peran.PIMPINAN else kabupaten_jember
+    data_korban = _buat_data_tenant(korban, penanda=RAHASIA)
+    sendiri = _buat_data_tenant(senduro, penanda="MILIK-SENDURO")
+    client.force_login(make_user(peran, kecamatan=senduro))
+    model_riwayat = {m for m, _ in _admin_riwayat()}
+    assert {type(o) for o in data_korban["objek"]} <= model_riwayat
+    before = _snapshot_riwayat()
+
+    bocor, dilihat = [], 0
+    for obj in data_korban["objek"]:
+        for method, url, response in _walk_history(
+            client, obj, kecamatan_sendiri=senduro, desa_sendiri=sendiri["desa"]
+        ):
+            dilihat += 1
+            if response.status_code != 404 or RAHASIA.encode() in response.content:
+                bocor.append(f"{method} {url} → {response.status_code}")
+    assert bocor == []
+    assert dilihat >= 5 * 6  # list + version GET/POST for each of five models, two versions each
+    assert _snapshot_riwayat() == before
+
+    # The user's own history is readable (so the 404s above are about scope), but never reverted.
+    for obj in sendiri["objek"]:
+        for method, url, response in _walk_history(
+            client, obj, kecamatan_sendiri=senduro, desa_sendiri=sendiri["desa"]
+        ):
+            if method == "GET":
+                assert response.status_code == 200, url
+            elif "/history/" in url and not url.endswith("/history/"):
+                assert response.status_code == 403, url
+    assert _snapshot_riwayat() == before
+
+
+@pytest.mark.parametrize("peran", [Peran.PIMPINAN, Peran.ADMIN_KABUPATEN])
+def test_shared_catalogue_history_is_readable_but_cannot_be_reverted(client, make_user, senduro, peran):
+    jenis = JenisKegiatan.objects.first()
+    nama_asli = jenis.nama
+    jenis.nama = f"{nama_asli} (diperbaiki)"
+    jenis.save()
+    uraian = jenis.uraian.first()
+    uraian.teks = f"{uraian.teks} (diperbaiki)"
+    uraian.save()
+    client.force_login(make_user(peran, kecamatan=senduro))
+    before = _snapshot_riwayat()
+    for obj in (jenis, uraian):
+        opts = obj._meta
+        tertua = obj.history.earliest("history_date")
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[obj.pk, tertua.history_id])
+        assert client.get(url).status_code == 200
+        payload = _revert_payload(tertua.instance, kecamatan_sendiri=senduro, desa_sendiri=None)
+        assert client.post(url, {**payload, "_save": "Revert"}).status_code == 403
+    assert _snapshot_riwayat() == before
+
+
+def test_every_admin_with_history_pages_is_scoped():
+    from kecamatan.admin_scope import PeranHistoryAdmin
+
+    tidak_terlindung = [m._meta.label for m, ma in _admin_riwayat() if not isinstance(ma, PeranHistoryAdmin)]
+    assert tidak_terlindung == []
+    assert len(_admin_riwayat()) >= 7

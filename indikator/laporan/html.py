@@ -6,6 +6,7 @@ bukti numbers, names); only SVG the application drew itself is marked safe.
 
 import datetime
 
+from django.conf import settings
 from django.template.loader import render_to_string
 
 from indikator.laporan.generator import DokumenIKUData, LaporanCapaian, RekapKabupaten
@@ -23,12 +24,21 @@ def _potong(rows: list, n: int = BARIS_PER_TABEL) -> list[list]:
 def laporan_capaian_html(
     laporan: LaporanCapaian, *, dicetak_pada: datetime.datetime, pengesahan: dict | None = None
 ) -> str:
-    """A draft unless ``pengesahan`` (versi, revisi, disahkan_pada, url_verifikasi, qr_svg) is given."""
+    """A draft unless ``pengesahan`` (versi, revisi, disahkan_pada, url_verifikasi, qr_svg) is given.
+
+    Lampiran I prints at most ``LAPORAN_PDF_MAKS_KEGIATAN`` kegiatan: WeasyPrint needs
+    about 20 s and 100 pages per 1,000 rows, so a year of 20,000 would hold a worker for
+    many minutes and gigabytes. The rest are named by count and are in the XLSX; every
+    figure and total of the report is computed from all of them.
+    """
+    maks = settings.LAPORAN_PDF_MAKS_KEGIATAN
+    dicetak = laporan.kegiatan[:maks]
     return render_to_string(
         "pdf/capaian.html",
         {
             "laporan": laporan,
-            "kegiatan_bagian": _potong(laporan.kegiatan),
+            "kegiatan_bagian": _potong(dicetak),
+            "kegiatan_tidak_dicetak": len(laporan.kegiatan) - len(dicetak),
             "desa_bagian": _potong(laporan.matriks.baris),
             "draf": pengesahan is None,
             "pengesahan": pengesahan,

@@ -1,4 +1,19 @@
-from kecamatan.forms.kegiatan import BuktiForm, KegiatanFilterForm, KegiatanForm, LampirkanBerkasForm, OutputForm
+from kecamatan.forms.kegiatan import (
+    BuktiForm,
+    KegiatanBaruForm,
+    KegiatanFilterForm,
+    KegiatanForm,
+    LampirkanBerkasForm,
+    OutputForm,
+)
 from kecamatan.forms.masuk import LoginForm
 
-__all__ = ["BuktiForm", "KegiatanFilterForm", "KegiatanForm", "LampirkanBerkasForm", "LoginForm", "OutputForm"]
+__all__ = [
+    "BuktiForm",
+    "KegiatanBaruForm",
+    "KegiatanFilterForm",
+    "KegiatanForm",
+    "LampirkanBerkasForm",
+    "LoginForm",
+    "OutputForm",
+]

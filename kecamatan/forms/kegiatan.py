@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 
+from iku_project.kirim_sekali import KirimSekaliForm
 from kecamatan.berkas import ACCEPT_ATTR, validate_upload
 from kecamatan.models import JenisBukti, JenisKegiatan, Kategori, Kegiatan, Seksi, UraianAktivitas
 
@@ -131,6 +132,10 @@ class KegiatanForm(forms.Form):
         return data
 
 
+class KegiatanBaruForm(KirimSekaliForm, KegiatanForm):
+    """The create form: one submission makes one kegiatan, however often it is sent."""
+
+
 class OutputForm(forms.Form):
     output = forms.CharField(
         label="Output kegiatan",
@@ -152,7 +157,7 @@ class OutputForm(forms.Form):
         return data
 
 
-class BuktiForm(forms.Form):
+class BuktiForm(KirimSekaliForm):
     jenis = forms.ModelChoiceField(
         label="Jenis bukti", queryset=JenisBukti.objects.none(), empty_label="— pilih jenis bukti —"
     )

@@ -15,10 +15,18 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from iku_project.kirim_sekali import SudahTerkirim, kirim_sekali
 from kecamatan import akses, selectors, services
 from kecamatan.berkas import ACCEPT_ATTR, XLSX, berkas_response, safe_download_name
 from kecamatan.ekspor import kegiatan_xlsx
-from kecamatan.forms import BuktiForm, KegiatanFilterForm, KegiatanForm, LampirkanBerkasForm, OutputForm
+from kecamatan.forms import (
+    BuktiForm,
+    KegiatanBaruForm,
+    KegiatanFilterForm,
+    KegiatanForm,
+    LampirkanBerkasForm,
+    OutputForm,
+)
 from kecamatan.models import Kecamatan
 
 PER_HALAMAN = 25
@@ -114,20 +122,26 @@ def kegiatan_create(request):
     kecamatan = _kecamatan_penulis(request)
     hari_ini = _hari_ini()
     if request.method == "POST" and "pilih" not in request.POST:
-        form = KegiatanForm(request.POST, kecamatan=kecamatan)
+        form = KegiatanBaruForm(request.POST, kecamatan=kecamatan)
         if form.is_valid():
             try:
-                kegiatan = services.kegiatan_create(user=request.user, hari_ini=hari_ini, **_form_values(form))
+                with kirim_sekali(user=request.user, token=form.cleaned_data["token_kirim"]) as kiriman:
+                    kegiatan = services.kegiatan_create(user=request.user, hari_ini=hari_ini, **_form_values(form))
+                    kiriman.url_hasil = reverse("kegiatan-detail", args=[kegiatan.pk])
+            except SudahTerkirim as exc:
+                messages.info(request, "Formulir ini sudah terkirim sebelumnya; kegiatan hanya dicatat sekali.")
+                return redirect(exc.url_hasil or reverse("kegiatan-list"))
             except ValidationError as exc:
                 _form_error(form, exc)
             else:
                 messages.success(request, "Kegiatan tersimpan.")
-                return redirect("kegiatan-detail", pk=kegiatan.pk)
+                return redirect(kiriman.url_hasil)
     elif request.method == "POST":
-        form = KegiatanForm(initial=_pilihan_initial(request.POST), kecamatan=kecamatan, narrow=True)
+        initial = _pilihan_initial(request.POST) | {"token_kirim": request.POST.get("token_kirim")}
+        form = KegiatanBaruForm(initial=initial, kecamatan=kecamatan, narrow=True)
     else:
         keanggotaan = akses.keanggotaan_of(request.user)
-        form = KegiatanForm(
+        form = KegiatanBaruForm(
             initial={"tanggal": hari_ini, "seksi": keanggotaan.seksi_id, "status": "dilaksanakan"},
             kecamatan=kecamatan,
         )
@@ -272,8 +286,14 @@ def bukti_create(request, pk):
         raise PermissionDenied("Hanya kasi seksi ini yang dapat mengunggah bukti pendukung.")
     form = BuktiForm(request.POST, request.FILES)
     if form.is_valid():
+        data = dict(form.cleaned_data)
+        token = data.pop("token_kirim")
         try:
-            services.bukti_create(user=request.user, kegiatan=kegiatan, **form.cleaned_data)
+            with kirim_sekali(user=request.user, token=token):
+                services.bukti_create(user=request.user, kegiatan=kegiatan, **data)
+        except SudahTerkirim:
+            messages.info(request, "Formulir ini sudah terkirim sebelumnya; bukti pendukung hanya diunggah sekali.")
+            return redirect(reverse("kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
         except ValidationError as exc:
             _form_error(form, exc)
         else:

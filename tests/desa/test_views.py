@@ -187,6 +187,10 @@ def test_scan_is_served_to_the_kecamatan_and_the_pemeriksa(client_for, make_user
     response = client.get(reverse("desa:scan", args=[dokumen.pk]))
     assert response.status_code == 200 and b"".join(response.streaming_content) == PDF_BYTES
     assert response["Content-Type"] == "application/pdf" and "Perdes RKP.pdf" in response["Content-Disposition"]
+    # A PDF may carry JavaScript: always a sandboxed download, never kept in a cache.
+    assert response["Content-Disposition"].startswith("attachment")
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert "no-store" in response["Cache-Control"]
     assert "pindaian" in client.get(MATRIKS).content.decode()
     pemeriksa = client_for(make_user(Peran.PEMERIKSA, kecamatan=senduro))
     assert pemeriksa.get(reverse("desa:scan", args=[dokumen.pk])).status_code == 200

@@ -14,7 +14,7 @@ from indikator.periode import tahunan, triwulan
 from indikator.services import dokumen_iku_prepare
 from kecamatan.models import JenisKegiatan, Kabupaten, Kecamatan, Kegiatan, UraianAktivitas
 from tests.indikator import laporan_util
-from tests.indikator.laporan_util import AS_OF, RAHASIA_LUMAJANG, D, baris_pdf, make_kegiatan, rapat, teks_pdf
+from tests.indikator.laporan_util import AS_OF, RAHASIA_LUMAJANG, D, baris_pdf, make_kegiatan, rapat, rata, teks_pdf
 
 # Fixtures shared with the other report tests.
 data_2024 = laporan_util.data_2024
@@ -215,3 +215,34 @@ def test_lampiran_query_count_does_not_grow_with_kegiatan(laporan_2024):
     large, n_large = count()
     assert n_large == n_small + 45
     assert small == large
+
+
+def test_lampiran_i_prints_at_most_the_setting_with_a_note_and_exact_totals(laporan_2024, settings):
+    settings.LAPORAN_PDF_MAKS_KEGIATAN = 2
+    laporan, content = _capaian(laporan_2024)
+    jumlah = len(laporan.kegiatan)
+    assert jumlah > 2
+    teks, baris = teks_pdf(content), baris_pdf(content)
+    # The figures still count every kegiatan: IKU 1 is 3 of 6 as in the uncapped report.
+    assert "3 6 50,00% 90,00% 55,56%" in baris
+    assert f"{jumlah} kegiatan, 6 dihitung dalam IKU 1" in rata(teks)
+    assert rapat(f"… dan {jumlah - 2} kegiatan lainnya tidak dicetak di sini") in rapat(teks)
+    assert rapat("ada pada berkas XLSX Laporan Capaian periode ini") in rapat(teks)
+    lampiran = rapat(teks)[rapat(teks).index("LAMPIRANIDAFTARKEGIATAN") : rapat(teks).index("LAMPIRANII")]
+    for k in laporan.kegiatan[:2]:
+        assert rapat(f"{k.tanggal:%d-%m-%Y}") in lampiran
+    assert rapat(f"{laporan.kegiatan[2].nomor}{laporan.kegiatan[2].tanggal:%d-%m-%Y}") not in lampiran
+
+
+def test_a_year_of_20000_kegiatan_prints_a_bounded_lampiran(laporan_2024, settings):
+    import dataclasses
+
+    laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
+    contoh = dataclasses.replace(laporan.kegiatan[0], keterangan="BARIS-UJI-LAMPIRAN")
+    banyak = [dataclasses.replace(contoh, nomor=n) for n in range(1, 20_001)]
+    source = html.laporan_capaian_html(dataclasses.replace(laporan, kegiatan=banyak), dicetak_pada=SEKARANG)
+    maks = settings.LAPORAN_PDF_MAKS_KEGIATAN
+    assert 100 <= maks <= 2_000
+    assert source.count("BARIS-UJI-LAMPIRAN") == maks
+    assert f"… dan {20_000 - maks:,}".replace(",", ".") + " kegiatan lainnya tidak dicetak" in source
+    assert "Daftar lengkap 20.000 kegiatan ada pada berkas XLSX" in source

@@ -62,6 +62,33 @@ def test_camat_approves_and_the_pdf_is_signed_with_a_qr_and_no_draft_mark(client
     assert reverse("laporan:unduh-disahkan", args=[pengesahan.pk]) in page.content.decode()
 
 
+def test_every_report_download_is_a_sandboxed_attachment_never_cached(client_for, orang, hari_ini):
+    _sahkan(client_for, orang[Peran.PIMPINAN])
+    pengesahan = PengesahanLaporan.objects.get()
+    unduhan = {
+        Peran.PIMPINAN: [
+            reverse("laporan:capaian-pdf") + "?tahun=2024",
+            reverse("laporan:capaian-xlsx") + "?tahun=2024",
+            reverse("laporan:dokumen-pdf"),
+            reverse("laporan:unduh-disahkan", args=[pengesahan.pk]),
+        ],
+        Peran.ADMIN_KABUPATEN: [reverse("laporan:rekap-pdf") + "?tahun=2024"],
+    }
+    for peran, urls in unduhan.items():
+        client = client_for(orang[peran])
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response["Content-Disposition"].startswith("attachment"), url
+            assert "no-store" in response["Cache-Control"], url
+            if response["Content-Type"] == "application/pdf":
+                # /OpenAction JavaScript in a PDF must not run in the site's origin.
+                assert "sandbox" in response["Content-Security-Policy"].split("; "), url
+                assert response["X-Content-Type-Options"] == "nosniff", url
+    # The page that lists them is not cached either.
+    assert "no-store" in client_for(orang[Peran.PIMPINAN]).get(reverse("laporan:index"))["Cache-Control"]
+
+
 def test_draft_has_draf_and_no_qr(client_for, orang, hari_ini):
     response = client_for(orang[Peran.STAF]).get(reverse("laporan:capaian-pdf"), TAHUN_2024)
     assert response.status_code == 200

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kecamatan.models import JenisBukti, JenisKegiatan, Kategori, UraianAktivitas
+from kecamatan.models import JenisBukti, JenisKegiatan, Kategori, Peran, UraianAktivitas
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "000_d7c39b7e68d15e18.txt"
 
@@ -84,3 +84,52 @@ def test_every_uraian_and_output_uses_only_the_seed_words(seed_letters):
     for uraian in UraianAktivitas.objects.all():
         for text in (uraian.teks, uraian.output):
             assert _missing_words(text, seed_letters) == [], text
+
+
+# --- Retiring and reactivating catalogue entries: admin_kabupaten only (issue 20, point 2) ----------
+
+KATALOG_ADMIN = [
+    ("jeniskegiatan", "JenisKegiatan"),
+    ("uraianaktivitas", "UraianAktivitas"),
+    ("jenisbukti", "JenisBukti"),
+]
+
+
+@pytest.mark.parametrize(("url_nama", "model_nama"), KATALOG_ADMIN)
+@pytest.mark.parametrize("action", ["pensiunkan", "aktifkan"])
+def test_pimpinan_is_neither_offered_nor_able_to_run_catalogue_actions(
+    make_user, client_for, senduro, url_nama, model_nama, action
+):
+    from django.apps import apps
+
+    model = apps.get_model("kecamatan", model_nama)
+    entries = list(model.objects.order_by("pk")[:2])
+    model.objects.filter(pk=entries[1].pk).update(aktif=False)
+    before = list(model.objects.order_by("pk").values_list("pk", "aktif"))
+    client = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro))
+    url = f"/admin/kecamatan/{url_nama}/"
+    listing = client.get(url)
+    assert listing.status_code == 200  # the shared catalogue stays readable
+    assert f'value="{action}"'.encode() not in listing.content
+    forged = client.post(url, {"action": action, "_selected_action": [e.pk for e in entries], "index": 0})
+    assert forged.status_code in (200, 302, 403)
+    assert list(model.objects.order_by("pk").values_list("pk", "aktif")) == before
+
+
+@pytest.mark.parametrize(("url_nama", "model_nama"), KATALOG_ADMIN)
+def test_admin_kabupaten_retires_and_reactivates_catalogue_entries(
+    make_user, client_for, senduro, url_nama, model_nama
+):
+    from django.apps import apps
+
+    model = apps.get_model("kecamatan", model_nama)
+    entry = model.objects.order_by("pk").first()
+    client = client_for(make_user(Peran.ADMIN_KABUPATEN, kecamatan=senduro))
+    url = f"/admin/kecamatan/{url_nama}/"
+    assert b'value="pensiunkan"' in client.get(url).content
+    client.post(url, {"action": "pensiunkan", "_selected_action": [entry.pk], "index": 0})
+    entry.refresh_from_db()
+    assert entry.aktif is False
+    client.post(url, {"action": "aktifkan", "_selected_action": [entry.pk], "index": 0})
+    entry.refresh_from_db()
+    assert entry.aktif is True

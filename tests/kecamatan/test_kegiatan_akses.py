@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from iku_project.kirim_sekali import token_baru
 from kecamatan.models import BuktiPendukung, Kegiatan
 from tests.kecamatan.contoh import pdf_bytes, upload
 
@@ -47,6 +48,7 @@ def _kegiatan_post(fakta, **overrides):
         "seksi": kegiatan.seksi_id,
         "keterangan": "diubah",
         "versi": kegiatan.versi,
+        "token_kirim": token_baru(),
     }
     return data | overrides
 
@@ -73,7 +75,13 @@ def _requests(fakta, jenis_bukti):
         "bukti_create": (
             "post",
             reverse("bukti-create", args=[k.pk]),
-            {"jenis": jenis_bukti.pk, "nomor": "9", "tanggal": hari_ini, "berkas": upload("x.pdf", pdf_bytes())},
+            {
+                "jenis": jenis_bukti.pk,
+                "nomor": "9",
+                "tanggal": hari_ini,
+                "berkas": upload("x.pdf", pdf_bytes()),
+                "token_kirim": token_baru(),
+            },
         ),
         "download": ("get", reverse("bukti-download", args=[k.pk, b.pk]), None),
         "preview": ("get", reverse("bukti-preview", args=[k.pk, b.pk]), None),

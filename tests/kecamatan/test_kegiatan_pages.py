@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from iku_project.kirim_sekali import token_baru
 from kecamatan.models import JenisKegiatan, Kegiatan, UraianAktivitas
 from tests.kecamatan.contoh import pdf_bytes, png_bytes, upload
 
@@ -21,6 +22,7 @@ def _form_data(pilihan, senduro, seksi, **overrides):
         "seksi": seksi.pk,
         "desa": [d.pk for d in senduro.desa.filter(nama__in=["Argosari", "Kandangan"])],
         "keterangan": "Rapat koordinasi RKPDes",
+        "token_kirim": token_baru(),
     }
     return data | overrides
 
@@ -230,6 +232,7 @@ def test_kasi_records_output_and_uploads_bukti_then_it_is_ditindaklanjuti(
             "nomor": "005/9/427.12/2026",
             "tanggal": hari_ini.isoformat(),
             "berkas": upload("Foto rapat.png", png_bytes()),
+            "token_kirim": token_baru(),
         },
     )
     assert response.status_code == 302
@@ -251,6 +254,7 @@ def test_invalid_upload_shows_the_indonesian_message(
             "nomor": "1",
             "tanggal": "2026-03-03",
             "berkas": upload("laporan.pdf", b"<html><script>alert(1)</script></html>"),
+            "token_kirim": token_baru(),
         },
     )
     assert response.status_code == 200
@@ -258,14 +262,17 @@ def test_invalid_upload_shows_the_indonesian_message(
     assert not kegiatan.bukti.exists()
 
 
-@pytest.mark.parametrize(("inline", "disposition"), [(False, "attachment"), (True, "inline")])
-def test_download_and_preview(client_for, orang, senduro, make_kegiatan, make_bukti, inline, disposition):
+@pytest.mark.parametrize("inline", [False, True])
+def test_download_and_preview_of_a_pdf_are_sandboxed_downloads(
+    client_for, orang, senduro, make_kegiatan, make_bukti, inline
+):
     kegiatan = make_kegiatan(senduro)
     bukti = make_bukti(kegiatan, berkas=upload("../../Berita acara <final>.pdf", pdf_bytes()))
     name = "bukti-preview" if inline else "bukti-download"
     response = client_for(orang["pemeriksa"]).get(reverse(name, args=[kegiatan.pk, bukti.pk]))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == f'{disposition}; filename="Berita acara _final.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="Berita acara _final.pdf"'
+    assert "sandbox" in response["Content-Security-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == pdf_bytes()
 
