@@ -19,8 +19,13 @@ BAGIAN = [
 class PeriodeForm(forms.Form):
     """The period selector of the dashboards; the same codes as the kegiatan list's filter."""
 
-    tahun = forms.TypedChoiceField(label="Tahun", coerce=int, required=False)
-    bagian = forms.ChoiceField(label="Periode", choices=BAGIAN, required=False)
+    # Rendered field by field in compact toolbars, so the Bootstrap class is the widget's own.
+    tahun = forms.TypedChoiceField(
+        label="Tahun", coerce=int, required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    bagian = forms.ChoiceField(
+        label="Periode", choices=BAGIAN, required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
 
     def __init__(self, *args, hari_ini: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)

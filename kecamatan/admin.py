@@ -2,6 +2,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.html import format_html
+from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 
 from kecamatan.admin_scope import PeranAdminMixin, PeranInlineMixin
@@ -74,10 +76,23 @@ class JenisKegiatanAdmin(KatalogAdmin):
 
 @admin.register(UraianAktivitas)
 class UraianAktivitasAdmin(KatalogAdmin):
-    list_display = ["jenis", "nomor", "teks", "output", "aktif"]
+    list_display = ["jenis_ringkas", "nomor", "teks", "output", "aktif"]
+    list_display_links = ["nomor", "teks"]
     list_filter = ["jenis__kategori", "aktif"]
     search_fields = ["teks", "output", "jenis__nama"]
     list_select_related = ["jenis"]
+
+    @admin.display(description="jenis", ordering="jenis")
+    def jenis_ringkas(self, obj):
+        # The full jenis name (up to 200 characters, unwrapped) pushed the uraian off screen.
+        jenis = obj.jenis
+        return format_html(
+            '<span title="{}">{} {}. {}</span>',
+            jenis.nama,
+            jenis.get_kategori_display(),
+            jenis.nomor,
+            Truncator(jenis.nama).chars(40),
+        )
 
 
 @admin.register(JenisBukti)
