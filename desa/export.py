@@ -11,7 +11,7 @@ from desa.selectors import MatriksDokumen
 from desa.tenggat import StatusDokumen
 
 # The project's one formula guard (CSV/formula injection) lives with the kegiatan export.
-from kecamatan.ekspor import FORMAT_TANGGAL, teks_aman
+from kecamatan.ekspor import FORMAT_TANGGAL, cetak_area, cetak_siapkan, teks_aman
 from kecamatan.ekspor import FORMULA_PREFIXES as AWALAN_RUMUS
 
 WARNA_STATUS = {
@@ -124,8 +124,8 @@ def matriks_xlsx(matriks: MatriksDokumen) -> bytes:
         ws.column_dimensions[get_column_letter(first + 1)].width = 22
         ws.column_dimensions[get_column_letter(first + 2)].width = 18
     ws.freeze_panes = ws.cell(row=header2 + 1, column=4)
-    ws.print_title_rows = f"{header1}:{header2}"
-    ws.page_setup.orientation = "landscape"
+    cetak_siapkan(ws, lanskap=True, baris_judul=f"{header1}:{header2}")
+    cetak_area(ws, kolom=lebar_total)
 
     buffer = io.BytesIO()
     wb.save(buffer)

@@ -82,12 +82,19 @@ def _desa_for(request, desa_id, jenis, tahun_anggaran):
     return get_object_or_404(Desa.objects.for_user(request.user).select_related("kecamatan"), pk=desa_id)
 
 
-def _sel_response(request, *, desa, jenis, tahun_anggaran, tahun):
+def _sel_response(request, *, desa, jenis, tahun_anggaran, tahun, tersimpan=False):
     """The refreshed cell, plus the column totals swapped out of band."""
     as_of = hari_ini()
     sel = selectors.sel_dokumen(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, as_of=as_of)
     data = selectors.matriks_dokumen(kecamatan=desa.kecamatan, tahun=tahun, basis=selectors.iku2_basis(), as_of=as_of)
-    context = {"sel": sel, "m": data, "tahun": tahun, "boleh_tulis": _boleh_tulis(request.user), "oob": True}
+    context = {
+        "sel": sel,
+        "m": data,
+        "tahun": tahun,
+        "boleh_tulis": _boleh_tulis(request.user),
+        "oob": True,
+        "tersimpan": tersimpan,
+    }
     html = render_to_string("desa/matriks.html#sel", context, request=request)
     html += render_to_string("desa/matriks.html#total", context, request=request)
     return HttpResponse(html)
@@ -112,6 +119,7 @@ def sel(request, desa_id, jenis, tahun_anggaran):
                 "nomor": form.cleaned_data["nomor"],
                 "catatan": form.cleaned_data["catatan"],
                 "scan": form.cleaned_data.get("scan"),
+                "hari_ini": hari_ini(),
             }
             try:
                 if dokumen is None:
@@ -124,7 +132,9 @@ def sel(request, desa_id, jenis, tahun_anggaran):
                 _add_errors(form, exc)
             else:
                 if request.htmx:
-                    return _sel_response(request, desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, tahun=tahun)
+                    return _sel_response(
+                        request, desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, tahun=tahun, tersimpan=True
+                    )
                 messages.success(request, f"{sel.wajib.label} {desa} tersimpan.")
                 return redirect(_matriks_url(desa.kecamatan, tahun, request.user))
     else:

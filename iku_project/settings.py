@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "iku_project.audit.AksesDitolakMiddleware",
+    "kecamatan.middleware.WajibGantiSandiMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -142,6 +143,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Email (password reset). Without EMAIL_HOST no email can leave, so the "lupa kata sandi"
+# link and pages are off; RESET_SANDI_EMAIL can force either way.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "IKU Kecamatan <noreply@localhost>")
+RESET_SANDI_EMAIL = env_bool("RESET_SANDI_EMAIL", bool(EMAIL_HOST))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "indikator:beranda"

@@ -1,24 +1,30 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from kecamatan.forms import LoginForm
+from indikator.views.akun import (
+    KeluarView,
+    MasukView,
+    SandiGantiSelesaiView,
+    SandiGantiView,
+    SandiLupaTerkirimView,
+    SandiLupaView,
+    SandiResetSelesaiView,
+    SandiResetView,
+)
 
 admin.site.site_header = "IKU Kecamatan — Administrasi"
 admin.site.site_title = "IKU Kecamatan"
 admin.site.index_title = "Administrasi data"
 
 urlpatterns = [
-    path(
-        "masuk/",
-        auth_views.LoginView.as_view(
-            template_name="registration/login.html",
-            authentication_form=LoginForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("masuk/", MasukView.as_view(), name="login"),
+    path("keluar/", KeluarView.as_view(), name="logout"),
+    path("akun/sandi/", SandiGantiView.as_view(), name="password_change"),
+    path("akun/sandi/selesai/", SandiGantiSelesaiView.as_view(), name="password_change_done"),
+    path("masuk/lupa-sandi/", SandiLupaView.as_view(), name="password_reset"),
+    path("masuk/lupa-sandi/terkirim/", SandiLupaTerkirimView.as_view(), name="password_reset_done"),
+    path("masuk/reset/<uidb64>/<token>/", SandiResetView.as_view(), name="password_reset_confirm"),
+    path("masuk/reset/selesai/", SandiResetSelesaiView.as_view(), name="password_reset_complete"),
     path("admin/", admin.site.urls),
     path("desa/", include("desa.urls")),
     path("laporan/", include("indikator.laporan.urls")),

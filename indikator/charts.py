@@ -79,8 +79,14 @@ def grafik_kolom(batang: list[Batang], *, judul: str, target: Decimal | None = N
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above
 
 
-def grafik_batang(batang: list[Batang], *, judul: str, lebar=640) -> str:
-    """Horizontal bars 0–100%, one row per item (kecamatan), label left and value right."""
+def grafik_batang(batang: list[Batang], *, judul: str, lebar=640, susun=False) -> str:
+    """Horizontal bars 0–100%, one row per item (kecamatan), label left and value right.
+
+    ``susun`` puts each label on its own line above a full-width bar in a narrow drawing, so the
+    text keeps a readable size when the chart shrinks to a 390-px phone (the dashboards); the
+    PDF keeps the one-line layout."""
+    if susun:
+        return _grafik_batang_susun(batang, judul=judul)
     kiri, kanan, baris, atas = 150, 110, 24, 8
     tinggi = atas * 2 + baris * max(len(batang), 1)
     area_l = lebar - kiri - kanan
@@ -109,12 +115,43 @@ def grafik_batang(batang: list[Batang], *, judul: str, lebar=640) -> str:
     return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above
 
 
-def grafik_per_kecamatan(hasil, *, periode_label: str) -> tuple[str, str]:
+def _grafik_batang_susun(batang: list[Batang], *, judul: str) -> str:
+    # 340 units wide: drawn at about its own size on a phone, so 14-unit text reads as ~14 px.
+    lebar, kanan, baris, atas = 340, 78, 40, 4
+    tinggi = atas * 2 + baris * max(len(batang), 1)
+    area_l = lebar - kanan
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar} {tinggi}" role="img" '
+        f'aria-label="{escape(judul)}" class="grafik grafik-batang grafik-susun" '
+        'font-family="DejaVu Sans, sans-serif" font-size="14">',
+        f"<title>{escape(judul)}</title>",
+    ]
+    for i, b in enumerate(batang):
+        ty = atas + baris * i
+        parts.append(
+            f'<text x="0" y="{ty + 14}" fill="#212529">{escape(b.label)}</text>'
+            f'<rect x="0" y="{ty + 20}" width="{area_l}" height="14" fill="#f1f3f5"/>'
+        )
+        if b.nilai is not None:
+            parts.append(
+                f'<rect x="0" y="{ty + 20}" width="{area_l * float(b.nilai) / 100:.1f}" height="14" '
+                f'fill="#0d6efd"><title>{escape(b.label)}: {escape(_persen(b.nilai))}</title></rect>'
+            )
+        parts.append(
+            f'<text x="{lebar}" y="{ty + 32}" text-anchor="end" fill="#212529" font-weight="bold">'
+            f"{escape(_persen(b.nilai))}</text>"
+        )
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every interpolated text is escaped above
+
+
+def grafik_per_kecamatan(hasil, *, periode_label: str, susun: bool = False) -> tuple[str, str]:
     """The two bar charts of a kabupaten, IKU 1 and IKU 2, one bar per kecamatan in the given order."""
     return tuple(
         grafik_batang(
             [Batang(h.kecamatan.nama, getattr(h, iku).percent) for h in hasil],
             judul=f"IKU {nomor} per kecamatan, {periode_label}",
+            susun=susun,
         )
         for nomor, iku in ((1, "iku1"), (2, "iku2"))
     )

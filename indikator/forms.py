@@ -24,12 +24,17 @@ class PeriodeForm(forms.Form):
     figures were on an earlier day, for an audit. Never after today: the future is not known yet.
     """
 
-    tahun = forms.TypedChoiceField(label="Tahun", coerce=int, required=False)
-    bagian = forms.ChoiceField(label="Periode", choices=BAGIAN, required=False)
+    # Rendered field by field in compact toolbars, so the Bootstrap class is the widget's own.
+    tahun = forms.TypedChoiceField(
+        label="Tahun", coerce=int, required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    bagian = forms.ChoiceField(
+        label="Periode", choices=BAGIAN, required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
     per = forms.DateField(
         label="Dihitung per",
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"),
         error_messages={"invalid": "Tanggal tidak sah; tulis sebagai TTTT-BB-HH."},
     )
 

@@ -3,6 +3,8 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
+from django.utils.html import format_html
+from django.utils.text import Truncator
 
 from kecamatan.admin_scope import PeranAdminMixin, PeranHistoryAdmin, PeranInlineMixin
 from kecamatan.models import (
@@ -20,6 +22,7 @@ from kecamatan.models import (
     UraianAktivitas,
 )
 from kecamatan.nip import format_nip
+from kecamatan.services import pengguna_wajib_ganti_sandi
 
 User = get_user_model()
 
@@ -79,10 +82,23 @@ class JenisKegiatanAdmin(KatalogAdmin):
 
 @admin.register(UraianAktivitas)
 class UraianAktivitasAdmin(KatalogAdmin):
-    list_display = ["jenis", "nomor", "teks", "output", "aktif"]
+    list_display = ["jenis_ringkas", "nomor", "teks", "output", "aktif"]
+    list_display_links = ["nomor", "teks"]
     list_filter = ["jenis__kategori", "aktif"]
     search_fields = ["teks", "output", "jenis__nama"]
     list_select_related = ["jenis"]
+
+    @admin.display(description="jenis", ordering="jenis")
+    def jenis_ringkas(self, obj):
+        # The full jenis name (up to 200 characters, unwrapped) pushed the uraian off screen.
+        jenis = obj.jenis
+        return format_html(
+            '<span title="{}">{} {}. {}</span>',
+            jenis.nama,
+            jenis.get_kategori_display(),
+            jenis.nomor,
+            Truncator(jenis.nama).chars(40),
+        )
 
 
 @admin.register(JenisBukti)
@@ -198,13 +214,13 @@ class SeksiAdmin(PeranAdminMixin, admin.ModelAdmin):
     list_select_related = ["kecamatan"]
 
 
-class KeanggotaanInline(admin.StackedInline):
+class KeanggotaanInline(PeranInlineMixin, admin.StackedInline):
+    # The mixin as a base class: called unbound from a plain inline, its super() raised a
+    # TypeError (a 500 on the user add page), and Django's model permissions hid the role
+    # from the admin kabupaten.
     model = Keanggotaan
     can_delete = False
     fields = ["peran", "kecamatan", "kabupaten", "seksi"]
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        return PeranAdminMixin.formfield_for_foreignkey(self, db_field, request, **kwargs)
 
 
 class KeanggotaanForm(forms.ModelForm):
@@ -262,6 +278,14 @@ class PenggunaAdmin(PeranAdminMixin, UserAdmin):
             return fieldsets
         hidden = {"is_superuser", "is_staff", "groups", "user_permissions"}
         return [(name, {**opts, "fields": [f for f in opts["fields"] if f not in hidden]}) for name, opts in fieldsets]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        keanggotaan_baru = any(isinstance(o, Keanggotaan) for fs in formsets for o in fs.new_objects)
+        # The admin chose this password: its owner replaces it at the first login. The role may
+        # be given on the add page or, right after, on the change page of the unused account.
+        if not change or (keanggotaan_baru and form.instance.last_login is None):
+            pengguna_wajib_ganti_sandi(user=form.instance)
 
     @admin.display(description="peran")
     def peran(self, obj):

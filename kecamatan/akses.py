@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.formats import date_format
 
 from kecamatan.models import Kecamatan, Peran
 
@@ -121,6 +122,23 @@ def boleh_ubah_kegiatan(user, kegiatan) -> bool:
         and kegiatan.dibuat_oleh_id == user.pk
         and not kegiatan.ada_output
     )
+
+
+def alasan_kegiatan_terkunci(user, kegiatan) -> str:
+    """Why ``boleh_ubah_kegiatan`` refuses, in the words shown to the user."""
+    keanggotaan = _anggota_kecamatan_of(user, kegiatan.kecamatan_id)
+    peran = keanggotaan.peran if keanggotaan else None
+    if peran == Peran.STAF and kegiatan.dibuat_oleh_id == user.pk and kegiatan.ada_output:
+        return (
+            f"Kegiatan ini terkunci: kasi sudah mencatat outputnya ({date_format(kegiatan.tanggal_output, 'j F Y')}), "
+            "sehingga kegiatan ini dihitung sebagai tindak lanjut. Sejak itu hanya kasi seksinya yang dapat "
+            "mengubahnya. Hubungi kasi Anda bila ada yang perlu dibetulkan."
+        )
+    if peran == Peran.STAF:
+        return "Staf hanya dapat mengubah kegiatan yang dicatatnya sendiri. Hubungi kasi seksinya."
+    if peran == Peran.KASI:
+        return "Kegiatan ini milik seksi lain: hanya kasi seksi tersebut yang dapat mengubahnya."
+    return "Peran Anda hanya dapat melihat kegiatan, tidak mengubahnya."
 
 
 def boleh_kelola_tindak_lanjut(user, kegiatan) -> bool:

@@ -11,6 +11,10 @@ from django.utils.formats import date_format
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 # A cell starting with one of these is run as a formula (or DDE) by spreadsheets.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -41,6 +45,34 @@ def teks_aman(value):
     return value
 
 
+def cetak_siapkan(sheet, *, lanskap: bool, baris_judul: str | None = None) -> None:
+    """A4, fitted to one page wide (as many pages down as needed), header rows repeated on
+    every page. Call before the first row: a write-only sheet writes its properties first."""
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE if lanskap else Worksheet.ORIENTATION_PORTRAIT
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    if baris_judul:
+        sheet.print_title_rows = baris_judul
+    if isinstance(sheet, WriteOnlyWorksheet):
+        # openpyxl does not track the size of a streamed sheet; count its rows for cetak_area.
+        sheet.jumlah_baris = 0
+        tambah = sheet.append
+
+        def append(row):
+            tambah(row)
+            sheet.jumlah_baris += 1
+
+        sheet.append = append
+
+
+def cetak_area(sheet, *, kolom: int) -> None:
+    """The printed area: exactly the written table, never a stray empty page."""
+    baris = sheet.jumlah_baris if isinstance(sheet, WriteOnlyWorksheet) else sheet.max_row
+    sheet.print_area = f"A1:{get_column_letter(kolom)}{max(baris, 1)}"
+
+
 def sel_aman(sheet, value, *, bold=False, number_format=None, **style):
     """A write-only cell whose text can never run as a formula (dates get the Indonesian day-first format)."""
     if isinstance(value, str):
@@ -65,6 +97,7 @@ def kegiatan_xlsx(kegiatan, *, judul: str, as_of: datetime.date) -> bytes:
     """``kegiatan`` is a queryset from ``selectors.kegiatan_list`` (annotated, desa prefetched)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Kegiatan")
+    cetak_siapkan(sheet, lanskap=True, baris_judul="3:3")
     for index, (_, width) in enumerate(KOLOM):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.append([sel_aman(sheet, judul, bold=True)])
@@ -89,6 +122,7 @@ def kegiatan_xlsx(kegiatan, *, judul: str, as_of: datetime.date) -> bytes:
                 sel_aman(sheet, "Ya" if item.ditindaklanjuti else "Tidak"),
             ]
         )
+    cetak_area(sheet, kolom=len(KOLOM))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from kecamatan import akses
 from kecamatan.berkas import validate_upload
-from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.models import BuktiPendukung, JenisBukti, Keanggotaan, Kecamatan, Kegiatan, Seksi, UraianAktivitas
 
 
 class KonflikVersi(Exception):
@@ -252,3 +252,20 @@ def bukti_remove(*, user, bukti: BuktiPendukung) -> BuktiPendukung:
     locked._history_user = user
     locked.save(update_fields=["dihapus_oleh", "dihapus_pada"])
     return locked
+
+
+# --- Kata sandi ------------------------------------------------------------------------------
+
+
+def pengguna_wajib_ganti_sandi(*, user) -> None:
+    """An account created by an admin carries a password someone else knows: its owner must
+    choose their own at the first login (``kecamatan.middleware.WajibGantiSandiMiddleware``)."""
+    Keanggotaan.objects.filter(user=user).update(wajib_ganti_sandi=True)
+
+
+def pengguna_sandi_diganti(*, user) -> None:
+    """The owner chose their own password (changed, or reset by email): lift the obligation."""
+    Keanggotaan.objects.filter(user=user, wajib_ganti_sandi=True).update(wajib_ganti_sandi=False)
+    keanggotaan = getattr(user, "keanggotaan", None) if user.is_authenticated else None
+    if keanggotaan is not None:
+        keanggotaan.wajib_ganti_sandi = False

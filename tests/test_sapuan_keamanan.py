@@ -12,6 +12,7 @@ import itertools
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.http import urlsafe_base64_encode
 
 from desa.models import DokumenDesa
 from kecamatan.models import (
@@ -94,6 +95,8 @@ def _candidates(param, data):
         "tahun": [2025],
         # laporan:verifikasi is public by design; an unknown token answers 404 (tests/indikator/test_laporan_*).
         "token": ["token-yang-tidak-dikenal"],
+        # The password reset link of Lumajang's kasi, with a token nobody issued: an invalid link.
+        "uidb64": [urlsafe_base64_encode(str(data["kasi"].pk).encode())],
     }
     assert param in table, f"teach the security sweep the URL parameter {param!r}"
     return table[param]

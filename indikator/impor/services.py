@@ -14,9 +14,12 @@ row and check a narrower, per-seksi permission than the import's.
 """
 
 import datetime
+import re
+import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
@@ -57,7 +60,14 @@ class HasilImpor:
         return not self.kesalahan
 
     @property
+    def kosong(self) -> bool:
+        """No data row on either sheet (the empty template): valid, but nothing to import."""
+        return self.ok and not self.baris_kegiatan and not self.baris_dokumen
+
+    @property
     def ringkasan(self) -> str:
+        if self.kosong:
+            return "berkas tidak berisi baris data (lembar Kegiatan dan DokumenDesa kosong); tidak ada yang diimpor."
         return (
             f"{self.kegiatan_baru} kegiatan baru, {self.kegiatan_sudah_ada} sudah ada; "
             f"{self.bukti_baru} bukti pendukung baru, {self.bukti_sudah_ada} sudah ada; "
@@ -319,3 +329,46 @@ def _desa_tulis(items, objs, records) -> None:
         ],
         batch_size=BATCH,
     )
+
+
+# --- A checked file kept for the import that follows ("Periksa saja", then "Impor berkas ini") --------
+
+
+FOLDER_SEMENTARA = "impor-sementara"
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
+
+
+def _path_sementara(*, user, token: str) -> str | None:
+    # The user's own folder: a token is useless to anyone else, and never a path of its own.
+    if not _TOKEN.fullmatch(token or ""):
+        return None
+    return f"{FOLDER_SEMENTARA}/{user.pk}/{token}.xlsx"
+
+
+def berkas_sementara_simpan(*, user, file) -> str:
+    """Keep a checked upload in the user's temporary folder (one at a time); returns its token."""
+    if not boleh_impor(user):
+        raise PermissionDenied(PESAN_PERAN)
+    berkas_sementara_hapus_semua(user=user)
+    token = secrets.token_urlsafe(24)
+    file.seek(0)
+    default_storage.save(_path_sementara(user=user, token=token), file)
+    return token
+
+
+def berkas_sementara_buka(*, user, token: str):
+    """The kept file of ``token`` for ``user``, or ``None`` (unknown, another user's, already imported)."""
+    path = _path_sementara(user=user, token=token)
+    if path is None or not default_storage.exists(path):
+        return None
+    return default_storage.open(path, "rb")
+
+
+def berkas_sementara_hapus_semua(*, user) -> None:
+    folder = f"{FOLDER_SEMENTARA}/{user.pk}"
+    try:
+        _, files = default_storage.listdir(folder)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    for name in files:
+        default_storage.delete(f"{folder}/{name}")

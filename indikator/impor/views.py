@@ -12,7 +12,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 from indikator.impor.export import workbook_export
 from indikator.impor.format import KOLOM_DOKUMEN, KOLOM_KEGIATAN, SHEET_DOKUMEN, SHEET_KEGIATAN
 from indikator.impor.forms import ImporForm
-from indikator.impor.services import boleh_impor, workbook_import
+from indikator.impor.reader import KesalahanImpor
+from indikator.impor.services import (
+    HasilImpor,
+    berkas_sementara_buka,
+    berkas_sementara_hapus_semua,
+    berkas_sementara_simpan,
+    boleh_impor,
+    workbook_import,
+)
 from indikator.impor.template import template_bytes
 from kecamatan import akses
 from kecamatan.berkas import XLSX
@@ -40,16 +48,24 @@ def _per_sheet(kesalahan):
 def impor(request):
     if not boleh_impor(request.user):
         raise PermissionDenied("Hanya kasi kecamatan dan admin kabupaten yang dapat mengimpor data.")
-    hasil = None
+    hasil = token = nama_berkas = None
     form = ImporForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and request.POST.get("token") and not request.FILES:
+        # "Impor berkas ini": the file checked a moment ago, without choosing it again.
+        hasil, form = _impor_tersimpan(request), ImporForm()
+    elif request.method == "POST" and form.is_valid():
         # "Periksa saja" never writes; "Impor" writes only when the whole file is valid.
         dry_run = request.POST.get("aksi") != "simpan"
-        hasil = workbook_import(user=request.user, file=form.cleaned_data["berkas"], dry_run=dry_run)
+        berkas = form.cleaned_data["berkas"]
+        hasil = workbook_import(user=request.user, file=berkas, dry_run=dry_run)
+        if dry_run and hasil.ok and not hasil.kosong:
+            token, nama_berkas = berkas_sementara_simpan(user=request.user, file=berkas), berkas.name
         form = ImporForm()
     context = {
         "form": form,
         "hasil": hasil,
+        "token": token,
+        "nama_berkas": nama_berkas,
         "kesalahan_per_sheet": _per_sheet(hasil.kesalahan) if hasil else [],
         "kesalahan_lain": max(0, len(hasil.kesalahan) - MAKS_KESALAHAN_TAMPIL) if hasil else 0,
         "kolom": [(SHEET_KEGIATAN, KOLOM_KEGIATAN), (SHEET_DOKUMEN, KOLOM_DOKUMEN)],
@@ -58,6 +74,18 @@ def impor(request):
         "maks_tautan": MAKS_TAUTAN_EKSPOR,
     }
     return render(request, "indikator/impor.html", context, status=200)
+
+
+def _impor_tersimpan(request):
+    berkas = berkas_sementara_buka(user=request.user, token=request.POST["token"])
+    if berkas is None:
+        pesan = "Berkas yang tadi diperiksa tidak ada lagi (sudah diimpor atau diganti). Pilih berkasnya kembali."
+        return HasilImpor(kesalahan=[KesalahanImpor(None, None, None, pesan)])
+    with berkas:
+        hasil = workbook_import(user=request.user, file=berkas, dry_run=False)
+    if hasil.disimpan:
+        berkas_sementara_hapus_semua(user=request.user)
+    return hasil
 
 
 @login_required

@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from indikator.laporan.generator import DokumenIKUData, LaporanCapaian, RekapKabupaten
-from kecamatan.ekspor import sel_aman
+from kecamatan.ekspor import cetak_area, cetak_siapkan, sel_aman
 
 PERSEN = "0.00"
 BILANGAN = "#,##0"
@@ -85,6 +85,8 @@ def laporan_capaian_xlsx(laporan: LaporanCapaian, *, draf: bool = True) -> bytes
     status = "DRAF — belum disahkan" if draf else "Disahkan"
 
     ringkasan = workbook.create_sheet("Capaian")
+    # Landscape and one page wide: the indicator names and their figures print on the same page.
+    cetak_siapkan(ringkasan, lanskap=True, baris_judul="4:4")
     _lebar(ringkasan, [6, 60, 14, 14, 14, 14, 14])
     # Write-only sheets write their view first: freeze before the first row (2 title rows, a blank, header).
     ringkasan.freeze_panes = "A5"
@@ -161,7 +163,10 @@ def laporan_capaian_xlsx(laporan: LaporanCapaian, *, draf: bool = True) -> bytes
         for teks in _baris_ttd(ttd):
             ringkasan.append([_nilai(ringkasan, ""), _nilai(ringkasan, teks)])
 
+    cetak_area(ringkasan, kolom=7)
+
     lampiran1 = workbook.create_sheet("Lampiran I Kegiatan")
+    cetak_siapkan(lampiran1, lanskap=True, baris_judul="4:4")
     _lebar(lampiran1, [6, 12, 12, 40, 50, 26, 26, 36, 14, 36, 12, 50, 20])
     # Write-only sheets write their view first: freeze before the first row (2 title rows, a blank, header).
     lampiran1.freeze_panes = "A5"
@@ -215,7 +220,10 @@ def laporan_capaian_xlsx(laporan: LaporanCapaian, *, draf: bool = True) -> bytes
             )
         )
 
+    cetak_area(lampiran1, kolom=13)
+
     lampiran2 = workbook.create_sheet("Lampiran II Dokumen Desa")
+    cetak_siapkan(lampiran2, lanskap=True, baris_judul="4:4")
     kolom = laporan.matriks.kolom
     _lebar(lampiran2, [6, 16, 26] + [12, 22, 18] * len(kolom))
     # Write-only sheets write their view first: freeze before the first row (2 title rows, a blank, header).
@@ -240,6 +248,7 @@ def laporan_capaian_xlsx(laporan: LaporanCapaian, *, draf: bool = True) -> bytes
         lampiran2.append(row)
     if not iku2.berlaku:
         lampiran2.append([_nilai(lampiran2, "IKU 2 tidak berlaku: kecamatan ini tidak memiliki desa.")])
+    cetak_area(lampiran2, kolom=3 + 3 * len(kolom))
     return _simpan(workbook)
 
 
@@ -249,6 +258,7 @@ def laporan_capaian_xlsx(laporan: LaporanCapaian, *, draf: bool = True) -> bytes
 def rekap_kabupaten_xlsx(rekap: RekapKabupaten) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Rekap")
+    cetak_siapkan(sheet, lanskap=True, baris_judul="4:4")
     _lebar(sheet, [6, 12, 24, 12, 12, 12, 12, 12, 12, 12, 12])
     # Write-only sheets write their view first: freeze before the first row (2 title rows, a blank, header).
     sheet.freeze_panes = "D5"
@@ -305,6 +315,7 @@ def rekap_kabupaten_xlsx(rekap: RekapKabupaten) -> bytes:
             _nilai(sheet, ""),
         ]
     )
+    cetak_area(sheet, kolom=11)
     return _simpan(workbook)
 
 
@@ -322,6 +333,8 @@ def dokumen_iku_xlsx(data: DokumenIKUData) -> bytes:
     workbook = Workbook(write_only=True)
     dokumen, kecamatan = data.dokumen, data.kecamatan
     sheet = workbook.create_sheet("Dokumen IKU")
+    # The header row of the indicator table: two title rows, a blank, five label rows, a blank.
+    cetak_siapkan(sheet, lanskap=True, baris_judul="10:10")
     _lebar(sheet, [6, 30, 34, 60, 24, 24])
     _judul(
         sheet,
@@ -358,10 +371,13 @@ def dokumen_iku_xlsx(data: DokumenIKUData) -> bytes:
         for teks in _baris_ttd(ttd):
             sheet.append([_nilai(sheet, ""), _nilai(sheet, ""), _nilai(sheet, teks)])
 
+    cetak_area(sheet, kolom=6)
     if not data.memuat_penjelasan:
         # As its paper original: no catalogue appendix (Lumajang's IKU Perubahan).
         return _simpan(workbook)
+
     katalog = workbook.create_sheet("Katalog")
+    cetak_siapkan(katalog, lanskap=True, baris_judul="1:1")
     _lebar(katalog, [14, 6, 40, 6, 60, 50])
     katalog.freeze_panes = "A2"  # before the first row: write-only sheets write their view first
     _kepala(katalog, ["Kategori", "No.", "Jenis", "No.", "Uraian aktivitas", "Output aktivitas"])
@@ -374,9 +390,12 @@ def dokumen_iku_xlsx(data: DokumenIKUData) -> bytes:
                         [kategori.nama, jenis.nomor, jenis.nama, uraian.nomor, uraian.teks, uraian.output_lengkap],
                     )
                 )
+    cetak_area(katalog, kolom=6)
     bukti = workbook.create_sheet("Bukti pendukung")
+    cetak_siapkan(bukti, lanskap=False, baris_judul="1:1")
     _lebar(bukti, [6, 60])
     _kepala(bukti, ["No.", "Jenis bukti pendukung"])
     for nomor, nama in enumerate(data.jenis_bukti, start=1):
         bukti.append([_nilai(bukti, nomor), _nilai(bukti, nama)])
+    cetak_area(bukti, kolom=2)
     return _simpan(workbook)

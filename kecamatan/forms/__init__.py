@@ -6,7 +6,7 @@ from kecamatan.forms.kegiatan import (
     LampirkanBerkasForm,
     OutputForm,
 )
-from kecamatan.forms.masuk import LoginForm
+from kecamatan.forms.masuk import LoginForm, SandiBaruForm, SandiGantiForm
 
 __all__ = [
     "BuktiForm",
@@ -16,4 +16,6 @@ __all__ = [
     "LampirkanBerkasForm",
     "LoginForm",
     "OutputForm",
+    "SandiBaruForm",
+    "SandiGantiForm",
 ]

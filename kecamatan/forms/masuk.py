@@ -1,4 +1,4 @@
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 
 
 class LoginForm(AuthenticationForm):
@@ -11,3 +11,31 @@ class LoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = "Nama pengguna"
         self.fields["password"].label = "Kata sandi"
+
+
+class SandiGantiForm(PasswordChangeForm):
+    """Django's form, worded like the login page ("kata sandi", not Django's "sandi")."""
+
+    error_messages = {
+        **PasswordChangeForm.error_messages,
+        "password_incorrect": "Kata sandi lama salah. Masukkan lagi.",
+        "password_mismatch": "Kedua kata sandi baru tidak sama.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label_sandi_baru(self)
+        self.fields["old_password"].label = "Kata sandi lama"
+
+
+class SandiBaruForm(SetPasswordForm):
+    error_messages = {**SetPasswordForm.error_messages, "password_mismatch": "Kedua kata sandi baru tidak sama."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _label_sandi_baru(self)
+
+
+def _label_sandi_baru(form):
+    form.fields["new_password1"].label = "Kata sandi baru"
+    form.fields["new_password2"].label = "Ulangi kata sandi baru"

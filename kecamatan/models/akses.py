@@ -44,6 +44,11 @@ class Keanggotaan(models.Model):
         related_name="anggota",
         help_text="Seksi tempat staf atau kasi bekerja.",
     )
+    wajib_ganti_sandi = models.BooleanField(
+        "wajib ganti kata sandi",
+        default=False,
+        help_text="Kata sandinya dibuat oleh admin: pengguna harus menggantinya sebelum memakai aplikasi.",
+    )
 
     class Meta:
         verbose_name = "keanggotaan"

@@ -95,5 +95,17 @@ class Pejabat(models.Model):
         super().clean_fields(exclude=exclude)
 
     @property
+    def jabatan_lengkap(self) -> str:
+        """ "Kepala Seksi Pemerintahan", not "Kepala Seksi Seksi Pemerintahan": the seksi's name
+        usually starts with its own kind already."""
+        label = self.get_jabatan_display()
+        if self.seksi is None or self.jabatan not in (self.Jabatan.KEPALA_SEKSI, self.Jabatan.KEPALA_SUB_BAGIAN):
+            return label
+        unit = label.removeprefix("Kepala ")
+        if self.seksi.nama.casefold().startswith(unit.casefold()):
+            return f"Kepala {self.seksi.nama}"
+        return f"{label} {self.seksi.nama}"
+
+    @property
     def nip_tampil(self):
         return format_nip(self.nip)

@@ -167,7 +167,9 @@ def _kegiatan_or_404(request, pk):
 def kegiatan_update(request, pk):
     kegiatan = _kegiatan_or_404(request, pk)
     if not akses.boleh_ubah_kegiatan(request.user, kegiatan):
-        raise PermissionDenied("Anda tidak dapat mengubah kegiatan ini.")
+        # Say why, with the way back, instead of a bare "akses ditolak".
+        context = {"kegiatan": kegiatan, "alasan": akses.alasan_kegiatan_terkunci(request.user, kegiatan)}
+        return render(request, "kecamatan/kegiatan_terkunci.html", context, status=403)
     konflik = None
     status = 200
     if request.method == "POST" and "pilih" not in request.POST:

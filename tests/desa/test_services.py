@@ -136,3 +136,28 @@ def test_scan_that_is_not_a_document_is_refused(make_user, senduro, kandangtepus
         _create(kasi, kandangtepus, scan=scan)
     assert "bukan PDF" in excinfo.value.messages[0]
     assert not DokumenDesa.objects.exists()
+
+
+def test_a_future_date_is_refused_on_create_and_update(make_user, senduro, kandangtepus):
+    kasi = make_user(Peran.KASI, kecamatan=senduro)
+    hari_ini = datetime.date(2026, 11, 23)
+    with pytest.raises(ValidationError) as exc:
+        dokumen_desa_create(
+            user=kasi,
+            desa=kandangtepus,
+            jenis="apbdes",
+            tahun_anggaran=2027,
+            tanggal=datetime.date(2026, 11, 24),
+            hari_ini=hari_ini,
+        )
+    assert exc.value.message_dict == {"tanggal": ["Tanggal penetapan tidak boleh setelah hari ini."]}
+    assert not DokumenDesa.objects.exists()
+    # Today itself is allowed; moving it to tomorrow afterwards is not.
+    dokumen = dokumen_desa_create(
+        user=kasi, desa=kandangtepus, jenis="lppdes", tahun_anggaran=2025, tanggal=hari_ini, hari_ini=hari_ini
+    )
+    with pytest.raises(ValidationError) as exc:
+        dokumen_desa_update(user=kasi, dokumen=dokumen, tanggal=datetime.date(2026, 12, 1), hari_ini=hari_ini)
+    assert exc.value.message_dict == {"tanggal": ["Tanggal penyampaian tidak boleh setelah hari ini."]}
+    dokumen.refresh_from_db()
+    assert dokumen.tanggal == hari_ini

@@ -120,6 +120,32 @@ def test_invalid_date_is_shown_back_and_nothing_saved(client_for, make_user, sen
     assert not DokumenDesa.objects.exists()
 
 
+def test_a_future_date_is_refused_at_the_cell_and_a_save_is_confirmed(client_for, make_user, senduro, desa, hari_ini):
+    client = client_for(make_user(Peran.KASI, kecamatan=senduro))
+    url = sel_url(desa["Argosari"], "apbdes", 2027)
+    # The page's as-of date is 23 November 2026 (Asia/Jakarta); the next day has not happened yet.
+    response = client.post(url, {"tahun": 2026, "tanggal": "2026-11-24"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'data-status="sunting"' in html
+    assert "Tanggal penetapan tidak boleh setelah hari ini." in html and "is-invalid" in html
+    assert "tersimpan" not in html
+    assert not DokumenDesa.objects.exists()
+    # The plain form refuses it too.
+    response = client.post(url, {"tahun": 2026, "tanggal": "2026-11-24"})
+    assert (
+        response.status_code == 200 and "Tanggal penetapan tidak boleh setelah hari ini." in response.content.decode()
+    )
+    assert not DokumenDesa.objects.exists()
+    # Today is accepted, and the refreshed cell says so.
+    response = client.post(url, {"tahun": 2026, "tanggal": "2026-11-23"}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert 'data-status="tepat_waktu"' in html and "tersimpan" in html
+    assert DokumenDesa.objects.get().tanggal == D(2026, 11, 23)
+    # A cancelled edit shows the cell without the confirmation.
+    cancel = client.get(url, {"tahun": 2026, "batal": 1}, headers={"HX-Request": "true"}).content.decode()
+    assert "tersimpan" not in cancel
+
+
 @pytest.mark.parametrize("peran", [Peran.STAF, Peran.PEMERIKSA, Peran.ADMIN_KABUPATEN])
 def test_read_only_roles_see_the_matrix_but_cannot_write(client_for, make_user, senduro, desa, hari_ini, peran):
     client = client_for(make_user(peran, kecamatan=senduro))

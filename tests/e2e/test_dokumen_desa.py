@@ -72,3 +72,22 @@ def test_the_matrix_works_without_javascript(kasi, browser, live_server, login):
         assert _cell(page, argosari, "lppdes", 2025).get_attribute("data-status") == "tepat_waktu"
     finally:
         context.close()
+
+
+def test_the_cell_refuses_a_future_date_and_confirms_a_save(kasi, login, page):
+    argosari = Desa.objects.get(nama="Argosari")
+    login("kasi.senduro", PASSWORD)
+    page.goto("/desa/dokumen/")
+    cell = _cell(page, argosari, "apbdes", 2027)
+    cell.get_by_role("link", name="Isi APBDes TA 2027 Argosari").click()
+    # The pages' as-of date is 23 November 2026: the 24th has not happened yet.
+    cell.get_by_label("Tanggal penetapan").fill("2026-11-24")
+    cell.get_by_role("button", name="Simpan").click()
+    page.wait_for_selector(f"#sel-{argosari.pk}-apbdes-2027 >> text=Tanggal penetapan tidak boleh setelah hari ini.")
+    assert cell.get_attribute("data-status") == "sunting"
+    assert not DokumenDesa.objects.exists()
+    cell.get_by_label("Tanggal penetapan").fill("2026-11-23")
+    cell.get_by_role("button", name="Simpan").click()
+    page.wait_for_selector(f"#sel-{argosari.pk}-apbdes-2027[data-status='tepat_waktu']")
+    assert cell.get_by_role("status").inner_text().strip() == "tersimpan"
+    assert DokumenDesa.objects.get().tanggal == datetime.date(2026, 11, 23)

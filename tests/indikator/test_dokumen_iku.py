@@ -88,3 +88,20 @@ def test_import_again_keeps_documents_an_admin_edited(kabupaten_lumajang):
     call_command("import_wilayah", "35.08", stdout=io.StringIO())
     assert DokumenIKU.objects.get(kecamatan__kode="35.08.12").tujuan == "Diubah admin"
     assert DokumenIKU.objects.count() == 21
+
+
+def test_the_page_names_its_source_for_people_not_by_file_name(kabupaten_lumajang, client):
+    from django.contrib.auth import get_user_model
+
+    from kecamatan.models import Keanggotaan, Peran
+
+    for kode, sumber in [
+        ("35.08.12", "Sumber: Dokumen IKU Kecamatan Senduro yang ditandatangani Camat Senduro"),
+        ("35.08.10", "Sumber: Dokumen IKU Perubahan Kecamatan Lumajang tanggal 17 Oktober 2023"),
+    ]:
+        user = get_user_model().objects.create_user(username=f"staf-{kode}")
+        Keanggotaan.objects.create(user=user, peran=Peran.STAF, kecamatan=Kecamatan.objects.get(kode=kode))
+        client.force_login(user)
+        html = client.get("/dokumen-iku/").content.decode()
+        assert sumber in html
+        assert "seeds/" not in html and ".txt" not in html

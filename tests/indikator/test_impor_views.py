@@ -1,6 +1,7 @@
 """The upload page, the template download, the export download, roles and the navigation entry."""
 
 import io
+import re
 
 import pytest
 from django.test import Client
@@ -151,3 +152,38 @@ def test_pemeriksa_exports_one_kecamatan_or_the_whole_kabupaten(senduro, lumajan
     client = client_for(make_user(Peran.PEMERIKSA, kabupaten=senduro.kabupaten))
     assert client.get("/impor/ekspor/35.08.10/").status_code == 200
     assert "data-iku-semua-" in client.get("/impor/ekspor/").headers["Content-Disposition"]
+
+
+def test_the_empty_template_is_reported_as_containing_no_rows(kasi, client_for):
+    client = client_for(kasi)
+    content = client.get("/impor/templat/").content
+    for aksi in ("periksa", "simpan"):
+        html = client.post(URL, {"aksi": aksi, "berkas": unggah(content)}).content.decode()
+        assert "Berkas tidak berisi baris data." in html, aksi
+        assert "Berkas valid" not in html and "Impor selesai" not in html
+        assert "Impor berkas ini" not in html
+
+
+def test_a_checked_file_is_imported_without_choosing_it_again(kasi, client_for, make_user, senduro, settings):
+    client = client_for(kasi)
+    response = client.post(URL, {"aksi": "periksa", "berkas": unggah(buku([kegiatan()]))})
+    html = response.content.decode()
+    assert "Berkas valid; belum ada yang disimpan." in html and "Impor berkas ini" in html
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    assert Kegiatan.objects.count() == 0
+    # Another user cannot use the token: it names nothing in their own temporary folder.
+    lain = make_user(Peran.KASI, kecamatan=senduro)
+    html = client_for(lain).post(URL, {"aksi": "simpan", "token": token}).content.decode()
+    assert "Berkas yang tadi diperiksa tidak ada lagi" in html and Kegiatan.objects.count() == 0
+    client = client_for(kasi)
+    html = client.post(URL, {"aksi": "simpan", "token": token}).content.decode()
+    assert "Impor selesai." in html and Kegiatan.objects.count() == 1
+    # Imported once: the kept file is gone, a second press imports nothing again.
+    html = client.post(URL, {"aksi": "simpan", "token": token}).content.decode()
+    assert "Berkas yang tadi diperiksa tidak ada lagi" in html and Kegiatan.objects.count() == 1
+    assert not list((settings.MEDIA_ROOT / "impor-sementara").rglob("*.xlsx"))
+
+
+def test_a_token_is_never_a_path(kasi, client_for):
+    html = client_for(kasi).post(URL, {"aksi": "simpan", "token": "../../etc/passwd"}).content.decode()
+    assert "Berkas yang tadi diperiksa tidak ada lagi" in html

@@ -178,6 +178,25 @@ def test_staf_cannot_edit_once_an_output_is_recorded(client_for, orang, fakta):
     assert client_for(orang["kasi"]).get(reverse("kegiatan-update", args=[kegiatan.pk])).status_code == 200
 
 
+def test_a_locked_kegiatan_says_why_and_links_back(client_for, orang, fakta):
+    kegiatan = fakta["kegiatan"]
+    assert kegiatan.dibuat_oleh == orang["staf"]
+    Kegiatan.objects.filter(pk=kegiatan.pk).update(output="BA", tanggal_output=kegiatan.tanggal)
+    for peran, alasan in [
+        ("staf", "Kegiatan ini terkunci: kasi sudah mencatat outputnya"),
+        ("staf_lain", "Staf hanya dapat mengubah kegiatan yang dicatatnya sendiri"),
+        ("kasi_trantib", "Kegiatan ini milik seksi lain"),
+        ("pimpinan", "Peran Anda hanya dapat melihat kegiatan"),
+    ]:
+        response = client_for(orang[peran]).get(reverse("kegiatan-update", args=[kegiatan.pk]))
+        html = response.content.decode()
+        assert response.status_code == 403 and alasan in html, peran
+        assert f'href="{reverse("kegiatan-detail", args=[kegiatan.pk])}"' in html
+        assert "Kembali ke kegiatan" in html
+    html = client_for(orang["staf"]).get(reverse("kegiatan-update", args=[kegiatan.pk])).content.decode()
+    assert "Hanya kasi seksinya yang dapat mengubahnya".lower() in html.lower()
+
+
 def test_lists_and_exports_never_show_another_kecamatan(client_for, orang, fakta, lumajang, make_kegiatan):
     milik_lumajang = make_kegiatan(lumajang, keterangan="Kegiatan Lumajang")
     client = client_for(orang["kasi_lumajang"])
