@@ -34,7 +34,7 @@ BELUM_DIPAKAI = PenggunaanKecamatan(None, None, 0, 0)
 
 
 def _tanggal(nilai: datetime.datetime | None) -> datetime.date | None:
-    return timezone.localdate(nilai) if nilai is not None else None
+    return timezone.localtime(nilai).date() if nilai is not None else None
 
 
 def penggunaan_kecamatan(*, kecamatan_ids) -> dict[int, PenggunaanKecamatan]:
