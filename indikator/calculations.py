@@ -206,6 +206,50 @@ class HasilIKU2:
     def rincian(self, jenis: str) -> RincianDokumen | None:
         return next((r for r in self.dokumen if r.wajib.jenis == jenis), None)
 
+    @property
+    def belum_jatuh_tempo(self) -> int:
+        return sum(r.belum_jatuh_tempo for r in self.dokumen)
+
+    @property
+    def berjalan(self) -> bool:
+        """Some documents of the period are not yet due: the year's figure is not final yet."""
+        return self.belum_jatuh_tempo > 0
+
+    @property
+    def sejauh_ini(self) -> "SejauhIni":
+        return sejauh_ini_iku2(self)
+
+
+@dataclass(frozen=True)
+class SejauhIni:
+    """IKU 2 "so far": on time ÷ the documents already due (or already in), beside the year's figure.
+
+    The year's figure keeps desa × 3 in its denominator (the seeds' formula), so in a running
+    year it counts documents that cannot be late yet; this reads them out instead.
+    """
+
+    numerator: int
+    denominator: int
+    belum_jatuh_tempo: int
+    alasan: str  # why there is no value; "" when there is one
+
+    @property
+    def percent(self) -> Decimal | None:
+        return persen(self.numerator, self.denominator)
+
+
+def sejauh_ini_iku2(iku2: "HasilIKU2") -> SejauhIni:
+    """From the cells already computed: every status but "belum jatuh tempo" is a document that is due
+    or already in; an early document is on time and counts on both sides, so the figure never tops 100%."""
+    belum = iku2.belum_jatuh_tempo
+    denominator = iku2.denominator - belum
+    alasan = ""
+    if not iku2.berlaku:
+        alasan = "tidak berlaku: tidak ada desa"
+    elif denominator == 0:
+        alasan = "belum ada dokumen yang jatuh tempo"
+    return SejauhIni(numerator=iku2.numerator, denominator=denominator, belum_jatuh_tempo=belum, alasan=alasan)
+
 
 @dataclass
 class HasilKecamatan:
@@ -307,6 +351,16 @@ def total_kecamatan(hasil: Iterable[HasilKecamatan]) -> tuple[Rasio, Rasio]:
     )
 
 
+def total_sejauh_ini(hasil: Iterable[HasilKecamatan]) -> SejauhIni:
+    """IKU 2 "so far" over many kecamatan: summed like ``total_kecamatan``."""
+    hasil = list(hasil)
+    numerator = sum(h.iku2.numerator for h in hasil)
+    denominator = sum(h.iku2.sejauh_ini.denominator for h in hasil)
+    belum = sum(h.iku2.belum_jatuh_tempo for h in hasil)
+    alasan = "" if denominator else "belum ada dokumen yang jatuh tempo"
+    return SejauhIni(numerator=numerator, denominator=denominator, belum_jatuh_tempo=belum, alasan=alasan)
+
+
 def hitung(fakta: Fakta, *, periode: Periode, as_of: datetime.date, basis: str) -> list[HasilKecamatan]:
     """Both IKU for every kecamatan in ``fakta``, ordered by code."""
     kegiatan_by = defaultdict(list)
@@ -357,9 +411,12 @@ __all__ = [
     "KecamatanFakta",
     "KegiatanFakta",
     "Rasio",
+    "SejauhIni",
     "capaian",
     "hitung",
     "hitung_iku1",
     "hitung_iku2",
     "persen",
+    "sejauh_ini_iku2",
+    "total_sejauh_ini",
 ]

@@ -52,6 +52,14 @@ def hasil_to_dict(hasil: HasilKecamatan) -> dict:
             "basis": iku2.basis,
             "berlaku": iku2.berlaku,
             "jumlah_desa": iku2.jumlah_desa,
+            # The figure so far beside the year's (issue 19): on time ÷ already due, and what is not due yet.
+            "sejauh_ini": {
+                "numerator": iku2.sejauh_ini.numerator,
+                "denominator": iku2.sejauh_ini.denominator,
+                "percent": angka(iku2.sejauh_ini.percent),
+                "belum_jatuh_tempo": iku2.sejauh_ini.belum_jatuh_tempo,
+                "alasan": iku2.sejauh_ini.alasan,
+            },
             "dokumen": {
                 JenisDokumen(r.wajib.jenis).label: {
                     "tahun_anggaran": r.wajib.tahun_anggaran,

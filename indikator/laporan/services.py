@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import json
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from indikator.laporan.generator import laporan_capaian_generate
 from indikator.laporan.pdf import laporan_capaian_pdf
@@ -40,20 +42,58 @@ def url_verifikasi(token: str, *, url_dasar: str = "") -> str:
     return f"{dasar}{reverse('laporan:verifikasi', args=[token])}"
 
 
+def periode_belum_berakhir(periode: Periode, hari_ini: datetime.date) -> bool:
+    """The period's last day is today or later: its figures can still change."""
+    return periode.selesai >= hari_ini
+
+
+def sidik_konfirmasi(laporan) -> str:
+    """A short fingerprint of what the confirmation page showed: both IKU figures and the signatory.
+
+    Sent back with the approval, it tells whether anything moved between reading and approving.
+    """
+    hasil = laporan.hasil
+    isi = {
+        "periode": [laporan.periode.mulai.isoformat(), laporan.periode.selesai.isoformat()],
+        "as_of": laporan.as_of.isoformat(),
+        "iku1": [hasil.iku1.numerator, hasil.iku1.denominator],
+        "iku2": [hasil.iku2.numerator, hasil.iku2.denominator],
+        "penandatangan": laporan.tanda_tangan.to_dict() if laporan.tanda_tangan else None,
+    }
+    return hashlib.sha256(json.dumps(isi, sort_keys=True).encode()).hexdigest()[:32]
+
+
 @transaction.atomic
 def laporan_sahkan(
-    *, user, kecamatan: Kecamatan, periode: Periode, hari_ini: datetime.date, url_dasar: str = ""
+    *,
+    user,
+    kecamatan: Kecamatan,
+    periode: Periode,
+    hari_ini: datetime.date,
+    url_dasar: str = "",
+    periode_belum_berakhir_dipahami: bool = False,
+    sidik: str | None = None,
 ) -> PengesahanLaporan:
     """Approve the Laporan Capaian of ``periode`` as of ``hari_ini``: a new version, frozen for good.
 
     The figures (as JSON), the signatory and the rendered PDF are stored; later edits
     of kegiatan or desa documents never reach them. Approving the same period again
     adds version 2, 3, … (a revision); earlier versions stay as they were.
+
+    A period that has not ended yet is approved only when the approver said they know
+    (``periode_belum_berakhir_dipahami``); ``sidik`` (from ``sidik_konfirmasi``) refuses the
+    approval if the figures or the signatory changed since the confirmation page.
     """
     if not boleh_sahkan(user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
     if periode.mulai > hari_ini:
         raise ValidationError("Periode ini belum dimulai; belum ada yang dapat disahkan.")
+    if periode_belum_berakhir(periode, hari_ini) and not periode_belum_berakhir_dipahami:
+        raise ValidationError(
+            f"{periode.label} belum berakhir (sampai {date_format(periode.selesai, 'j F Y')}): angkanya masih "
+            'dapat berubah. Centang "Saya mengerti periode ini belum berakhir" untuk tetap mengesahkan.',
+            code="periode_belum_berakhir",
+        )
     # Serialise approvals of one kecamatan so two clicks never get the same version number.
     Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
     terakhir = PengesahanLaporan.objects.untuk_periode(kecamatan, periode).aggregate(n=Max("versi"))["n"] or 0
@@ -61,6 +101,11 @@ def laporan_sahkan(
     if laporan.tanda_tangan is None:
         raise ValidationError(
             "Tidak ada Camat atau Sekretaris Camat yang menjabat pada tanggal ini; lengkapi data pejabat dahulu."
+        )
+    if sidik is not None and sidik != sidik_konfirmasi(laporan):
+        raise ValidationError(
+            "Angka atau penandatangan berubah sejak halaman konfirmasi dibuka; periksa kembali sebelum mengesahkan.",
+            code="angka_berubah",
         )
     token = token_verifikasi_baru()
     disahkan_pada = timezone.now()

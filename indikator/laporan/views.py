@@ -5,7 +5,6 @@ parameter of a kecamatan role), data from the generator, bytes from a formatter,
 writes from ``services.laporan_sahkan``.
 """
 
-import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -21,7 +20,8 @@ from django.views.decorators.http import require_POST
 
 from indikator.forms import PeriodeForm
 from indikator.laporan import generator, pdf, xlsx
-from indikator.laporan.services import boleh_sahkan, laporan_sahkan
+from indikator.laporan.services import boleh_sahkan, laporan_sahkan, periode_belum_berakhir, sidik_konfirmasi
+from indikator.laporan.verifikasi import dokumen_iku2_beku
 from indikator.models import PengesahanLaporan
 from indikator.views.dasbor import boleh_hitung_per
 from kecamatan import akses
@@ -184,6 +184,11 @@ def sahkan(request, kode=None):
         kesalahan = " ".join(e for errors in form.errors.values() for e in errors)
         messages.error(request, f"Laporan tidak disahkan: pilih tahun dan periode yang valid. {kesalahan}".strip())
         return redirect(tujuan)
+    if not boleh_sahkan(request.user, kecamatan):
+        raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
+    # Nothing is written without the confirmation page first: the form there sends "konfirmasi".
+    if request.POST.get("konfirmasi") != "1":
+        return _konfirmasi(request, kecamatan=kecamatan, periode=periode, hari_ini=hari_ini, form=form, kode=kode)
     try:
         pengesahan = laporan_sahkan(
             user=request.user,
@@ -191,13 +196,57 @@ def sahkan(request, kode=None):
             periode=periode,
             hari_ini=hari_ini,
             url_dasar=request.build_absolute_uri("/"),
+            periode_belum_berakhir_dipahami=request.POST.get("periode_belum_berakhir") == "1",
+            sidik=request.POST.get("sidik") or None,
         )
     except ValidationError as exc:
+        if {getattr(e, "code", None) for e in exc.error_list} & {"periode_belum_berakhir", "angka_berubah"}:
+            # Back to the confirmation, with the reason where the choice is made.
+            return _konfirmasi(
+                request,
+                kecamatan=kecamatan,
+                periode=periode,
+                hari_ini=hari_ini,
+                form=form,
+                kode=kode,
+                kesalahan=exc.messages,
+                status=400,
+            )
         messages.error(request, " ".join(exc.messages))
     else:
         revisi = " sebagai revisi" if pengesahan.revisi else ""
         messages.success(request, f"Laporan capaian {periode.label} disahkan{revisi} (versi {pengesahan.versi}).")
     return redirect(f"{tujuan}?{_query(form)}")
+
+
+def _konfirmasi(request, *, kecamatan, periode, hari_ini, form, kode, kesalahan=(), status=200):
+    """What an approval would freeze, shown before anything is written."""
+    laporan = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=periode, as_of=hari_ini)
+    riwayat = list(
+        PengesahanLaporan.objects.untuk_periode(kecamatan, periode).select_related("disahkan_oleh").order_by("-versi")
+    )
+    return render(
+        request,
+        "indikator/laporan_konfirmasi.html",
+        {
+            "kecamatan": kecamatan,
+            "laporan": laporan,
+            "hasil": laporan.hasil,
+            "periode": periode,
+            "as_of": hari_ini,
+            "ttd": laporan.tanda_tangan,
+            "belum_berakhir": periode_belum_berakhir(periode, hari_ini),
+            "sidik": sidik_konfirmasi(laporan),
+            "riwayat": riwayat,
+            "versi_baru": (riwayat[0].versi if riwayat else 0) + 1,
+            "bagian": form.cleaned_data.get("bagian") or "",
+            "url_sahkan": _url("sahkan", kode),
+            "url_kembali": f"{reverse('laporan:kecamatan', args=[kode]) if kode else reverse('laporan:index')}"
+            f"?{_query(form)}",
+            "kesalahan": kesalahan,
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -253,10 +302,7 @@ def verifikasi(request, token):
         .first()
     )
     data = pengesahan.data
-    dokumen_iku2 = [
-        {"label": f"{nama} TA {d['tahun_anggaran']}", "tenggat": datetime.date.fromisoformat(d["tenggat"]), **d}
-        for nama, d in data["iku2"]["dokumen"].items()
-    ]
+    dokumen_iku2 = dokumen_iku2_beku(data)
     response = render(
         request,
         "indikator/laporan_verifikasi.html",

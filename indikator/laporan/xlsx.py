@@ -112,6 +112,22 @@ def laporan_capaian_xlsx(laporan: LaporanCapaian, *, draf: bool = True) -> bytes
                 _nilai(ringkasan, iku.capaian),
             ]
         )
+    if iku2.berlaku and iku2.berjalan:
+        # Beside the year's figure, never instead of it: the documents not yet due cannot be late yet.
+        sejauh = iku2.sejauh_ini
+        ringkasan.append(
+            [
+                _nilai(ringkasan, ""),
+                _nilai(
+                    ringkasan,
+                    f"IKU 2 sejauh ini: tepat waktu ÷ dokumen yang sudah jatuh tempo atau sudah masuk "
+                    f"({sejauh.belum_jatuh_tempo} dokumen belum jatuh tempo)",
+                ),
+                _nilai(ringkasan, sejauh.numerator, BILANGAN),
+                _nilai(ringkasan, sejauh.denominator, BILANGAN),
+                _nilai(ringkasan, sejauh.percent if sejauh.percent is not None else f"— ({sejauh.alasan})"),
+            ]
+        )
     ringkasan.append([])
     ringkasan.append([sel_aman(ringkasan, "IKU 1 per triwulan", bold=True)])
     _kepala(ringkasan, ["", "Triwulan", "Ditindaklanjuti", "Dilaksanakan", "Persentase (%)"])

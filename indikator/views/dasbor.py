@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from desa.selectors import tenggat_dokumen
 from desa.tenggat import Basis
-from indikator.calculations import total_kecamatan
+from indikator.calculations import total_kecamatan, total_sejauh_ini
 from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
 from indikator.forms import PeriodeForm
 from indikator.iku import iku1_per_seksi, iku_compute, iku_compute_with_last_year
 from indikator.models import DokumenIKU, NilaiIndikatorTujuan
+from indikator.selectors import BELUM_DIPAKAI, DEFINISI_DIPAKAI, penggunaan_kecamatan
 from kecamatan import akses
 from kecamatan.models import Kecamatan, Kegiatan, Peran
 
@@ -48,6 +49,17 @@ def _kegiatan_url(kecamatan, periode, **extra):
     if kecamatan is not None:
         query["kecamatan"] = kecamatan.pk
     return f"{reverse('kegiatan-list')}?{urlencode(query)}"
+
+
+def _perlu_tindak_lanjut_url(kecamatan, periode):
+    """The "Perlu tindak lanjut" page for the very period the dashboard's badge counts (issue 19)."""
+    bagian = {"triwulan": f"tw{periode.nomor}", "semester": f"s{periode.nomor}"}.get(periode.jenis, "")
+    query = {"tahun": periode.tahun}
+    if bagian:
+        query["bagian"] = bagian
+    if kecamatan is not None:
+        query["kecamatan"] = kecamatan.pk
+    return f"{reverse('kegiatan-perlu-tindak-lanjut')}?{urlencode(query)}"
 
 
 @login_required
@@ -101,6 +113,7 @@ def dasbor_kecamatan(request, kode=None):
         "url_iku1_numerator": _kegiatan_url(filter_kecamatan, periode, tindak_lanjut="ya"),
         "url_iku1_denominator": _kegiatan_url(filter_kecamatan, periode),
         "url_iku1_belum": _kegiatan_url(filter_kecamatan, periode, tindak_lanjut="tidak"),
+        "url_perlu_tindak_lanjut": _perlu_tindak_lanjut_url(filter_kecamatan, periode),
         "url_matriks": (
             reverse("desa:dokumen-kecamatan", args=[kecamatan.kode]) if kabupaten_view else reverse("desa:dokumen")
         )
@@ -154,6 +167,15 @@ def dasbor_kabupaten(request):
         hasil, periode_label=periode.label, susun=True
     )
     context["total_iku1"], context["total_iku2"] = total_kecamatan(hasil)
+    # Offices that have not started would drag the kabupaten line down: give it also over those in use.
+    penggunaan = penggunaan_kecamatan(kecamatan_ids=[h.kecamatan.id for h in hasil])
+    context["baris"] = [(h, penggunaan.get(h.kecamatan.id, BELUM_DIPAKAI)) for h in hasil]
+    dipakai = [h for h, p in context["baris"] if p.dipakai]
+    context["jumlah_dipakai"] = len(dipakai)
+    context["dipakai_iku1"], context["dipakai_iku2"] = total_kecamatan(dipakai)
+    context["definisi_dipakai"] = DEFINISI_DIPAKAI
+    context["total_sejauh_ini"] = total_sejauh_ini(hasil)
+    context["dipakai_sejauh_ini"] = total_sejauh_ini(dipakai)
     template = "indikator/dasbor_kabupaten.html"
     if request.htmx:
         template += "#isi-dasbor"

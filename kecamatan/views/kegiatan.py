@@ -46,6 +46,22 @@ def _form_error(form, exc: ValidationError):
         form.add_error(None, exc)
 
 
+def _periode_daftar(filters: dict) -> str:
+    """Which dates the list covers, in words: the dashboard's badge names the same period (issue 19)."""
+    tahun, bagian = filters.get("tahun"), filters.get("bagian") or ""
+    dari, sampai = selectors.periode_range(tahun=tahun, bagian=bagian)
+    label = ""
+    if tahun:
+        nama = dict(KegiatanFilterForm.BAGIAN)[bagian]
+        label = f"Tahun {tahun}" if not bagian else f"{nama} {tahun}"
+    dari = filters.get("dari") or dari
+    sampai = filters.get("sampai") or sampai
+    if not (dari or sampai):
+        return "semua tahun"
+    rentang = " s.d. ".join(date_format(t, "j F Y") if t else "…" for t in (dari, sampai))
+    return f"{label} ({rentang})" if label else rentang
+
+
 def _daftar(request, *, perlu_tindak_lanjut: bool):
     hari_ini = _hari_ini()
     scope = akses.kecamatan_scope(request.user)
@@ -68,6 +84,8 @@ def _daftar(request, *, perlu_tindak_lanjut: bool):
     halaman = Paginator(kegiatan, PER_HALAMAN).get_page(request.GET.get("halaman"))
     context = {
         "judul": judul,
+        "periode_daftar": _periode_daftar(filters),
+        "tahun_ini": hari_ini.year,
         "perlu_tindak_lanjut": perlu_tindak_lanjut,
         "form": form,
         "halaman": halaman,

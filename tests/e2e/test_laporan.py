@@ -34,6 +34,14 @@ def test_camat_approves_the_year_report_and_downloads_the_pdf(demo, login, page)
     page.wait_for_load_state("networkidle")
     page.get_by_role("button", name=f"Sahkan laporan Tahun {demo.year}").click()
     page.wait_for_load_state("networkidle")
+    # First a confirmation of what will be frozen; the running year asks for an explicit choice.
+    assert not PengesahanLaporan.objects.exists()
+    assert page.get_by_test_id("konfirmasi-iku1").inner_text().startswith("75,00% (3 ditindaklanjuti dari 4")
+    assert "W. PUJIANTO" in page.get_by_test_id("konfirmasi-ttd").inner_text()
+    assert f"Tahun {demo.year} belum berakhir" in page.get_by_test_id("peringatan-belum-berakhir").inner_text()
+    page.get_by_label("Saya mengerti periode ini belum berakhir").check()
+    page.get_by_role("button", name=f"Ya, sahkan Tahun {demo.year}").click()
+    page.wait_for_load_state("networkidle")
     assert f"Laporan capaian Tahun {demo.year} disahkan (versi 1)." in page.content()
     pengesahan = PengesahanLaporan.objects.get()
     with page.expect_download() as info:
@@ -51,3 +59,53 @@ def test_camat_approves_the_year_report_and_downloads_the_pdf(demo, login, page)
     page.goto(f"/laporan/verifikasi/{pengesahan.token}/")
     assert page.get_by_test_id("versi").inner_text() == "1"
     assert "75,00%" in page.content()
+
+
+def test_the_confirmation_refuses_a_running_year_until_the_box_is_ticked(demo, login, page):
+    login("senduro.camat", DEMO_PASSWORD)
+    page.goto("/laporan/")
+    page.get_by_role("button", name=f"Sahkan laporan Tahun {demo.year}").click()
+    page.wait_for_load_state("networkidle")
+    # The browser itself holds the form back while the box is empty; nothing is written.
+    page.get_by_role("button", name=f"Ya, sahkan Tahun {demo.year}").click()
+    assert page.get_by_label("Saya mengerti periode ini belum berakhir").evaluate("e => !e.validity.valid")
+    assert not PengesahanLaporan.objects.exists()
+    page.get_by_role("link", name="Batal").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.split("?")[0].endswith("/laporan/")
+    assert not PengesahanLaporan.objects.exists()
+
+
+def test_the_public_verification_page_fits_a_390_px_phone(demo, browser, live_server):
+    from django.contrib.auth import get_user_model
+
+    from indikator.laporan.services import laporan_sahkan
+    from indikator.periode import tahunan
+
+    camat = get_user_model().objects.get(username="senduro.camat")
+    senduro = Kecamatan.objects.get(kode="35.08.12")
+    pengesahan = laporan_sahkan(
+        user=camat,
+        kecamatan=senduro,
+        periode=tahunan(demo.year),
+        hari_ini=demo,
+        periode_belum_berakhir_dipahami=True,
+    )
+    context = browser.new_context(
+        base_url=live_server.url,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        locale="id-ID",
+        timezone_id="Asia/Jakarta",
+    )
+    try:
+        phone = context.new_page()
+        phone.goto(f"/laporan/verifikasi/{pengesahan.token}/")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+        dokumen = phone.get_by_test_id("iku2-dokumen").inner_text()
+        assert "(tenggat )" not in dokumen and "belum jatuh tempo" in dokumen
+        assert "19681114" not in phone.content()
+    finally:
+        context.close()

@@ -38,7 +38,8 @@ def orang(make_user, laporan_2024, lumajang):
 
 
 def _sahkan(client_for, user, url=None, data=TAHUN_2024):
-    return client_for(user).post(url or reverse("laporan:sahkan"), data)
+    # As the confirmation page's form sends it (the first post only shows what would be frozen).
+    return client_for(user).post(url or reverse("laporan:sahkan"), {**data, "konfirmasi": "1"})
 
 
 def test_camat_approves_and_the_pdf_is_signed_with_a_qr_and_no_draft_mark(client_for, orang, hari_ini):
@@ -150,7 +151,8 @@ def test_verification_page_matches_the_stored_figures(client, client_for, orang,
     assert iku1["percent"] == "50.00" and iku2["percent"] == "44.44"
     for figure in ("50,00%", "90,00%", "55,56%", "44,44%", "W. PUJIANTO", pengesahan.sha256):
         assert figure in html
-    assert '<td class="text-end angka">3</td><td class="text-end angka">6</td>' in html
+    assert 'data-testid="iku1-pembilang">3 kegiatan ditindaklanjuti<' in html
+    assert 'data-testid="iku1-penyebut">6 kegiatan dilaksanakan<' in html
     # The public page names the signatory but not the NIP (it encodes a birth date).
     assert "19681114" not in html
     # Unknown or guessed tokens answer 404.
