@@ -287,6 +287,15 @@ class PenggunaAdmin(PeranAdminMixin, UserAdmin):
         if not change or (keanggotaan_baru and form.instance.last_login is None):
             pengguna_wajib_ganti_sandi(user=form.instance)
 
+    def user_change_password(self, request, id, form_url=""):
+        response = super().user_change_password(request, id, form_url)
+        # A password an admin set for someone else is known to the admin: its owner replaces it too.
+        if request.method == "POST" and response.status_code == 302 and str(id) != str(request.user.pk):
+            user = self.get_object(request, id)
+            if user is not None:
+                pengguna_wajib_ganti_sandi(user=user)
+        return response
+
     @admin.display(description="peran")
     def peran(self, obj):
         keanggotaan = getattr(obj, "keanggotaan", None)

@@ -152,3 +152,16 @@ def test_password_reset_by_email_where_email_is_configured(make_user, client, se
     # An unknown address sends nothing and says the same.
     client.post(reverse("password_reset"), {"email": "tidak.ada@example"})
     assert len(mail.outbox) == 1
+
+
+def test_a_password_an_admin_sets_for_someone_else_must_be_changed_too(make_user, client, senduro):
+    admin_kab = make_user(Peran.ADMIN_KABUPATEN, kecamatan=senduro)
+    staf = make_user(Peran.STAF, kecamatan=senduro)
+    client.force_login(admin_kab)
+    url = reverse("admin:auth_user_password_change", args=[staf.pk])
+    response = client.post(
+        url, {"password1": "Sementara-2026-y", "password2": "Sementara-2026-y", "usable_password": "true"}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Keanggotaan.objects.get(user=staf).wajib_ganti_sandi
+    assert not Keanggotaan.objects.get(user=admin_kab).wajib_ganti_sandi
