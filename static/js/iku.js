@@ -11,3 +11,17 @@ document.addEventListener("change", function (event) {
     }
   }
 });
+
+document.addEventListener("keydown", function (event) {
+  // Escape in a desa-document cell being edited in place cancels it like its Batal button; the
+  // refreshed cell then takes the focus back (autofocus), so the keyboard stays where it was.
+  if (event.key !== "Escape" || !event.target.closest) {
+    return;
+  }
+  var cell = event.target.closest('td[data-status="sunting"]');
+  var batal = cell && cell.querySelector("button[data-batal]");
+  if (batal) {
+    event.preventDefault();
+    batal.click();
+  }
+});

@@ -63,3 +63,18 @@ def laporan_2024(data_2024, senduro, lumajang, media_root):  # noqa: F811
     make_kegiatan(lumajang, D(2024, 3, 3))
     Kegiatan.objects.filter(kecamatan=lumajang).update(keterangan=RAHASIA_LUMAJANG)
     return Kecamatan.objects.select_related("kabupaten").get(pk=senduro.pk)
+
+
+def teks_per_halaman(content: bytes) -> list[str]:
+    """The text of each page (pdftotext ends every page with a form feed), whitespace folded."""
+    assert content.startswith(b"%PDF-"), content[:20]
+    result = subprocess.run([PDFTOTEXT, "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True)
+    halaman = result.stdout.decode("utf-8").split("\f")
+    if halaman and not halaman[-1].strip():
+        halaman.pop()
+    return [" ".join(h.split()) for h in halaman]
+
+
+def halaman_dengan(content: bytes, teks: str) -> list[int]:
+    """The pages (from 1) whose text holds ``teks``, however the PDF wrapped or hyphenated it."""
+    return [nomor for nomor, h in enumerate(teks_per_halaman(content), start=1) if rapat(teks) in rapat(h)]

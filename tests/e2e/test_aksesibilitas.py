@@ -1,0 +1,301 @@
+"""Accessibility audit: axe-core (node_modules/axe-core, from package.json) on every page of every role.
+
+Every named URL of the project is either in HALAMAN (opened, checked for status 200 and audited, with
+the roles that use it) or in BUKAN_HALAMAN (with the reason it is not an HTML page of its own);
+``test_every_named_url_is_audited_or_excused`` fails when a new URL is in neither. Any axe violation of
+impact serious or critical under the WCAG 2.1 A/AA rules (and axe's best practices) fails the audit,
+listing page, role, rule and element.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from desa.demo import dokumen_desa_demo_load
+from desa.models import Desa
+from desa.services import wilayah_import
+from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
+from indikator.laporan.services import laporan_sahkan
+from indikator.periode import tahunan
+from indikator.services import dokumen_iku_prepare
+from kecamatan.demo import kegiatan_demo_load
+from kecamatan.models import BuktiPendukung, Kecamatan, Kegiatan
+
+pytestmark = [pytest.mark.browser]
+
+AXE_JS = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+GAGAL_PADA = {"serious", "critical"}
+
+PUBLIK = "(publik)"
+STAF, KASI, PIMPINAN = "senduro.staf", "senduro.kasi", "senduro.camat"
+ADMIN_KAB, PEMERIKSA = "admin.kabupaten", "pemeriksa"
+KECAMATAN = (STAF, KASI, PIMPINAN)
+KABUPATEN = (ADMIN_KAB, PEMERIKSA)
+SEMUA = KECAMATAN + KABUPATEN
+
+
+@dataclass(frozen=True)
+class Data:
+    """The objects whose pages the audit opens (Senduro's, from the demo data)."""
+
+    senduro: Kecamatan
+    kegiatan: Kegiatan  # carries an output and a bukti pendukung
+    kegiatan_staf: Kegiatan  # logged by the staf, no output yet: the staf may still edit it
+    bukti: BuktiPendukung
+    desa: Desa
+    tahun_anggaran: int
+    token: str
+
+
+@dataclass(frozen=True)
+class Halaman:
+    peran: tuple[str, ...]
+    # (data, username) → the URL's arguments
+    args: Callable[[Data, str], list] = field(default=lambda d, peran: [])
+    query: str = ""
+
+
+# Every HTML page, by URL name. A new page: add it here with the roles that open it.
+HALAMAN = {
+    "login": Halaman(peran=(PUBLIK,)),
+    "laporan:verifikasi": Halaman(peran=(PUBLIK,), args=lambda d, p: [d.token]),
+    "indikator:beranda": Halaman(peran=SEMUA),
+    "indikator:dasbor-kabupaten": Halaman(peran=KABUPATEN),
+    "indikator:dasbor-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
+    "indikator:target": Halaman(peran=(PIMPINAN,)),
+    "indikator:akun": Halaman(peran=SEMUA),
+    "indikator:dokumen": Halaman(peran=SEMUA),
+    "indikator:dokumen-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
+    "katalog": Halaman(peran=SEMUA),
+    "profil": Halaman(peran=SEMUA),
+    "profil-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
+    "kegiatan-list": Halaman(peran=SEMUA),
+    "kegiatan-perlu-tindak-lanjut": Halaman(peran=SEMUA),
+    "kegiatan-create": Halaman(peran=(STAF, KASI)),
+    "kegiatan-detail": Halaman(peran=SEMUA, args=lambda d, p: [d.kegiatan.pk]),
+    "kegiatan-update": Halaman(
+        peran=(STAF, KASI), args=lambda d, p: [d.kegiatan_staf.pk if p == STAF else d.kegiatan.pk]
+    ),
+    "bukti-remove": Halaman(peran=(KASI,), args=lambda d, p: [d.kegiatan.pk, d.bukti.pk]),
+    "desa:dokumen": Halaman(peran=SEMUA),
+    "desa:dokumen-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
+    "desa:sel": Halaman(peran=(KASI, PIMPINAN), args=lambda d, p: [d.desa.pk, "rkpdes", d.tahun_anggaran]),
+    "desa:tenggat": Halaman(peran=SEMUA),
+    "desa:tenggat-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
+    "laporan:index": Halaman(peran=SEMUA),
+    "laporan:kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
+    "impor:impor": Halaman(peran=(KASI, ADMIN_KAB)),
+    # The admin site is Django's own templates: its index and a list per managing role. Its change forms
+    # are left out: Django's tabular inlines have unlabelled inputs and its breadcrumb links rely on
+    # colour (axe: label, link-in-text-block), which only Django can fix.
+    "admin:index": Halaman(peran=(PIMPINAN, ADMIN_KAB)),
+    "admin:kecamatan_pejabat_changelist": Halaman(peran=(PIMPINAN,)),
+    "admin:kecamatan_kegiatan_changelist": Halaman(peran=(ADMIN_KAB,)),
+}
+
+# Named URLs that are not an HTML page of their own, and why.
+BUKTI_BERKAS = "the scan itself (PDF or image), served as a file"
+BUKAN_HALAMAN = {
+    "logout": "POST only",
+    "kegiatan-pilihan": "HTMX fragment of the kegiatan form (audited inside kegiatan-create)",
+    "kegiatan-output": "POST only (the form is on kegiatan-detail)",
+    "bukti-create": "POST only (the form is on kegiatan-detail)",
+    "bukti-attach": "POST only (the form is on kegiatan-detail)",
+    "bukti-download": BUKTI_BERKAS,
+    "bukti-preview": BUKTI_BERKAS,
+    "desa:scan": BUKTI_BERKAS,
+    "desa:hapus": "POST only (the form is on desa:sel)",
+    "laporan:capaian-pdf": "PDF",
+    "laporan:capaian-xlsx": "Excel",
+    "laporan:dokumen-pdf": "PDF",
+    "laporan:dokumen-xlsx": "Excel",
+    "laporan:sahkan": "POST only (the form is on laporan:index)",
+    "laporan:capaian-pdf-kecamatan": "PDF",
+    "laporan:capaian-xlsx-kecamatan": "Excel",
+    "laporan:dokumen-pdf-kecamatan": "PDF",
+    "laporan:dokumen-xlsx-kecamatan": "Excel",
+    "laporan:sahkan-kecamatan": "POST only (the form is on laporan:kecamatan)",
+    "laporan:unduh-disahkan": "PDF",
+    "laporan:rekap-pdf": "PDF",
+    "laporan:rekap-xlsx": "Excel",
+    "impor:templat": "Excel",
+    "impor:ekspor": "Excel",
+    "impor:ekspor-kecamatan": "Excel",
+}
+# The rest of the admin namespace is Django's own templates, sampled by the admin pages of HALAMAN.
+NAMESPACE_DIKECUALIKAN = ("admin:",)
+
+
+def _url_names(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    names = set()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            names |= _url_names(pattern, namespace)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{prefix}{pattern.name}")
+    return names
+
+
+def test_every_named_url_is_audited_or_excused():
+    names = {n for n in _url_names() if not n.startswith(NAMESPACE_DIKECUALIKAN)}
+    audited = {n for n in HALAMAN if not n.startswith(NAMESPACE_DIKECUALIKAN)}
+    missing = sorted(names - audited - set(BUKAN_HALAMAN))
+    assert not missing, (
+        "These URL names are neither audited (tests/e2e/test_aksesibilitas.py HALAMAN, with the roles "
+        f"that open them) nor excused (BUKAN_HALAMAN, with the reason): {missing}"
+    )
+    stale = sorted((audited | set(BUKAN_HALAMAN)) - names)
+    assert not stale, f"HALAMAN/BUKAN_HALAMAN name URLs that no longer exist: {stale}"
+    assert not set(HALAMAN) & set(BUKAN_HALAMAN)
+
+
+@pytest.fixture
+def data_demo(transactional_db):
+    hari_ini = timezone.localdate()
+    for kode in ("35.08.12", "35.08.10"):
+        dokumen_iku_prepare(kecamatan_list=wilayah_import(kode=kode).kecamatan)
+    organisasi_demo_load(hari_ini=hari_ini)
+    kegiatan_demo_load(hari_ini=hari_ini)
+    dokumen_desa_demo_load(hari_ini=hari_ini)
+    senduro = Kecamatan.objects.get(kode="35.08.12")
+    pengesahan = laporan_sahkan(
+        user=get_user_model().objects.get(username=PIMPINAN),
+        kecamatan=senduro,
+        periode=tahunan(hari_ini.year - 1),
+        hari_ini=hari_ini,
+    )
+    bukti = (
+        BuktiPendukung.objects.filter(kegiatan__kecamatan=senduro, kegiatan__seksi__nama="Seksi Pemerintahan")
+        .exclude(kegiatan__output="")
+        .exclude(berkas="")
+        .select_related("kegiatan")
+        .order_by("pk")
+        .first()
+    )
+    return Data(
+        senduro=senduro,
+        kegiatan=bukti.kegiatan,
+        kegiatan_staf=Kegiatan.objects.filter(kecamatan=senduro, dibuat_oleh__username=STAF, output="")
+        .order_by("pk")
+        .first(),
+        bukti=bukti,
+        desa=Desa.objects.filter(kecamatan=senduro).order_by("kode").first(),
+        tahun_anggaran=hari_ini.year + 1,
+        token=pengesahan.token,
+    )
+
+
+def audit_axe(page) -> list[dict]:
+    """axe-core's serious and critical violations on the page as it stands (the script is already in it)."""
+    hasil = page.evaluate(
+        """async (tags) => {
+            const r = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+            return r.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target.join(" "), impact: n.impact, summary: n.failureSummary})),
+            }));
+        }""",
+        AXE_TAGS,
+    )
+    return [v for v in hasil if v["impact"] in GAGAL_PADA]
+
+
+def format_temuan(temuan: list[tuple[str, str, dict]]) -> str:
+    """One line per element: page, role, rule, impact, target and what axe says is wrong."""
+    baris = []
+    for url, peran, violation in temuan:
+        for node in violation["nodes"]:
+            alasan = " ".join((node["summary"] or "").split())
+            baris.append(
+                f"{url} [{peran}] {violation['id']} ({node['impact'] or violation['impact']}): "
+                f"{node['target']} — {violation['help']}. {alasan}"
+            )
+    return "\n".join(baris)
+
+
+def new_context(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="id-ID", timezone_id="Asia/Jakarta")
+    context.set_default_timeout(15_000)
+    # An init script runs in every page the context opens, before the page's own scripts and
+    # outside its Content-Security-Policy (which forbids inline scripts).
+    context.add_init_script(path=str(AXE_JS))
+    return context
+
+
+def masuk(page, username):
+    page.goto(reverse("login"))
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_load_state("networkidle")
+    assert "/masuk/" not in page.url, f"{username} could not log in"
+
+
+def _keadaan_lain(page, peran):
+    """States that are not a URL of their own: (label, status expected, action that brings the page there)."""
+    if peran == PUBLIK:
+
+        def login_salah():
+            page.goto(reverse("login"))
+            page.get_by_label("Nama pengguna").fill(STAF)
+            page.get_by_label("Kata sandi").fill("bukan-sandinya")
+            page.get_by_role("button", name="Masuk").click()
+            page.wait_for_load_state("networkidle")
+
+        return [("login, kata sandi salah", login_salah)]
+    if peran == STAF:
+        return [
+            ("403 (staf membuka target)", lambda: page.goto(reverse("indikator:target"))),
+            ("404", lambda: page.goto("/kegiatan/999999999/")),
+        ]
+    return []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_axe_finds_no_serious_or_critical_violation_on_any_page_of_any_role(data_demo, browser, live_server, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    assert AXE_JS.exists(), f"{AXE_JS} is missing: run npm ci (axe-core is in package.json)"
+    halaman_per_peran: dict[str, list[str]] = {}
+    for nama, halaman in HALAMAN.items():
+        for peran in halaman.peran:
+            url = reverse(nama, args=halaman.args(data_demo, peran)) + halaman.query
+            halaman_per_peran.setdefault(peran, []).append(url)
+    tanpa_peran = get_user_model().objects.create_user(username="tanpa.peran", password=DEMO_PASSWORD)
+    halaman_per_peran[tanpa_peran.username] = [reverse("indikator:beranda")]
+
+    temuan, salah_status, diaudit = [], [], 0
+    for peran, urls in halaman_per_peran.items():
+        context = new_context(browser, live_server)
+        page = context.new_page()
+        try:
+            if peran != PUBLIK:
+                masuk(page, peran)
+            for url in urls:
+                response = page.goto(url)
+                harapan = 403 if peran == tanpa_peran.username else 200
+                if response.status != harapan or page.url != live_server.url + url:
+                    salah_status.append(f"{url} [{peran}]: status {response.status}, at {page.url}")
+                    continue
+                temuan += [(url, peran, v) for v in audit_axe(page)]
+                diaudit += 1
+            for label, aksi in _keadaan_lain(page, peran):
+                aksi()
+                temuan += [(f"{page.url} ({label})", peran, v) for v in audit_axe(page)]
+                diaudit += 1
+        finally:
+            context.close()
+
+    assert not salah_status, "Pages of the audit that did not open for their role:\n" + "\n".join(salah_status)
+    assert diaudit > len(HALAMAN)
+    assert not temuan, (
+        f"axe-core {AXE_TAGS}: serious/critical violations on {len({t[0] for t in temuan})} page(s):\n"
+        + format_temuan(temuan)
+    )
