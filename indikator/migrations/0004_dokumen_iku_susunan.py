@@ -4,16 +4,24 @@ from django.db import migrations, models
 
 # The two documents loaded from the seeds get their own layout; every other document was a copy of
 # Senduro's and keeps the default (a Penjelasan Indikator section with the catalogue).
-SEED_LUMAJANG = "001_edbc5473f07bf135"
-SEED_SENDURO = "000_d7c39b7e68d15e18"
+# A seed document is known by its source: the seed file's name, or the readable name that
+# indikator 0005 gives it (and that a fresh database loads directly).
+SEED_LUMAJANG = ("001_edbc5473f07bf135", "Dokumen IKU Perubahan Kecamatan Lumajang")
+SEED_SENDURO = ("000_d7c39b7e68d15e18", "Dokumen IKU Kecamatan Senduro")
+
+
+def _dari_seed(nama):
+    return models.Q(sumber__contains=nama[0]) | models.Q(sumber__startswith=nama[1])
 
 
 def susunan_seed(apps, schema_editor):
     DokumenIKU = apps.get_model("indikator", "DokumenIKU")
-    DokumenIKU.objects.filter(kecamatan__kode="35.08.10", sumber__contains=SEED_LUMAJANG).update(
+    DokumenIKU.objects.filter(_dari_seed(SEED_LUMAJANG), kecamatan__kode="35.08.10").update(
         letak_penjelasan="rumus"
     )
-    DokumenIKU.objects.filter(kecamatan__kode="35.08.12", sumber__contains=SEED_SENDURO, judul_penandatangan="").update(
+    DokumenIKU.objects.filter(
+        _dari_seed(SEED_SENDURO), kecamatan__kode="35.08.12", judul_penandatangan=""
+    ).update(
         judul_penandatangan="KECAMATAN SENDURO"
     )
 
