@@ -10,9 +10,11 @@ from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
+from indikator.laporan import tte
 from indikator.laporan.generator import laporan_capaian_generate
-from indikator.laporan.pdf import laporan_capaian_pdf
+from indikator.laporan.pdf import laporan_capaian_pdf, laporan_capaian_pdf_dengan_kotak
 from indikator.models import PengesahanLaporan, token_verifikasi_baru
 from indikator.periode import Periode
 from kecamatan import akses
@@ -40,15 +42,26 @@ def url_verifikasi(token: str, *, url_dasar: str = "") -> str:
     return f"{dasar}{reverse('laporan:verifikasi', args=[token])}"
 
 
+@sensitive_variables("rahasia_tte")
 @transaction.atomic
 def laporan_sahkan(
-    *, user, kecamatan: Kecamatan, periode: Periode, hari_ini: datetime.date, url_dasar: str = ""
+    *,
+    user,
+    kecamatan: Kecamatan,
+    periode: Periode,
+    hari_ini: datetime.date,
+    url_dasar: str = "",
+    rahasia_tte: str = "",
 ) -> PengesahanLaporan:
     """Approve the Laporan Capaian of ``periode`` as of ``hari_ini``: a new version, frozen for good.
 
     The figures (as JSON), the signatory and the rendered PDF are stored; later edits
     of kegiatan or desa documents never reach them. Approving the same period again
     adds version 2, 3, … (a revision); earlier versions stay as they were.
+
+    When the signing pejabat has a certificate (PKCS#12 on file, or the configured token),
+    the PDF is signed electronically with ``rahasia_tte`` (passphrase or PIN, never stored);
+    a signing failure raises and approves nothing.
     """
     if not boleh_sahkan(user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
@@ -65,16 +78,25 @@ def laporan_sahkan(
     token = token_verifikasi_baru()
     disahkan_pada = timezone.now()
     versi = terakhir + 1
-    pdf = laporan_capaian_pdf(
-        laporan,
-        dicetak_pada=disahkan_pada,
-        pengesahan={
-            "versi": versi,
-            "revisi": versi > 1,
-            "disahkan_pada": disahkan_pada,
-            "url_verifikasi": url_verifikasi(token, url_dasar=url_dasar),
-        },
-    )
+    info_pengesahan = {
+        "versi": versi,
+        "revisi": versi > 1,
+        "disahkan_pada": disahkan_pada,
+        "url_verifikasi": url_verifikasi(token, url_dasar=url_dasar),
+    }
+    penanda = tte.penanda_laporan(kecamatan, hari_ini)
+    if penanda is None:
+        pdf = laporan_capaian_pdf(laporan, dicetak_pada=disahkan_pada, pengesahan=info_pengesahan)
+    else:
+        pdf, kotak = laporan_capaian_pdf_dengan_kotak(laporan, dicetak_pada=disahkan_pada, pengesahan=info_pengesahan)
+        pdf = tte.pdf_tandatangani(
+            pdf,
+            penanda=penanda,
+            rahasia=rahasia_tte,
+            kotak=kotak,
+            ttd=laporan.tanda_tangan.to_dict(),
+            waktu=disahkan_pada,
+        )
     pengesahan = PengesahanLaporan(
         kecamatan=kecamatan,
         periode_mulai=periode.mulai,
