@@ -59,10 +59,12 @@ def laporan_capaian_pdf_dengan_kotak(
         if ID_KOTAK in halaman.anchors:
             x1, y1, x2, y2 = halaman.anchors[ID_KOTAK]
             tinggi = halaman.height * PX_KE_PT
-            # CSS px from the top-left corner to whole PDF points from the bottom-left (pyHanko's layout wants integers).
+            # CSS px from the top-left to whole PDF points from the bottom-left (pyHanko lays out integers).
             kotak = KotakTTE(
                 halaman=nomor,
-                kotak=tuple(round(v) for v in (x1 * PX_KE_PT, tinggi - y2 * PX_KE_PT, x2 * PX_KE_PT, tinggi - y1 * PX_KE_PT)),
+                kotak=tuple(
+                    round(v) for v in (x1 * PX_KE_PT, tinggi - y2 * PX_KE_PT, x2 * PX_KE_PT, tinggi - y1 * PX_KE_PT)
+                ),
             )
             break
     return dokumen.write_pdf(), kotak

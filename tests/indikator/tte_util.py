@@ -100,9 +100,7 @@ def buat_penandatangan(
             ),
             critical=True,
         )
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.kunci.public_key()), critical=False
-        )
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca.kunci.public_key()), critical=False)
         .sign(ca.kunci, hashes.SHA256())
     )
     return Identitas(kunci, sertifikat, (ca.sertifikat,))
