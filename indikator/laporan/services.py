@@ -112,6 +112,8 @@ def laporan_sahkan(
         disahkan_oleh=user,
         disahkan_pada=disahkan_pada,
     )
+    # Not a column: the stored PDF itself says whether it is signed; this only feeds the confirmation message.
+    pengesahan.bertanda_tangan_elektronik = penanda is not None
     pengesahan.berkas.save("laporan.pdf", ContentFile(pdf), save=False)
     try:
         pengesahan.save()

@@ -11,20 +11,25 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.http import require_POST
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+from ipware import get_client_ip
 
 from indikator.forms import PeriodeForm
-from indikator.laporan import generator, pdf, xlsx
+from indikator.laporan import generator, pdf, tte, xlsx
+from indikator.laporan.forms import VerifikasiPDFForm
 from indikator.laporan.services import boleh_sahkan, laporan_sahkan
 from indikator.models import PengesahanLaporan
 from kecamatan import akses
 from kecamatan.models import Kabupaten, Peran
+from kecamatan.sertifikat import boleh_kelola_sertifikat
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -102,6 +107,8 @@ def laporan(request, kode=None):
             "url_dokumen_xlsx": _url("dokumen-xlsx", kode),
             "url_sahkan": _url("sahkan", kode),
             "boleh_sahkan": boleh_sahkan(request.user, kecamatan),
+            "penanda_tte": _penanda_tte(kecamatan, hari_ini) if boleh_sahkan(request.user, kecamatan) else None,
+            "boleh_kelola_sertifikat": boleh_kelola_sertifikat(request.user, kecamatan),
             "versi": versi,
             "versi_periode": [
                 v for v in versi if (v.periode_mulai, v.periode_selesai) == (periode.mulai, periode.selesai)
@@ -151,6 +158,15 @@ def dokumen_xlsx(request, kode=None):
     return _unduhan(xlsx.dokumen_iku_xlsx(data), XLSX, f"{nama}.xlsx")
 
 
+def _penanda_tte(kecamatan, hari_ini):
+    """What the approval form says about the electronic signature: signer, type, or why there is none."""
+    try:
+        return {"penanda": tte.penanda_laporan(kecamatan, hari_ini), "salah_konfigurasi": ""}
+    except ImproperlyConfigured as exc:
+        return {"penanda": None, "salah_konfigurasi": str(exc)}
+
+
+@sensitive_post_parameters("rahasia_tte")
 @require_POST
 @login_required
 def sahkan(request, kode=None):
@@ -169,12 +185,22 @@ def sahkan(request, kode=None):
             periode=periode,
             hari_ini=hari_ini,
             url_dasar=request.build_absolute_uri("/"),
+            rahasia_tte=request.POST.get("rahasia_tte", ""),
         )
+    except ImproperlyConfigured as exc:
+        messages.error(request, f"Laporan tidak disahkan: konfigurasi tanda tangan elektronik salah. {exc}")
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         revisi = " sebagai revisi" if pengesahan.revisi else ""
-        messages.success(request, f"Laporan capaian {periode.label} disahkan{revisi} (versi {pengesahan.versi}).")
+        tte_teks = (
+            " dan ditandatangani secara elektronik"
+            if pengesahan.bertanda_tangan_elektronik
+            else " tanpa tanda tangan elektronik (pejabat belum memiliki sertifikat)"
+        )
+        messages.success(
+            request, f"Laporan capaian {periode.label} disahkan{revisi}{tte_teks} (versi {pengesahan.versi})."
+        )
     return redirect(f"{tujuan}?{_query(form)}")
 
 
@@ -221,6 +247,39 @@ def rekap_xlsx(request):
     return _unduhan(xlsx.rekap_kabupaten_xlsx(rekap), XLSX, f"{nama}.xlsx")
 
 
+def _unggahan_terlalu_sering(request) -> bool:
+    """A cheap per-IP limit on the public upload (each upload costs a signature validation)."""
+    ip, _ = get_client_ip(request)
+    kunci = f"iku:verifikasi-unggah:{ip or 'tanpa-ip'}"
+    cache.add(kunci, 0, timeout=600)
+    try:
+        jumlah = cache.incr(kunci)
+    except ValueError:
+        cache.set(kunci, 1, timeout=600)
+        jumlah = 1
+    return jumlah > settings.IKU_TTE_VERIFIKASI_PER_10_MENIT
+
+
+def _verifikasi_tte(request, pengesahan) -> dict:
+    """The stored PDF's signature verdict and, on POST, the uploaded copy's comparison and verdict."""
+    with pengesahan.berkas.open("rb") as f:
+        tersimpan = tte.pdf_verifikasi(f.read())
+    konteks = {"tte_tersimpan": tersimpan, "form_unggah": VerifikasiPDFForm(), "tte_unggahan": None}
+    if request.method != "POST":
+        return konteks
+    if _unggahan_terlalu_sering(request):
+        konteks["unggah_ditolak"] = "Terlalu banyak unggahan dari alamat Anda; coba lagi sepuluh menit lagi."
+        return konteks
+    form = VerifikasiPDFForm(request.POST, request.FILES)
+    konteks["form_unggah"] = form
+    if form.is_valid():
+        hasil = tte.pdf_verifikasi(form.data_berkas())
+        konteks["tte_unggahan"] = hasil
+        konteks["identik"] = hasil.sha256 == pengesahan.sha256
+    return konteks
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def verifikasi(request, token):
     """Public (no login): does a printed approved report match what was approved? Unknown token → 404."""
     pengesahan = get_object_or_404(PengesahanLaporan.objects.select_related("kecamatan__kabupaten"), token=token)
@@ -244,6 +303,7 @@ def verifikasi(request, token):
             "dokumen_iku2": dokumen_iku2,
             "ttd": pengesahan.penandatangan,
             "terbaru": terbaru,
+            **_verifikasi_tte(request, pengesahan),
         },
     )
     # The page is for whoever holds the printed copy, not for search engines.
