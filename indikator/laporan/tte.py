@@ -245,7 +245,7 @@ def _tanda_tangani(pdf: bytes, signer, *, kotak: KotakTTE | None, ttd: dict, wak
         spec = fields.SigFieldSpec(sig_field_name=NAMA_FIELD, on_page=kotak.halaman, box=kotak.kotak)
     gaya = TextStampStyle(
         stamp_text=teks_cap(ttd, waktu),
-        text_box_style=TextBoxStyle(font_size=6, leading=7),
+        text_box_style=TextBoxStyle(font_size=7, leading=8),
         border_width=1,
         background=None,
     )
