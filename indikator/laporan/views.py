@@ -262,8 +262,12 @@ def _unggahan_terlalu_sering(request) -> bool:
 
 def _verifikasi_tte(request, pengesahan) -> dict:
     """The stored PDF's signature verdict and, on POST, the uploaded copy's comparison and verdict."""
-    with pengesahan.berkas.open("rb") as f:
-        tersimpan = tte.pdf_verifikasi(f.read())
+    def _periksa():
+        with pengesahan.berkas.open("rb") as f:
+            return tte.pdf_verifikasi(f.read())
+
+    # A public page: the stored file's verdict is computed once per 10 minutes, not on every hit.
+    tersimpan = cache.get_or_set(f"iku:tte-tersimpan:{pengesahan.sha256}", _periksa, timeout=600)
     konteks = {"tte_tersimpan": tersimpan, "form_unggah": VerifikasiPDFForm(), "tte_unggahan": None}
     if request.method != "POST":
         return konteks
