@@ -14,6 +14,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# pyHanko (electronic signatures) needs lxml; with lxml importable, openpyxl would parse workbooks with it
+# instead of defusedxml, and a workbook declaring XML entities would no longer be refused
+# (indikator/impor/reader.py). openpyxl reads this once, on first import, which comes after the settings.
+os.environ["OPENPYXL_LXML"] = "False"
+
 
 def env_bool(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
