@@ -10,11 +10,13 @@ Verification: the first signature of a PDF, checked for integrity, later modific
 its certificate chain against ``IKU_TTE_TRUST_ROOTS``; the verdict reads in Bahasa Indonesia.
 """
 
+import asyncio
 import contextlib
 import datetime
 import hashlib
 import io
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +49,20 @@ JENIS_PKCS11 = "pkcs11"
 
 class GagalTandaTangan(ValidationError):
     """Signing could not be done; the message says why in Bahasa Indonesia. Nothing is approved."""
+
+
+def _tanpa_loop(fungsi, *args, **kwargs):
+    """Call one of pyHanko's sync wrappers, which use ``asyncio.run()``.
+
+    Under a running event loop (an ASGI server, Playwright's sync API in the tests) that call
+    would fail, so there it runs in a short-lived thread of its own.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fungsi(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fungsi, *args, **kwargs).result()
 
 
 # ---------------------------------------------------------------- signers
@@ -251,7 +267,7 @@ def _tanda_tangani(pdf: bytes, signer, *, kotak: KotakTTE | None, ttd: dict, wak
     )
     pdf_signer = signers.PdfSigner(meta, signer=signer, timestamper=timestamper, stamp_style=gaya, new_field_spec=spec)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    hasil = pdf_signer.sign_pdf(writer)
+    hasil = _tanpa_loop(pdf_signer.sign_pdf, writer)
     return hasil.getvalue()
 
 
@@ -393,7 +409,7 @@ def pdf_verifikasi(data: bytes) -> HasilVerifikasi:
     hasil.ada_tanda_tangan = True
     sig = tanda_tangan[0]
     try:
-        status = validate_pdf_signature(sig, signer_validation_context=konteks_validasi())
+        status = _tanpa_loop(validate_pdf_signature, sig, signer_validation_context=konteks_validasi())
     except Exception as exc:
         # A damaged signature dictionary or CMS blob: not intact, whatever the cause.
         logger.info("signature validation error: %s", exc)

@@ -194,12 +194,12 @@ def sahkan(request, kode=None):
     else:
         revisi = " sebagai revisi" if pengesahan.revisi else ""
         tte_teks = (
-            " dan ditandatangani secara elektronik"
+            "Ditandatangani secara elektronik."
             if pengesahan.bertanda_tangan_elektronik
-            else " tanpa tanda tangan elektronik (pejabat belum memiliki sertifikat)"
+            else "Tanpa tanda tangan elektronik: pejabat penandatangan belum memiliki sertifikat."
         )
         messages.success(
-            request, f"Laporan capaian {periode.label} disahkan{revisi}{tte_teks} (versi {pengesahan.versi})."
+            request, f"Laporan capaian {periode.label} disahkan{revisi} (versi {pengesahan.versi}). {tte_teks}"
         )
     return redirect(f"{tujuan}?{_query(form)}")
 
@@ -262,6 +262,7 @@ def _unggahan_terlalu_sering(request) -> bool:
 
 def _verifikasi_tte(request, pengesahan) -> dict:
     """The stored PDF's signature verdict and, on POST, the uploaded copy's comparison and verdict."""
+
     def _periksa():
         with pengesahan.berkas.open("rb") as f:
             return tte.pdf_verifikasi(f.read())

@@ -1,8 +1,10 @@
 """Issue 15: approved reports carry a verifiable PAdES signature (pyHanko), with a test CA made here."""
 
+import asyncio
 import hashlib
 import io
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -213,6 +215,21 @@ def test_wrong_passphrase_approves_nothing_and_says_why(client_for, pki, sertifi
     assert "Laporan tidak disahkan" in response.content.decode()
 
 
+def test_right_passphrase_through_the_page_approves_signed(client_for, pki, sertifikat_camat, pimpinan, hari_ini):
+    response = client_for(pimpinan).post(reverse("laporan:sahkan"), {**TAHUN_2024, "rahasia_tte": FRASA}, follow=True)
+    assert "disahkan (versi 1). Ditandatangani secara elektronik." in response.content.decode()
+    assert tte.pdf_verifikasi(PengesahanLaporan.objects.get().berkas.read()).valid
+
+
+def test_signing_and_verifying_work_under_a_running_event_loop(pki):
+    async def di_dalam_loop():
+        return tte.pdf_verifikasi(_tanda_tangani(pki.camat))
+
+    # A thread of its own: the main thread may already run Playwright's loop, where asyncio.run() itself fails.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        assert pool.submit(asyncio.run, di_dalam_loop()).result().valid
+
+
 def test_missing_passphrase_approves_nothing(client_for, pki, sertifikat_camat, pimpinan, hari_ini):
     response = client_for(pimpinan).post(reverse("laporan:sahkan"), TAHUN_2024, follow=True)
     _tanpa_pengesahan()
@@ -248,7 +265,8 @@ def test_without_certificate_approval_is_unsigned_and_the_page_says_so(client_fo
     assert 'data-testid="tanpa-tte"' in page.content.decode()
     assert 'name="rahasia_tte"' not in page.content.decode()
     response = client_for(pimpinan).post(reverse("laporan:sahkan"), TAHUN_2024, follow=True)
-    assert "tanpa tanda tangan elektronik" in response.content.decode()
+    pesan = "Tanpa tanda tangan elektronik: pejabat penandatangan belum memiliki sertifikat."
+    assert pesan in response.content.decode()
     pengesahan = PengesahanLaporan.objects.get()
     assert not tte.pdf_verifikasi(pengesahan.berkas.read()).ada_tanda_tangan
 
