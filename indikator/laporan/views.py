@@ -249,7 +249,15 @@ def rekap_xlsx(request):
 
 def _unggahan_terlalu_sering(request) -> bool:
     """A cheap per-IP limit on the public upload (each upload costs a signature validation)."""
-    ip, _ = get_client_ip(request)
+    # The same client address as the login limiter (django-axes): X-Forwarded-For only behind known proxies.
+    if settings.AXES_IPWARE_PROXY_COUNT:
+        ip, _ = get_client_ip(
+            request,
+            proxy_count=settings.AXES_IPWARE_PROXY_COUNT,
+            request_header_order=settings.AXES_IPWARE_META_PRECEDENCE_ORDER,
+        )
+    else:
+        ip = request.META.get("REMOTE_ADDR")
     kunci = f"iku:verifikasi-unggah:{ip or 'tanpa-ip'}"
     cache.add(kunci, 0, timeout=600)
     try:
