@@ -14,6 +14,11 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# pyHanko (electronic signatures) needs lxml; with lxml importable, openpyxl would parse workbooks with it
+# instead of defusedxml, and a workbook declaring XML entities would no longer be refused
+# (indikator/impor/reader.py). openpyxl reads this once, on first import, which comes after the settings.
+os.environ["OPENPYXL_LXML"] = "False"
+
 
 def env_bool(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
@@ -235,6 +240,29 @@ LAPORAN_PDF_MAKS_KEGIATAN = int(os.environ.get("LAPORAN_PDF_MAKS_KEGIATAN", "100
 IKU2_BASIS = os.environ.get("IKU2_BASIS", "jatuh_tempo")
 if IKU2_BASIS not in {"jatuh_tempo", "tahun_anggaran"}:
     raise ImproperlyConfigured("IKU2_BASIS must be 'jatuh_tempo' or 'tahun_anggaran'.")
+
+# Tanda tangan elektronik (TTE) on approved reports (docs/tanda-tangan.md).
+# PEM/DER files of the CA certificates a signature must chain to (e.g. BSrE's root and intermediate).
+IKU_TTE_TRUST_ROOTS = env_list("IKU_TTE_TRUST_ROOTS")
+# RFC 3161 timestamp authority: set it and approvals are signed PAdES B-T.
+IKU_TTE_TSA_URL = os.environ.get("IKU_TTE_TSA_URL", "")
+# Embed the chain's revocation data (CRL/OCSP) at signing: PAdES B-LT with a TSA. Needs the network.
+IKU_TTE_LTV = env_bool("IKU_TTE_LTV", False)
+# Fetch CRL/OCSP when verifying (off: verification works offline against the trust roots only).
+IKU_TTE_AMBIL_REVOKASI = env_bool("IKU_TTE_AMBIL_REVOKASI", False)
+# A PKCS#11 token (hardware) for one pejabat, instead of a PKCS#12 file; the PIN is typed at approval.
+IKU_TTE_PKCS11 = {
+    "MODULE": os.environ.get("IKU_TTE_PKCS11_MODULE", ""),
+    "TOKEN_LABEL": os.environ.get("IKU_TTE_PKCS11_TOKEN_LABEL", ""),
+    "KEY_LABEL": os.environ.get("IKU_TTE_PKCS11_KEY_LABEL", ""),
+    "CERT_LABEL": os.environ.get("IKU_TTE_PKCS11_CERT_LABEL", ""),
+    "NIP": os.environ.get("IKU_TTE_PKCS11_NIP", ""),
+}
+# The public verification form accepts a PDF up to this size; and so many uploads per IP per 10 minutes.
+IKU_TTE_VERIFIKASI_MAX_BYTES = int(os.environ.get("IKU_TTE_VERIFIKASI_MAX_BYTES", str(20 * 1024 * 1024)))
+IKU_TTE_VERIFIKASI_PER_10_MENIT = int(os.environ.get("IKU_TTE_VERIFIKASI_PER_10_MENIT", "20"))
+# A PKCS#12 file is a few kilobytes; anything large is not one.
+IKU_TTE_PKCS12_MAX_BYTES = 64 * 1024
 
 # The kabupaten the first-run command and the demo data set up.
 IKU_KABUPATEN_DEFAULT = os.environ.get("IKU_KABUPATEN_DEFAULT", "35.08")

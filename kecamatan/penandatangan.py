@@ -6,7 +6,7 @@ without extra queries and tests can call them without a database.
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kecamatan.models import Pejabat
 from kecamatan.nip import format_nip
@@ -25,6 +25,8 @@ class BlokTandaTangan:
     nama: str
     pangkat_golongan: str
     nip: str
+    # Which Pejabat signs (for the electronic signature); not part of the printed block.
+    pejabat_id: int | None = field(default=None, compare=False)
 
 
 def _in_office(pejabat: Pejabat, tanggal: datetime.date) -> bool:
@@ -72,6 +74,7 @@ def blok_tanda_tangan(
         nama=penanda.nama,
         pangkat_golongan=penanda.pangkat_golongan,
         nip=format_nip(penanda.nip),
+        pejabat_id=penanda.pk,
     )
 
 

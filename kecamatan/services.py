@@ -8,10 +8,13 @@ data, imports) carry the right name too.
 import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from kecamatan import akses
 from kecamatan.berkas import validate_upload
@@ -269,3 +272,39 @@ def pengguna_sandi_diganti(*, user) -> None:
     keanggotaan = getattr(user, "keanggotaan", None) if user.is_authenticated else None
     if keanggotaan is not None:
         keanggotaan.wajib_ganti_sandi = False
+
+
+@sensitive_variables("frasa_sandi")
+@transaction.atomic
+def sertifikat_pejabat_unggah(*, user, pejabat, berkas, frasa_sandi: str, sekarang: datetime.datetime):
+    """Store ``pejabat``'s PKCS#12 file after checking that it opens with ``frasa_sandi`` (never stored).
+
+    A second upload replaces the first; the old file is removed once the new row is committed.
+    """
+    from kecamatan.models import SertifikatPejabat
+    from kecamatan.sertifikat import boleh_kelola_sertifikat, pkcs12_periksa
+
+    if not boleh_kelola_sertifikat(user, pejabat.kecamatan):
+        raise PermissionDenied("Hanya pimpinan kecamatan ini atau admin kabupaten yang boleh mengunggah sertifikat.")
+    berkas.seek(0)
+    data = berkas.read(settings.IKU_TTE_PKCS12_MAX_BYTES + 1)
+    info = pkcs12_periksa(data, frasa_sandi, sekarang=sekarang)
+    sertifikat = SertifikatPejabat.objects.select_for_update().filter(pejabat=pejabat).first()
+    lama = sertifikat.berkas.name if sertifikat is not None else None
+    if sertifikat is None:
+        sertifikat = SertifikatPejabat(pejabat=pejabat)
+    for nama, nilai in vars(info).items():
+        setattr(sertifikat, nama, nilai)
+    sertifikat.diunggah_oleh = user
+    sertifikat.diunggah_pada = sekarang
+    sertifikat.berkas.save("sertifikat.p12", ContentFile(data), save=False)
+    baru = sertifikat.berkas.name
+    try:
+        sertifikat.save()
+    except Exception:
+        sertifikat.berkas.storage.delete(baru)
+        raise
+    if lama:
+        storage = sertifikat.berkas.storage
+        transaction.on_commit(lambda: storage.delete(lama))
+    return sertifikat

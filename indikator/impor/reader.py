@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import defusedxml
 import openpyxl
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 from django.db.models.functions import Lower
 
@@ -33,6 +34,10 @@ from indikator.impor.format import (
     kunci_teks,
 )
 from kecamatan.models import JenisBukti, JenisKegiatan, Kategori, Kecamatan, Kegiatan, Seksi, UraianAktivitas
+
+# The refusal of XML entities depends on openpyxl parsing with defusedxml, not lxml (see the settings).
+if openpyxl.xml.LXML or not openpyxl.xml.DEFUSEDXML:
+    raise ImproperlyConfigured("openpyxl must parse with defusedxml: set OPENPYXL_LXML=False before importing it.")
 
 # A kecamatan logs a few thousand kegiatan a year (DESIGN.md §5); anything far beyond is not a migration file.
 MAKS_BARIS = 20_000

@@ -12,9 +12,11 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.views.decorators.debug import sensitive_variables
 
+from indikator.laporan import tte
 from indikator.laporan.generator import laporan_capaian_generate
-from indikator.laporan.pdf import laporan_capaian_pdf
+from indikator.laporan.pdf import laporan_capaian_pdf, laporan_capaian_pdf_dengan_kotak
 from indikator.models import PengesahanLaporan, token_verifikasi_baru
 from indikator.periode import Periode
 from kecamatan import akses
@@ -63,6 +65,7 @@ def sidik_konfirmasi(laporan) -> str:
     return hashlib.sha256(json.dumps(isi, sort_keys=True).encode()).hexdigest()[:32]
 
 
+@sensitive_variables("rahasia_tte")
 @transaction.atomic
 def laporan_sahkan(
     *,
@@ -73,6 +76,7 @@ def laporan_sahkan(
     url_dasar: str = "",
     periode_belum_berakhir_dipahami: bool = False,
     sidik: str | None = None,
+    rahasia_tte: str = "",
 ) -> PengesahanLaporan:
     """Approve the Laporan Capaian of ``periode`` as of ``hari_ini``: a new version, frozen for good.
 
@@ -83,6 +87,10 @@ def laporan_sahkan(
     A period that has not ended yet is approved only when the approver said they know
     (``periode_belum_berakhir_dipahami``); ``sidik`` (from ``sidik_konfirmasi``) refuses the
     approval if the figures or the signatory changed since the confirmation page.
+
+    When the signing pejabat has a certificate (PKCS#12 on file, or the configured token),
+    the PDF is signed electronically with ``rahasia_tte`` (passphrase or PIN, never stored);
+    a signing failure raises and approves nothing.
     """
     if not boleh_sahkan(user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
@@ -110,16 +118,25 @@ def laporan_sahkan(
     token = token_verifikasi_baru()
     disahkan_pada = timezone.now()
     versi = terakhir + 1
-    pdf = laporan_capaian_pdf(
-        laporan,
-        dicetak_pada=disahkan_pada,
-        pengesahan={
-            "versi": versi,
-            "revisi": versi > 1,
-            "disahkan_pada": disahkan_pada,
-            "url_verifikasi": url_verifikasi(token, url_dasar=url_dasar),
-        },
-    )
+    info_pengesahan = {
+        "versi": versi,
+        "revisi": versi > 1,
+        "disahkan_pada": disahkan_pada,
+        "url_verifikasi": url_verifikasi(token, url_dasar=url_dasar),
+    }
+    penanda = tte.penanda_laporan(kecamatan, hari_ini)
+    if penanda is None:
+        pdf = laporan_capaian_pdf(laporan, dicetak_pada=disahkan_pada, pengesahan=info_pengesahan)
+    else:
+        pdf, kotak = laporan_capaian_pdf_dengan_kotak(laporan, dicetak_pada=disahkan_pada, pengesahan=info_pengesahan)
+        pdf = tte.pdf_tandatangani(
+            pdf,
+            penanda=penanda,
+            rahasia=rahasia_tte,
+            kotak=kotak,
+            ttd=laporan.tanda_tangan.to_dict(),
+            waktu=disahkan_pada,
+        )
     pengesahan = PengesahanLaporan(
         kecamatan=kecamatan,
         periode_mulai=periode.mulai,
@@ -135,6 +152,8 @@ def laporan_sahkan(
         disahkan_oleh=user,
         disahkan_pada=disahkan_pada,
     )
+    # Not a column: the stored PDF itself says whether it is signed; this only feeds the confirmation message.
+    pengesahan.bertanda_tangan_elektronik = penanda is not None
     pengesahan.berkas.save("laporan.pdf", ContentFile(pdf), save=False)
     try:
         pengesahan.save()

@@ -10,22 +10,27 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.http import require_POST
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods, require_POST
+from ipware import get_client_ip
 
 from indikator.forms import PeriodeForm
-from indikator.laporan import generator, pdf, xlsx
+from indikator.laporan import generator, pdf, tte, xlsx
+from indikator.laporan.forms import VerifikasiPDFForm
 from indikator.laporan.services import boleh_sahkan, laporan_sahkan, periode_belum_berakhir, sidik_konfirmasi
 from indikator.laporan.verifikasi import dokumen_iku2_beku
 from indikator.models import PengesahanLaporan
 from indikator.views.dasbor import boleh_hitung_per
 from kecamatan import akses
 from kecamatan.models import Kabupaten, Peran
+from kecamatan.sertifikat import boleh_kelola_sertifikat
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -173,6 +178,15 @@ def dokumen_xlsx(request, kode=None):
     return _unduhan(xlsx.dokumen_iku_xlsx(data), XLSX, f"{nama}.xlsx")
 
 
+def _penanda_tte(kecamatan, hari_ini):
+    """What the approval form says about the electronic signature: signer, type, or why there is none."""
+    try:
+        return {"penanda": tte.penanda_laporan(kecamatan, hari_ini), "salah_konfigurasi": ""}
+    except ImproperlyConfigured as exc:
+        return {"penanda": None, "salah_konfigurasi": str(exc)}
+
+
+@sensitive_post_parameters("rahasia_tte")
 @require_POST
 @login_required
 def sahkan(request, kode=None):
@@ -198,10 +212,14 @@ def sahkan(request, kode=None):
             url_dasar=request.build_absolute_uri("/"),
             periode_belum_berakhir_dipahami=request.POST.get("periode_belum_berakhir") == "1",
             sidik=request.POST.get("sidik") or None,
+            rahasia_tte=request.POST.get("rahasia_tte", ""),
         )
+    except ImproperlyConfigured as exc:
+        messages.error(request, f"Laporan tidak disahkan: konfigurasi tanda tangan elektronik salah. {exc}")
     except ValidationError as exc:
-        if {getattr(e, "code", None) for e in exc.error_list} & {"periode_belum_berakhir", "angka_berubah"}:
-            # Back to the confirmation, with the reason where the choice is made.
+        kembali = {getattr(e, "code", None) for e in exc.error_list} & {"periode_belum_berakhir", "angka_berubah"}
+        if kembali or isinstance(exc, tte.GagalTandaTangan):
+            # Back to the confirmation, with the reason where the choice (or the passphrase) is made.
             return _konfirmasi(
                 request,
                 kecamatan=kecamatan,
@@ -215,7 +233,14 @@ def sahkan(request, kode=None):
         messages.error(request, " ".join(exc.messages))
     else:
         revisi = " sebagai revisi" if pengesahan.revisi else ""
-        messages.success(request, f"Laporan capaian {periode.label} disahkan{revisi} (versi {pengesahan.versi}).")
+        tte_teks = (
+            "Ditandatangani secara elektronik."
+            if pengesahan.bertanda_tangan_elektronik
+            else "Tanpa tanda tangan elektronik: pejabat penandatangan belum memiliki sertifikat."
+        )
+        messages.success(
+            request, f"Laporan capaian {periode.label} disahkan{revisi} (versi {pengesahan.versi}). {tte_teks}"
+        )
     return redirect(f"{tujuan}?{_query(form)}")
 
 
@@ -244,6 +269,9 @@ def _konfirmasi(request, *, kecamatan, periode, hari_ini, form, kode, kesalahan=
             "url_kembali": f"{reverse('laporan:kecamatan', args=[kode]) if kode else reverse('laporan:index')}"
             f"?{_query(form)}",
             "kesalahan": kesalahan,
+            # The passphrase/PIN is typed here, on the form that approves, never carried between pages.
+            "penanda_tte": _penanda_tte(kecamatan, hari_ini),
+            "boleh_kelola_sertifikat": boleh_kelola_sertifikat(request.user, kecamatan),
         },
         status=status,
     )
@@ -292,6 +320,52 @@ def rekap_xlsx(request):
     return _unduhan(xlsx.rekap_kabupaten_xlsx(rekap), XLSX, f"{nama}.xlsx")
 
 
+def _unggahan_terlalu_sering(request) -> bool:
+    """A cheap per-IP limit on the public upload (each upload costs a signature validation)."""
+    # The same client address as the login limiter (django-axes): X-Forwarded-For only behind known proxies.
+    if settings.AXES_IPWARE_PROXY_COUNT:
+        ip, _ = get_client_ip(
+            request,
+            proxy_count=settings.AXES_IPWARE_PROXY_COUNT,
+            request_header_order=settings.AXES_IPWARE_META_PRECEDENCE_ORDER,
+        )
+    else:
+        ip = request.META.get("REMOTE_ADDR")
+    kunci = f"iku:verifikasi-unggah:{ip or 'tanpa-ip'}"
+    cache.add(kunci, 0, timeout=600)
+    try:
+        jumlah = cache.incr(kunci)
+    except ValueError:
+        cache.set(kunci, 1, timeout=600)
+        jumlah = 1
+    return jumlah > settings.IKU_TTE_VERIFIKASI_PER_10_MENIT
+
+
+def _verifikasi_tte(request, pengesahan) -> dict:
+    """The stored PDF's signature verdict and, on POST, the uploaded copy's comparison and verdict."""
+
+    def _periksa():
+        with pengesahan.berkas.open("rb") as f:
+            return tte.pdf_verifikasi(f.read())
+
+    # A public page: the stored file's verdict is computed once per 10 minutes, not on every hit.
+    tersimpan = cache.get_or_set(f"iku:tte-tersimpan:{pengesahan.sha256}", _periksa, timeout=600)
+    konteks = {"tte_tersimpan": tersimpan, "form_unggah": VerifikasiPDFForm(), "tte_unggahan": None}
+    if request.method != "POST":
+        return konteks
+    if _unggahan_terlalu_sering(request):
+        konteks["unggah_ditolak"] = "Terlalu banyak unggahan dari alamat Anda; coba lagi sepuluh menit lagi."
+        return konteks
+    form = VerifikasiPDFForm(request.POST, request.FILES)
+    konteks["form_unggah"] = form
+    if form.is_valid():
+        hasil = tte.pdf_verifikasi(form.data_berkas())
+        konteks["tte_unggahan"] = hasil
+        konteks["identik"] = hasil.sha256 == pengesahan.sha256
+    return konteks
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def verifikasi(request, token):
     """Public (no login): does a printed approved report match what was approved? Unknown token → 404."""
     pengesahan = get_object_or_404(PengesahanLaporan.objects.select_related("kecamatan__kabupaten"), token=token)
@@ -312,6 +386,7 @@ def verifikasi(request, token):
             "dokumen_iku2": dokumen_iku2,
             "ttd": pengesahan.penandatangan,
             "terbaru": terbaru,
+            **_verifikasi_tte(request, pengesahan),
         },
     )
     # The page is for whoever holds the printed copy, not for search engines.

@@ -12,6 +12,7 @@ from kecamatan.views.kegiatan import (
     kegiatan_pilihan,
     kegiatan_update,
 )
+from kecamatan.views.sertifikat import sertifikat_daftar, sertifikat_unggah
 from kecamatan.views.umum import katalog, profil
 
 __all__ = [
@@ -29,4 +30,6 @@ __all__ = [
     "kegiatan_pilihan",
     "kegiatan_update",
     "profil",
+    "sertifikat_daftar",
+    "sertifikat_unggah",
 ]

@@ -1,0 +1,77 @@
+"""Certificates for tanda tangan elektronik: the pimpinan (or an admin kabupaten) uploads each pejabat's PKCS#12.
+
+The file is never served back; the page shows only what the certificate says about itself.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.debug import sensitive_post_parameters
+
+from kecamatan import akses
+from kecamatan.forms.sertifikat import SertifikatForm
+from kecamatan.models import Pejabat
+from kecamatan.sertifikat import boleh_kelola_sertifikat
+from kecamatan.services import sertifikat_pejabat_unggah
+
+PENANDATANGAN = (Pejabat.Jabatan.CAMAT, Pejabat.Jabatan.SEKRETARIS_CAMAT)
+
+
+@login_required
+def sertifikat_daftar(request, kode=None):
+    kecamatan = akses.kecamatan_for(request.user, kode)
+    if kecamatan is None:
+        pilihan = akses.kecamatan_scope(request.user).select_related("kabupaten")
+        return render(request, "kecamatan/pilih_kecamatan.html", {"pilihan": pilihan, "tujuan": "sertifikat-kecamatan"})
+    if not boleh_kelola_sertifikat(request.user, kecamatan):
+        raise PermissionDenied("Hanya pimpinan kecamatan atau admin kabupaten yang mengelola sertifikat.")
+    hari_ini = timezone.localdate()
+    pejabat = (
+        kecamatan.pejabat.filter(jabatan__in=PENANDATANGAN)
+        .filter(Q(selesai__isnull=True) | Q(selesai__gte=hari_ini))
+        .select_related("sertifikat_tte")
+        .order_by("jabatan", "-mulai")
+    )
+    return render(
+        request,
+        "kecamatan/sertifikat_daftar.html",
+        {"kecamatan": kecamatan, "pejabat": pejabat, "sekarang": timezone.now()},
+    )
+
+
+@sensitive_post_parameters("frasa_sandi")
+@login_required
+def sertifikat_unggah(request, pk):
+    # Scoped first: another kecamatan's pejabat does not exist for this user (404), whatever the role.
+    pejabat = get_object_or_404(
+        Pejabat.objects.filter(kecamatan__in=akses.kecamatan_scope(request.user)).select_related("kecamatan"), pk=pk
+    )
+    if not boleh_kelola_sertifikat(request.user, pejabat.kecamatan):
+        raise Http404("Pejabat tidak ditemukan.")
+    sertifikat = getattr(pejabat, "sertifikat_tte", None)
+    form = SertifikatForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            sertifikat_pejabat_unggah(
+                user=request.user,
+                pejabat=pejabat,
+                berkas=form.cleaned_data["berkas"],
+                frasa_sandi=form.cleaned_data["frasa_sandi"],
+                sekarang=timezone.now(),
+            )
+        except ValidationError as exc:
+            kolom = "frasa_sandi" if getattr(exc, "code", None) == "frasa" else "berkas"
+            form.add_error(kolom, exc.messages)
+        else:
+            messages.success(request, f"Sertifikat tanda tangan elektronik {pejabat.nama} tersimpan.")
+            return redirect(reverse("sertifikat-kecamatan", args=[pejabat.kecamatan.kode]))
+    return render(
+        request,
+        "kecamatan/sertifikat_unggah.html",
+        {"pejabat": pejabat, "sertifikat": sertifikat, "form": form},
+    )
