@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "iku_project.apps.IKUProjectConfig",
     "kecamatan",
     "desa",
+    "skm",
     "indikator",
 ]
 
