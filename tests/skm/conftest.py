@@ -36,3 +36,29 @@ def isi_survei():
 
 def kuesioner_aktif():
     return kuesioner_berlaku(HARI_INI)
+
+
+@pytest.fixture(autouse=True)
+def _cache_kosong():
+    """The rate limit counts in the cache: every test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def isian(layanan, nilai=4, **lebih):
+    data = {
+        "jenis_layanan": layanan.pk,
+        "tanggal": "2026-03-02",
+        "usia": "41",
+        "jenis_kelamin": "P",
+        "pendidikan": "sma",
+        "pekerjaan": "petani",
+        "saran": "",
+        "situs_web": "",
+        **{f"u{i}": str(nilai) for i in range(1, 10)},
+    }
+    data.update(lebih)
+    return data
