@@ -20,6 +20,7 @@ from indikator.iku import iku_compute
 from indikator.models import DokumenIKU, KodeIndikator, NilaiIndikatorTujuan
 from indikator.periode import Periode
 from indikator.serializers import hasil_to_dict
+from indikator.tujuan import Tujuan, tujuan_compute
 from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Kegiatan
 from kecamatan.penandatangan import BlokTandaTangan, blok_tanda_tangan, blok_tanda_tangan_kecamatan
 from kecamatan.selectors import KategoriKatalog, katalog_search
@@ -125,6 +126,8 @@ class LaporanCapaian:
     grafik_triwulan: str
     batang_triwulan: list[Batang]
     basis_label: str
+    # The tujuan indicator of the period: the IKM from the SKM, or the entered value (DESIGN.md §2.6).
+    tujuan: Tujuan | None = None
 
     def to_dict(self) -> dict:
         """The frozen content of an approval: the JSON figures plus what the page and PDF print."""
@@ -142,6 +145,8 @@ class LaporanCapaian:
             "desa": len(self.matriks.baris),
         }
         data["penandatangan"] = self.tanda_tangan.to_dict() if self.tanda_tangan else None
+        if self.tujuan is not None:
+            data["tujuan"] = self.tujuan.to_dict()
         return data
 
 
@@ -287,6 +292,7 @@ def laporan_capaian_generate(
         grafik_triwulan=grafik_kolom(batang, judul=f"IKU 1 per triwulan, {periode.label}", target=hasil.iku1.target),
         batang_triwulan=batang,
         basis_label=Basis(hasil.iku2.basis).label,
+        tujuan=tujuan_compute(kecamatan=kecamatan, periode=periode, dokumen=dokumen),
     )
 
 

@@ -15,6 +15,7 @@ from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
 from indikator.forms import PeriodeForm
 from indikator.iku import iku_compute, iku_compute_with_last_year
 from indikator.models import DokumenIKU, NilaiIndikatorTujuan
+from indikator.tujuan import tujuan_compute, tujuan_per_kecamatan
 from kecamatan import akses
 from kecamatan.models import Kecamatan, Kegiatan, Peran
 
@@ -87,6 +88,8 @@ def dasbor_kecamatan(request, kode=None):
         "tenggat": tenggat_dokumen(kecamatan=kecamatan, as_of=hari_ini, hari=60),
         "dokumen_iku": dokumen_iku,
         "nilai_tujuan": nilai_tujuan,
+        "tujuan": tujuan_compute(kecamatan=kecamatan, periode=periode, dokumen=dokumen_iku),
+        "url_skm": reverse("skm:hasil-kecamatan", args=[kecamatan.kode]) if kabupaten_view else reverse("skm:hasil"),
         "basis_label": Basis(sekarang.iku2.basis).label,
         "url_iku1_numerator": _kegiatan_url(filter_kecamatan, periode, tindak_lanjut="ya"),
         "url_iku1_denominator": _kegiatan_url(filter_kecamatan, periode),
@@ -140,6 +143,7 @@ def dasbor_kabupaten(request):
     }
     context["grafik_iku1"], context["grafik_iku2"] = grafik_per_kecamatan(hasil, periode_label=periode.label)
     context["total_iku1"], context["total_iku2"] = total_kecamatan(hasil)
+    context["tujuan"] = tujuan_per_kecamatan(kecamatan_ids=[h.kecamatan.id for h in hasil], periode=periode)
     template = "indikator/dasbor_kabupaten.html"
     if request.htmx:
         template += "#isi-dasbor"
