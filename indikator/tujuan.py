@@ -114,9 +114,7 @@ def tujuan_per_kecamatan(*, kecamatan_ids, periode: Periode) -> dict[int, Tujuan
     ids = list(kecamatan_ids)
     dokumen = _dokumen_berlaku(ids, periode.tahun)
     skm = ikm_per_kecamatan(kecamatan_qs=ids, mulai=periode.mulai, selesai=periode.selesai)
-    isian = {
-        n.kecamatan_id: n for n in NilaiIndikatorTujuan.objects.filter(kecamatan_id__in=ids, tahun=periode.tahun)
-    }
+    isian = {n.kecamatan_id: n for n in NilaiIndikatorTujuan.objects.filter(kecamatan_id__in=ids, tahun=periode.tahun)}
     hasil = {}
     for pk in ids:
         indikator = (dokumen[pk].indikator_tujuan if pk in dokumen else "") or NAMA_IKM
