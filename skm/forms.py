@@ -76,3 +76,64 @@ class SurveiForm(forms.Form):
 
     def nilai(self) -> tuple[int, ...]:
         return tuple(self.cleaned_data[k] for k in KOLOM_UNSUR)
+
+
+class KertasForm(forms.Form):
+    """A paper questionnaire typed by staff: one row of digits, Tab between them, Enter to save."""
+
+    jenis_layanan = forms.ModelChoiceField(label="Jenis layanan", queryset=None, empty_label="— pilih —")
+    tanggal = forms.DateField(label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    usia = forms.IntegerField(
+        label="Usia",
+        validators=[MinValueValidator(10, "Usia minimal 10 tahun."), MaxValueValidator(120, "Usia tidak wajar.")],
+    )
+    jenis_kelamin = forms.ChoiceField(label="Jenis kelamin", choices=[("", "—"), *Responden.JenisKelamin.choices])
+    pendidikan = forms.ChoiceField(label="Pendidikan", choices=[("", "—"), *Responden.Pendidikan.choices])
+    pekerjaan = forms.ChoiceField(label="Pekerjaan", choices=[("", "—"), *Responden.Pekerjaan.choices])
+    saran = forms.CharField(label="Saran", required=False, max_length=1000)
+
+    def __init__(self, *args, layanan_qs, hari_ini, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.hari_ini = hari_ini
+        self.fields["jenis_layanan"].queryset = layanan_qs
+        for kolom in KOLOM_UNSUR:
+            self.fields[kolom] = forms.IntegerField(
+                label=kolom.upper(),
+                min_value=1,
+                max_value=4,
+                error_messages={
+                    "min_value": "1–4.",
+                    "max_value": "1–4.",
+                    "invalid": "1–4.",
+                    "required": "Wajib.",
+                },
+                widget=forms.NumberInput(
+                    attrs={"inputmode": "numeric", "min": 1, "max": 4, "class": "form-control text-center"}
+                ),
+            )
+        for name, field in self.fields.items():
+            if name in KOLOM_UNSUR:
+                continue
+            field.error_messages["required"] = "Wajib diisi."
+            field.widget.attrs.setdefault(
+                "class", "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+            )
+        self.fields["usia"].widget.attrs.update({"inputmode": "numeric", "autofocus": True})
+
+    def clean_tanggal(self):
+        tanggal = self.cleaned_data["tanggal"]
+        if tanggal > self.hari_ini:
+            raise forms.ValidationError("Tanggal tidak boleh setelah hari ini.")
+        return tanggal
+
+    @property
+    def unsur_fields(self):
+        return [self[k] for k in KOLOM_UNSUR]
+
+    def nilai(self) -> tuple[int, ...]:
+        return tuple(self.cleaned_data[k] for k in KOLOM_UNSUR)
+
+
+class ImporSKMForm(forms.Form):
+    berkas = forms.FileField(label="Buku kerja (.xlsx)")
+    dry_run = forms.BooleanField(label="Periksa saja, jangan simpan", required=False)

@@ -184,6 +184,9 @@ class Responden(models.Model):
     u9 = models.PositiveSmallIntegerField("U9", validators=NILAI_JAWABAN)
     saran = models.TextField("saran", blank=True, max_length=1000)
     sumber = models.CharField("sumber", max_length=10, choices=Sumber.choices, default=Sumber.DARING)
+    # A row imported from a workbook: its content and its rank among identical rows of the file,
+    # so importing the same file again adds nothing.
+    kunci_impor = models.CharField("kunci impor", max_length=80, blank=True, editable=False)
     dicatat_pada = models.DateTimeField("dicatat pada", auto_now_add=True)
 
     objects = RespondenQuerySet.as_manager()
@@ -201,6 +204,9 @@ class Responden(models.Model):
                     u7__gte=1, u7__lte=4, u8__gte=1, u8__lte=4, u9__gte=1, u9__lte=4,
                 ),
                 name="responden_jawaban_1_sampai_4",
+            ),
+            models.UniqueConstraint(
+                fields=["kecamatan", "kunci_impor"], condition=~Q(kunci_impor=""), name="responden_impor_sekali",
             ),
         ]  # fmt: skip
 

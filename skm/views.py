@@ -1,11 +1,14 @@
 """The public survey (no login), its poster and publication; the kecamatan's own results page."""
 
+import contextlib
 import datetime
+from urllib.parse import urlencode
 
 import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +18,9 @@ from django.views.decorators.http import require_http_methods
 from kecamatan import akses
 from kecamatan.models import Kecamatan
 from skm.batas import kirim_diizinkan
-from skm.forms import SurveiForm
-from skm.models import JenisLayanan, Pertanyaan
+from skm.forms import ImporSKMForm, KertasForm, SurveiForm
+from skm.impor import skm_workbook_import, template_xlsx
+from skm.models import JenisLayanan, Pertanyaan, Responden
 from skm.selectors import kuesioner_berlaku, skm_compute
 from skm.services import responden_create
 
@@ -143,3 +147,91 @@ def hasil(request, kode=None):
         mulai, selesai = selesai, mulai
     laporan = skm_compute(kecamatan=kecamatan, mulai=mulai, selesai=selesai)
     return render(request, "skm/hasil.html", {"kecamatan": kecamatan, "laporan": laporan})
+
+
+def _kecamatan_staf(request):
+    """Paper entry and import are the kecamatan's own staff's (staf, kasi, pimpinan) for their kecamatan."""
+    keanggotaan = akses.keanggotaan_of(request.user)
+    if keanggotaan is None or keanggotaan.kecamatan_id is None or not keanggotaan.can_write:
+        raise PermissionDenied("Hanya staf kecamatan yang mencatat kuesioner SKM kertas.")
+    return keanggotaan.kecamatan
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kertas(request):
+    kecamatan = _kecamatan_staf(request)
+    hari_ini = timezone.localdate()
+    kwargs = {"layanan_qs": _layanan_qs(kecamatan), "hari_ini": hari_ini}
+    if request.method == "POST":
+        form = KertasForm(request.POST, **kwargs)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                responden_create(
+                    kecamatan=kecamatan,
+                    jenis_layanan=data["jenis_layanan"],
+                    tanggal=data["tanggal"],
+                    usia=data["usia"],
+                    jenis_kelamin=data["jenis_kelamin"],
+                    pendidikan=data["pendidikan"],
+                    pekerjaan=data["pekerjaan"],
+                    nilai=form.nilai(),
+                    saran=data["saran"],
+                    sumber=Responden.Sumber.KERTAS,
+                    hari_ini=hari_ini,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Kuesioner tersimpan. Lanjutkan dengan kuesioner berikutnya.")
+                # The next sheet of the pile usually has the same layanan and date.
+                query = urlencode({"layanan": data["jenis_layanan"].pk, "tanggal": data["tanggal"].isoformat()})
+                return redirect(f"{reverse('skm:kertas')}?{query}")
+    else:
+        awal = {"tanggal": hari_ini}
+        if request.GET.get("layanan", "").isdigit():
+            awal["jenis_layanan"] = int(request.GET["layanan"])
+        with contextlib.suppress(ValueError):
+            awal["tanggal"] = datetime.date.fromisoformat(request.GET.get("tanggal", ""))
+        form = KertasForm(initial=awal, **kwargs)
+    jumlah = Responden.objects.filter(kecamatan=kecamatan, sumber=Responden.Sumber.KERTAS).count()
+    return render(request, "skm/kertas.html", {"kecamatan": kecamatan, "form": form, "jumlah_kertas": jumlah})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def impor(request):
+    kecamatan = _kecamatan_staf(request)
+    hasil = None
+    if request.GET.get("templat"):
+        response = HttpResponse(
+            template_xlsx(kecamatan=kecamatan),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="templat-skm.xlsx"'
+        return response
+    if request.method == "POST":
+        form = ImporSKMForm(request.POST, request.FILES)
+        if form.is_valid():
+            hasil = skm_workbook_import(
+                kecamatan=kecamatan,
+                file=form.cleaned_data["berkas"],
+                hari_ini=timezone.localdate(),
+                dry_run=form.cleaned_data["dry_run"],
+            )
+    else:
+        form = ImporSKMForm()
+    status = 400 if hasil is not None and not hasil.berhasil else 200
+    return render(request, "skm/impor.html", {"kecamatan": kecamatan, "form": form, "hasil": hasil}, status=status)
+
+
+@login_required
+def responden_detail(request, pk):
+    """One answered questionnaire; another kecamatan's answers 404 like everything else."""
+    responden = get_object_or_404(
+        Responden.objects.for_user(request.user).select_related("kecamatan", "jenis_layanan", "kuesioner"), pk=pk
+    )
+    pertanyaan = _pertanyaan(responden.kuesioner)
+    jawaban = [(p, dict(p.pilihan)[v], v) for p, v in zip(pertanyaan, responden.nilai, strict=True)]
+    return render(request, "skm/responden.html", {"responden": responden, "jawaban": jawaban})
