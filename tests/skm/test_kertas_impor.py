@@ -161,3 +161,8 @@ def test_tenancy_results_and_responses_of_another_kecamatan_are_404(
     sendiri = client_for(make_user(Peran.STAF, kecamatan=lumajang))
     assert sendiri.get(f"/skm/responden/{lain.pk}/").status_code == 200
     assert sendiri.get("/skm/hasil/").status_code == 200
+
+
+def test_kecamatan_staff_find_the_skm_in_the_menu(make_user, client_for, senduro):
+    html = client_for(make_user(Peran.STAF, kecamatan=senduro)).get("/skm/hasil/").content.decode()
+    assert 'href="/skm/kertas/"' in html and 'href="/skm/hasil/"' in html
