@@ -213,3 +213,18 @@ class Kecukupan:
 
 def kecukupan_sampel(*, populasi: int, responden: int) -> Kecukupan:
     return Kecukupan(populasi=populasi, sampel_minimum=sampel_minimum(populasi), responden=responden)
+
+
+def unsur_lemah(hasil: HasilSKM, interval: Sequence[Interval]) -> list[NilaiUnsur]:
+    """The unsur that need a rencana tindak lanjut, weakest first.
+
+    An unsur is weak when its own NRR × 25 falls below the second band of the
+    scale (below "Baik" in PermenPANRB 14/2017); when none is, the lowest one
+    still gets a plan, since the regulation asks to improve from the lowest.
+    """
+    if hasil.ikm is None:
+        return []
+    urut = sorted(interval, key=lambda band: band.batas_bawah, reverse=True)
+    batas = urut[1].batas_bawah if len(urut) > 1 else urut[0].batas_bawah
+    lemah = [u for u in hasil.unsur_terendah_dulu if round_half_up(u.nrr * 25, 2) < batas]
+    return lemah or hasil.unsur_terendah_dulu[:1]

@@ -137,3 +137,18 @@ class KertasForm(forms.Form):
 class ImporSKMForm(forms.Form):
     berkas = forms.FileField(label="Buku kerja (.xlsx)")
     dry_run = forms.BooleanField(label="Periksa saja, jangan simpan", required=False)
+
+
+class RencanaTindakLanjutForm(forms.Form):
+    unsur = forms.CharField(widget=forms.HiddenInput)
+    dari = forms.DateField(widget=forms.HiddenInput)
+    sampai = forms.DateField(widget=forms.HiddenInput)
+    rencana = forms.CharField(label="Rencana tindak lanjut", max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+    penanggung_jawab = forms.CharField(label="Penanggung jawab", max_length=150)
+    target_waktu = forms.CharField(label="Target waktu", max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["required"] = "Wajib diisi."
+            field.widget.attrs.setdefault("class", "form-control")

@@ -6,6 +6,7 @@ answer meant. The nine unsur and the mutu intervals are data (a migration), so
 a new regulation is a data change.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -216,3 +217,46 @@ class Responden(models.Model):
     @property
     def nilai(self) -> tuple[int, ...]:
         return tuple(getattr(self, f"u{i}") for i in range(1, JUMLAH_UNSUR + 1))
+
+
+class RencanaTindakLanjutQuerySet(models.QuerySet):
+    def for_user(self, user):
+        from kecamatan.models import Kecamatan
+
+        return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
+
+
+class RencanaTindakLanjut(models.Model):
+    """What the kecamatan will do about a weak unsur of a survey period, written by the kasi."""
+
+    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="rtl_skm")
+    periode_mulai = models.DateField("awal periode")
+    periode_selesai = models.DateField("akhir periode")
+    unsur = models.ForeignKey(Unsur, on_delete=models.PROTECT, related_name="rencana_tindak_lanjut")
+    rencana = models.TextField("rencana tindak lanjut", max_length=2000)
+    penanggung_jawab = models.CharField("penanggung jawab", max_length=150)
+    target_waktu = models.CharField("target waktu", max_length=100, help_text="Misalnya: Triwulan III 2026.")
+    ditulis_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="ditulis oleh",
+    )
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
+
+    objects = RencanaTindakLanjutQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kecamatan", "-periode_selesai", "unsur__urutan"]
+        verbose_name = "rencana tindak lanjut SKM"
+        verbose_name_plural = "rencana tindak lanjut SKM"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kecamatan", "periode_mulai", "periode_selesai", "unsur"], name="rtl_skm_unik_per_unsur"
+            ),
+        ]
+
+    def __str__(self):
+        return f"RTL {self.unsur.kode} {self.kecamatan} {self.periode_mulai}–{self.periode_selesai}"

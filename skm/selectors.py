@@ -18,8 +18,17 @@ from skm.calculations import (
     kecukupan_sampel,
     kelompok_usia,
     mutu_for,
+    unsur_lemah,
 )
-from skm.models import JUMLAH_UNSUR, IntervalMutu, Kuesioner, PenggunaLayanan, Responden, Unsur
+from skm.models import (
+    JUMLAH_UNSUR,
+    IntervalMutu,
+    Kuesioner,
+    PenggunaLayanan,
+    RencanaTindakLanjut,
+    Responden,
+    Unsur,
+)
 
 KOLOM_NILAI = [f"u{i}" for i in range(1, JUMLAH_UNSUR + 1)]
 
@@ -52,10 +61,16 @@ class LaporanSKM:
     per_pekerjaan: dict[str, HasilSKM]
     per_usia: dict[str, HasilSKM]
     kecukupan: Kecukupan | None
+    lemah: list[NilaiUnsur]
+    rtl: dict[str, RencanaTindakLanjut]
+
+    @property
+    def lemah_dengan_rtl(self) -> list[tuple[NilaiUnsur, RencanaTindakLanjut | None]]:
+        return [(u, self.rtl.get(u.kode)) for u in self.lemah]
 
 
 def skm_compute(*, kecamatan, mulai: datetime.date, selesai: datetime.date) -> LaporanSKM:
-    """The SKM of one kecamatan over [mulai, selesai]: four queries whatever the number of answers."""
+    """The SKM of one kecamatan over [mulai, selesai]: five queries whatever the number of answers."""
     unsur, interval = referensi_load()
     rows = (
         Responden.objects.filter(kecamatan=kecamatan)
@@ -90,6 +105,13 @@ def skm_compute(*, kecamatan, mulai: datetime.date, selesai: datetime.date) -> L
         per_pekerjaan=hitung_per_kelompok(jawaban, lambda j: label_pekerjaan[j.pekerjaan], **kw),
         per_usia=hitung_per_kelompok(jawaban, lambda j: kelompok_usia(j.usia), **kw),
         kecukupan=kecukupan_sampel(populasi=populasi, responden=hasil.responden) if populasi else None,
+        lemah=unsur_lemah(hasil, interval),
+        rtl={
+            r.unsur.kode: r
+            for r in RencanaTindakLanjut.objects.filter(
+                kecamatan=kecamatan, periode_mulai=mulai, periode_selesai=selesai
+            ).select_related("unsur")
+        },
     )
 
 

@@ -2,10 +2,12 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from skm.models import JUMLAH_UNSUR, JenisLayanan, Responden
+from kecamatan.akses import keanggotaan_of
+from kecamatan.models import Peran
+from skm.models import JUMLAH_UNSUR, JenisLayanan, RencanaTindakLanjut, Responden, Unsur
 from skm.selectors import kuesioner_berlaku
 
 
@@ -50,3 +52,40 @@ def responden_create(
     responden.full_clean()
     responden.save()
     return responden
+
+
+@transaction.atomic
+def rencana_tindak_lanjut_save(
+    *,
+    user,
+    kecamatan,
+    mulai: datetime.date,
+    selesai: datetime.date,
+    unsur_kode: str,
+    rencana: str,
+    penanggung_jawab: str,
+    target_waktu: str,
+):
+    """The kasi writes (or rewrites) the plan for one weak unsur of a period of their own kecamatan."""
+    keanggotaan = keanggotaan_of(user)
+    if keanggotaan is None or keanggotaan.peran != Peran.KASI or keanggotaan.kecamatan_id != kecamatan.pk:
+        raise PermissionDenied("Rencana tindak lanjut SKM ditulis oleh kasi kecamatan ini.")
+    if selesai < mulai:
+        raise ValidationError("Tanggal akhir periode tidak boleh sebelum tanggal awalnya.")
+    unsur = Unsur.objects.filter(kode=unsur_kode).first()
+    if unsur is None:
+        raise ValidationError({"unsur": "Unsur tidak dikenal."})
+    rtl, _ = RencanaTindakLanjut.objects.update_or_create(
+        kecamatan=kecamatan,
+        periode_mulai=mulai,
+        periode_selesai=selesai,
+        unsur=unsur,
+        defaults={
+            "rencana": rencana.strip(),
+            "penanggung_jawab": penanggung_jawab.strip(),
+            "target_waktu": target_waktu.strip(),
+            "ditulis_oleh": user,
+        },
+    )
+    rtl.full_clean()
+    return rtl

@@ -16,13 +16,13 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from kecamatan import akses
-from kecamatan.models import Kecamatan
+from kecamatan.models import Kecamatan, Peran
 from skm.batas import kirim_diizinkan
-from skm.forms import ImporSKMForm, KertasForm, SurveiForm
+from skm.forms import ImporSKMForm, KertasForm, RencanaTindakLanjutForm, SurveiForm
 from skm.impor import skm_workbook_import, template_xlsx
-from skm.models import JenisLayanan, Pertanyaan, Responden
+from skm.models import JenisLayanan, Pertanyaan, RencanaTindakLanjut, Responden
 from skm.selectors import kuesioner_berlaku, skm_compute
-from skm.services import responden_create
+from skm.services import rencana_tindak_lanjut_save, responden_create
 
 
 def _kecamatan_publik(kode):
@@ -146,7 +146,15 @@ def hasil(request, kode=None):
     if selesai < mulai:
         mulai, selesai = selesai, mulai
     laporan = skm_compute(kecamatan=kecamatan, mulai=mulai, selesai=selesai)
-    return render(request, "skm/hasil.html", {"kecamatan": kecamatan, "laporan": laporan})
+    keanggotaan = akses.keanggotaan_of(request.user)
+    context = {
+        "kecamatan": kecamatan,
+        "laporan": laporan,
+        "boleh_tulis_rtl": keanggotaan is not None
+        and keanggotaan.peran == Peran.KASI
+        and keanggotaan.kecamatan_id == kecamatan.pk,
+    }
+    return render(request, "skm/hasil.html", context)
 
 
 def _kecamatan_staf(request):
@@ -235,3 +243,42 @@ def responden_detail(request, pk):
     pertanyaan = _pertanyaan(responden.kuesioner)
     jawaban = [(p, dict(p.pilihan)[v], v) for p, v in zip(pertanyaan, responden.nilai, strict=True)]
     return render(request, "skm/responden.html", {"responden": responden, "jawaban": jawaban})
+
+
+@login_required
+@require_http_methods(["POST"])
+def rtl_simpan(request):
+    kecamatan = akses.kecamatan_for(request.user)
+    if kecamatan is None:
+        raise PermissionDenied("Rencana tindak lanjut SKM ditulis oleh kasi kecamatan.")
+    form = RencanaTindakLanjutForm(request.POST)
+    if not form.is_valid():
+        pesan = "; ".join(f"{form.fields[k].label or k}: {' '.join(v)}" for k, v in form.errors.items())
+        messages.error(request, f"Rencana tindak lanjut belum tersimpan — {pesan}")
+        return redirect("skm:hasil")
+    data = form.cleaned_data
+    try:
+        rencana_tindak_lanjut_save(
+            user=request.user,
+            kecamatan=kecamatan,
+            mulai=data["dari"],
+            selesai=data["sampai"],
+            unsur_kode=data["unsur"],
+            rencana=data["rencana"],
+            penanggung_jawab=data["penanggung_jawab"],
+            target_waktu=data["target_waktu"],
+        )
+    except ValidationError as exc:
+        messages.error(request, "Rencana tindak lanjut belum tersimpan — " + " ".join(exc.messages))
+    else:
+        messages.success(request, f"Rencana tindak lanjut {data['unsur']} disimpan.")
+    query = urlencode({"dari": data["dari"].isoformat(), "sampai": data["sampai"].isoformat()})
+    return redirect(f"{reverse('skm:hasil')}?{query}")
+
+
+@login_required
+def rtl_detail(request, pk):
+    rtl = get_object_or_404(
+        RencanaTindakLanjut.objects.for_user(request.user).select_related("kecamatan", "unsur", "ditulis_oleh"), pk=pk
+    )
+    return render(request, "skm/rtl.html", {"rtl": rtl})
