@@ -4,7 +4,16 @@ from django.db.models import Max
 
 from kecamatan.admin_scope import PeranAdminMixin, PeranInlineMixin
 from kecamatan.models import Peran
-from skm.models import IntervalMutu, JenisLayanan, Kuesioner, PenggunaLayanan, Pertanyaan, Responden, Unsur
+from skm.models import (
+    IntervalMutu,
+    JenisLayanan,
+    Kuesioner,
+    PenggunaLayanan,
+    Pertanyaan,
+    RencanaTindakLanjut,
+    Responden,
+    Unsur,
+)
 
 PERAN_PEMBACA = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA, Peran.PIMPINAN)
 
@@ -104,3 +113,13 @@ class RespondenAdmin(PeranAdminMixin, admin.ModelAdmin):
     list_filter = ["sumber", "tanggal"]
     list_select_related = ["kecamatan", "jenis_layanan", "kuesioner"]
     date_hierarchy = "tanggal"
+
+
+@admin.register(RencanaTindakLanjut)
+class RencanaTindakLanjutAdmin(PeranAdminMixin, admin.ModelAdmin):
+    """Written by the kasi on the results page; read here."""
+
+    peran_baca = PERAN_PEMBACA
+    peran_tulis = ()
+    list_display = ["kecamatan", "periode_mulai", "periode_selesai", "unsur", "penanggung_jawab", "target_waktu"]
+    list_select_related = ["kecamatan", "unsur"]

@@ -126,3 +126,10 @@ def test_laporan_capaian_xlsx_has_the_tujuan_row(dua_kecamatan, senduro):
     rows = list(load_workbook(io.BytesIO(laporan_capaian_xlsx(laporan))).active.iter_rows(values_only=True))
     baris = next(r for r in rows if r[1] == "Nilai Indeks Kepuasan Masyarakat")
     assert baris[2:5] == (Decimal("75.93"), "C", 3) or baris[2:5] == (75.93, "C", 3)
+
+
+def test_target_page_says_the_ikm_is_computed_only_where_it_is(dua_kecamatan, make_user, client_for, senduro, lumajang):
+    html = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro)).get("/target/?tahun=2026").content.decode()
+    assert "Nilai IKM dihitung dari jawaban" in html
+    html = client_for(make_user(Peran.PIMPINAN, kecamatan=lumajang)).get("/target/?tahun=2026").content.decode()
+    assert "Nilai IKM dihitung dari jawaban" not in html
