@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "iku_project.apps.IKUProjectConfig",
     "kecamatan",
     "desa",
+    "skm",
     "indikator",
 ]
 
@@ -333,3 +334,7 @@ LOGGING = {
         "iku.keamanan": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# Survei Kepuasan Masyarakat: submissions of the public form per client address and window.
+SKM_BATAS_KIRIM = int(os.environ.get("SKM_BATAS_KIRIM", "30"))
+SKM_JENDELA_DETIK = int(os.environ.get("SKM_JENDELA_DETIK", "3600"))

@@ -29,6 +29,7 @@ urlpatterns = [
     path("desa/", include("desa.urls")),
     path("laporan/", include("indikator.laporan.urls")),
     path("impor/", include("indikator.impor.urls")),
+    path("skm/", include("skm.urls")),
     path("", include("kecamatan.urls")),
     path("", include("indikator.urls")),
 ]

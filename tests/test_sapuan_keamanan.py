@@ -25,6 +25,7 @@ from kecamatan.models import (
     Seksi,
     UraianAktivitas,
 )
+from skm.models import JenisLayanan, Kuesioner, RencanaTindakLanjut, Responden, Unsur
 
 RAHASIA = "RAHASIA-LUMAJANG-7Q"
 
@@ -71,7 +72,19 @@ def lumajang_data(lumajang, make_user):
         desa=desa, jenis="apbdes", tahun_anggaran=2025, nomor=RAHASIA, tanggal="2024-12-20"
     )
     pejabat = Pejabat.objects.create(kecamatan=lumajang, nama=RAHASIA, nip="197012181991011002", jabatan="camat")
+    layanan = JenisLayanan.objects.create(kecamatan=lumajang, nama="Legalisasi")
+    responden = Responden.objects.create(
+        kecamatan=lumajang, kuesioner=Kuesioner.objects.get(versi=1), jenis_layanan=layanan,
+        tanggal="2025-03-01", usia=30, jenis_kelamin="P", pendidikan="sma", pekerjaan="swasta", saran=RAHASIA,
+        **{f"u{i}": 3 for i in range(1, 10)},
+    )  # fmt: skip
+    rtl = RencanaTindakLanjut.objects.create(
+        kecamatan=lumajang, periode_mulai="2025-01-01", periode_selesai="2025-12-31",
+        unsur=Unsur.objects.get(kode="U1"), rencana=RAHASIA, penanggung_jawab=RAHASIA, target_waktu="2026",
+    )  # fmt: skip
     return {
+        "responden": responden,
+        "rtl": rtl,
         "kasi": kasi,
         "kegiatan": kegiatan,
         "bukti": bukti,
@@ -84,7 +97,7 @@ def lumajang_data(lumajang, make_user):
 
 def _candidates(param, data):
     """Values of Lumajang's objects for each URL parameter name."""
-    objects = [data[k] for k in ("kegiatan", "bukti", "dokumen", "desa", "pejabat")]
+    objects = [data[k] for k in ("kegiatan", "bukti", "dokumen", "desa", "pejabat", "responden", "rtl")]
     table = {
         "kode": [data["kecamatan"].kode, data["desa"].kode],
         "pk": sorted({o.pk for o in objects}),
@@ -97,6 +110,7 @@ def _candidates(param, data):
         "token": ["token-yang-tidak-dikenal"],
         # The password reset link of Lumajang's kasi, with a token nobody issued: an invalid link.
         "uidb64": [urlsafe_base64_encode(str(data["kasi"].pk).encode())],
+        "fmt": ["pdf", "xlsx"],
     }
     assert param in table, f"teach the security sweep the URL parameter {param!r}"
     return table[param]
@@ -118,6 +132,8 @@ def _snapshot():
         list(Kegiatan.objects.values_list("pk", "versi", "output", "status", "keterangan")),
         list(BuktiPendukung.objects.values_list("pk", "nomor", "dihapus_pada")),
         list(DokumenDesa.objects.values_list("pk", "nomor", "tanggal")),
+        list(Responden.objects.values_list("pk", "saran", "u1")),
+        list(RencanaTindakLanjut.objects.values_list("pk", "rencana")),
     )
 
 

@@ -21,6 +21,7 @@ from indikator.iku import BarisSeksi, iku1_per_seksi, iku_compute
 from indikator.models import DokumenIKU, KodeIndikator, NilaiIndikatorTujuan
 from indikator.periode import Periode
 from indikator.serializers import hasil_to_dict
+from indikator.tujuan import Tujuan, tujuan_compute
 from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Kegiatan
 from kecamatan.penandatangan import BlokTandaTangan, blok_tanda_tangan, blok_tanda_tangan_kecamatan
 from kecamatan.selectors import KategoriKatalog, katalog_search
@@ -128,6 +129,8 @@ class LaporanCapaian:
     basis_label: str
     per_seksi: list[BarisSeksi] = field(default_factory=list)
     dokumen_iku: str = ""  # the document in force at the period's end, as the report names it
+    # The tujuan indicator of the period: the IKM from the SKM, or the entered value (DESIGN.md §2.6).
+    tujuan: Tujuan | None = None
 
     def to_dict(self) -> dict:
         """The frozen content of an approval: the JSON figures plus what the page and PDF print."""
@@ -145,6 +148,8 @@ class LaporanCapaian:
             "desa": len(self.matriks.baris),
         }
         data["penandatangan"] = self.tanda_tangan.to_dict() if self.tanda_tangan else None
+        if self.tujuan is not None:
+            data["tujuan"] = self.tujuan.to_dict()
         return data
 
 
@@ -304,6 +309,7 @@ def laporan_capaian_generate(
         basis_label=Basis(hasil.iku2.basis).label,
         per_seksi=iku1_per_seksi(kecamatan=kecamatan, iku1=hasil.iku1),
         dokumen_iku=_nama_dokumen(dokumen),
+        tujuan=tujuan_compute(kecamatan=kecamatan, periode=periode, dokumen=dokumen),
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from indikator.laporan import views
+from indikator.laporan import skm, views
 
 app_name = "laporan"
 urlpatterns = [
@@ -20,4 +20,6 @@ urlpatterns = [
     path("rekap/kabupaten.pdf", views.rekap_pdf, name="rekap-pdf"),
     path("rekap/kabupaten.xlsx", views.rekap_xlsx, name="rekap-xlsx"),
     path("verifikasi/<str:token>/", views.verifikasi, name="verifikasi"),
+    path("skm.<str:fmt>", skm.laporan_skm, name="skm"),
+    path("kecamatan/<str:kode>/skm.<str:fmt>", skm.laporan_skm, name="skm-kecamatan"),
 ]

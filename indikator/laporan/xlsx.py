@@ -169,6 +169,21 @@ def laporan_capaian_xlsx(laporan: LaporanCapaian, *, draf: bool = True) -> bytes
                 _nilai(ringkasan, r.percent),
             ]
         )
+    if laporan.tujuan is not None:
+        tujuan = laporan.tujuan
+        ringkasan.append([])
+        ringkasan.append([sel_aman(ringkasan, "Indikator tujuan", bold=True)])
+        _kepala(ringkasan, ["", "Indikator", "Nilai", "Mutu", "Responden", "Sumber"])
+        ringkasan.append(
+            [
+                _nilai(ringkasan, ""),
+                _nilai(ringkasan, tujuan.indikator),
+                _nilai(ringkasan, tujuan.nilai),
+                _nilai(ringkasan, tujuan.mutu or ""),
+                _nilai(ringkasan, tujuan.responden, BILANGAN),
+                _nilai(ringkasan, tujuan.sumber_label),
+            ]
+        )
     ringkasan.append([])
     ringkasan.append([sel_aman(ringkasan, "Catatan", bold=True)])
     for teks in laporan.keterangan_iku1 + laporan.keterangan_iku2:

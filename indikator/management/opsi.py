@@ -50,3 +50,31 @@ def berkas_tulis(command, path: str, content: bytes) -> None:
     except OSError as exc:
         raise CommandError(f"Tidak dapat menulis {path}: {exc.strerror}", returncode=2) from exc
     command.stderr.write(f"Ditulis: {path} ({len(content)} bita)")
+
+
+def periode_arguments(parser) -> None:
+    parser.add_argument("--tahun", type=int, help="tahun pengukuran, misalnya 2024")
+    parser.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4])
+    parser.add_argument("--semester", type=int, choices=[1, 2])
+    parser.add_argument("--dari", metavar="YYYY-MM-DD", help="awal rentang tanggal (dengan --sampai)")
+    parser.add_argument("--sampai", metavar="YYYY-MM-DD", help="akhir rentang tanggal (dengan --dari)")
+
+
+def periode_from_options(opts):
+    """The period named by --tahun [--triwulan | --semester] or --dari/--sampai."""
+    from indikator.periode import PeriodeTidakSah, periode_dari, rentang
+
+    try:
+        if opts["dari"] or opts["sampai"]:
+            if not (opts["dari"] and opts["sampai"]) or opts["tahun"] or opts["triwulan"] or opts["semester"]:
+                raise CommandError(
+                    "Gunakan --dari dan --sampai bersama, tanpa --tahun/--triwulan/--semester.", returncode=2
+                )
+            return rentang(tanggal_parse(opts["dari"], "--dari"), tanggal_parse(opts["sampai"], "--sampai"))
+        if not opts["tahun"]:
+            raise CommandError("Sebutkan --tahun, atau --dari dan --sampai.", returncode=2)
+        if not 1900 <= opts["tahun"] <= 9998:
+            raise CommandError(f"--tahun {opts['tahun']} tidak sah.", returncode=2)
+        return periode_dari(tahun=opts["tahun"], triwulan_ke=opts["triwulan"], semester_ke=opts["semester"])
+    except PeriodeTidakSah as exc:
+        raise CommandError(str(exc), returncode=2) from exc

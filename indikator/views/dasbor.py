@@ -16,6 +16,7 @@ from indikator.forms import PeriodeForm
 from indikator.iku import iku1_per_seksi, iku_compute, iku_compute_with_last_year
 from indikator.models import DokumenIKU, NilaiIndikatorTujuan
 from indikator.selectors import BELUM_DIPAKAI, DEFINISI_DIPAKAI, penggunaan_kecamatan
+from indikator.tujuan import tujuan_compute, tujuan_per_kecamatan
 from kecamatan import akses
 from kecamatan.models import Kecamatan, Kegiatan, Peran
 
@@ -109,6 +110,8 @@ def dasbor_kecamatan(request, kode=None):
         "tenggat": tenggat_dokumen(kecamatan=kecamatan, as_of=as_of, hari=60),
         "dokumen_iku": dokumen_iku,
         "nilai_tujuan": nilai_tujuan,
+        "tujuan": tujuan_compute(kecamatan=kecamatan, periode=periode, dokumen=dokumen_iku),
+        "url_skm": reverse("skm:hasil-kecamatan", args=[kecamatan.kode]) if kabupaten_view else reverse("skm:hasil"),
         "basis_label": Basis(sekarang.iku2.basis).label,
         "url_iku1_numerator": _kegiatan_url(filter_kecamatan, periode, tindak_lanjut="ya"),
         "url_iku1_denominator": _kegiatan_url(filter_kecamatan, periode),
@@ -176,6 +179,7 @@ def dasbor_kabupaten(request):
     context["definisi_dipakai"] = DEFINISI_DIPAKAI
     context["total_sejauh_ini"] = total_sejauh_ini(hasil)
     context["dipakai_sejauh_ini"] = total_sejauh_ini(dipakai)
+    context["tujuan"] = tujuan_per_kecamatan(kecamatan_ids=[h.kecamatan.id for h in hasil], periode=periode)
     template = "indikator/dasbor_kabupaten.html"
     if request.htmx:
         template += "#isi-dasbor"

@@ -5,9 +5,16 @@ from django.utils import timezone
 
 from indikator.iku import iku_compute
 from indikator.laporan import generator, pdf, xlsx
-from indikator.management.opsi import berkas_tulis, kabupaten_get, kecamatan_get, tanggal_parse, wilayah_arguments
-from indikator.periode import PeriodeTidakSah, periode_dari, rentang
+from indikator.management.opsi import (
+    berkas_tulis,
+    kabupaten_get,
+    kecamatan_get,
+    periode_from_options,
+    tanggal_parse,
+    wilayah_arguments,
+)
 from indikator.serializers import hasil_to_dict
+from indikator.tujuan import tujuan_per_kecamatan
 from kecamatan.models import Kecamatan
 
 
@@ -52,6 +59,7 @@ class Command(BaseCommand):
                     content = xlsx.laporan_capaian_xlsx(laporan, draf=True)
                 return berkas_tulis(self, opts["out"], content)
             data = hasil_to_dict(iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)[0])
+            data["tujuan"] = tujuan_per_kecamatan(kecamatan_ids=[kecamatan.pk], periode=periode)[kecamatan.pk].to_dict()
         else:
             kabupaten = kabupaten_get(opts["kabupaten"])
             kecamatan_qs = Kecamatan.objects.filter(kabupaten=kabupaten)
@@ -67,9 +75,10 @@ class Command(BaseCommand):
                     return berkas_tulis(self, opts["out"], pdf.rekap_kabupaten_pdf(rekap))
                 return berkas_tulis(self, opts["out"], xlsx.rekap_kabupaten_xlsx(rekap))
             hasil = iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)
+            tujuan = tujuan_per_kecamatan(kecamatan_ids=[h.kecamatan.id for h in hasil], periode=periode)
             data = {
                 "kabupaten": {"kode": kabupaten.kode, "nama": kabupaten.nama},
-                "hasil": [hasil_to_dict(h) for h in hasil],
+                "hasil": [{**hasil_to_dict(h), "tujuan": tujuan[h.kecamatan.id].to_dict()} for h in hasil],
             }
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         if opts["out"]:
@@ -79,17 +88,4 @@ class Command(BaseCommand):
             self.stdout.write(text, ending="")
 
     def _periode(self, opts):
-        try:
-            if opts["dari"] or opts["sampai"]:
-                if not (opts["dari"] and opts["sampai"]) or opts["tahun"] or opts["triwulan"] or opts["semester"]:
-                    raise CommandError(
-                        "Gunakan --dari dan --sampai bersama, tanpa --tahun/--triwulan/--semester.", returncode=2
-                    )
-                return rentang(tanggal_parse(opts["dari"], "--dari"), tanggal_parse(opts["sampai"], "--sampai"))
-            if not opts["tahun"]:
-                raise CommandError("Sebutkan --tahun, atau --dari dan --sampai.", returncode=2)
-            if not 1900 <= opts["tahun"] <= 9998:
-                raise CommandError(f"--tahun {opts['tahun']} tidak sah.", returncode=2)
-            return periode_dari(tahun=opts["tahun"], triwulan_ke=opts["triwulan"], semester_ke=opts["semester"])
-        except PeriodeTidakSah as exc:
-            raise CommandError(str(exc), returncode=2) from exc
+        return periode_from_options(opts)

@@ -6,6 +6,7 @@ from desa.demo import dokumen_desa_demo_load
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from kecamatan.demo import kegiatan_demo_load
 from kecamatan.models import Kabupaten, Kecamatan
+from skm.demo import skm_demo_load
 
 
 class Command(BaseCommand):
@@ -27,7 +28,10 @@ class Command(BaseCommand):
             ) from exc
         kegiatan = kegiatan_demo_load(hari_ini=hari_ini)
         dokumen = dokumen_desa_demo_load(hari_ini=hari_ini)
-        self.stdout.write(f"Kegiatan demo baru: {kegiatan}; dokumen desa demo baru: {dokumen}.")
+        responden = skm_demo_load(hari_ini=hari_ini)
+        self.stdout.write(
+            f"Kegiatan demo baru: {kegiatan}; dokumen desa demo baru: {dokumen}; responden SKM demo baru: {responden}."
+        )
         self.stdout.write(self.style.SUCCESS("Data demo siap. Login demo (kata sandi sama untuk semua):"))
         self.stdout.write(f"  kata sandi: {DEMO_PASSWORD}")
         for login in logins:

@@ -1,0 +1,124 @@
+"""Laporan Hasil Survei Kepuasan Masyarakat (PermenPANRB 14/2017) as PDF and XLSX.
+
+Here rather than in skm: it uses the report machinery (WeasyPrint fetcher, fonts,
+signature block) of indikator, and skm never imports indikator.
+"""
+
+import datetime
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+from openpyxl import Workbook
+
+from indikator.laporan.generator import TandaTangan
+from indikator.laporan.pdf import html_ke_pdf
+from kecamatan import akses
+from kecamatan.ekspor import sel_aman
+from kecamatan.penandatangan import blok_tanda_tangan_kecamatan
+from skm.selectors import LaporanSKM, skm_compute
+
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _profil(laporan: LaporanSKM) -> list[tuple[str, dict]]:
+    return [
+        ("Jenis kelamin", laporan.per_jenis_kelamin),
+        ("Usia", laporan.per_usia),
+        ("Pendidikan", laporan.per_pendidikan),
+        ("Pekerjaan", laporan.per_pekerjaan),
+    ]
+
+
+def laporan_skm_html(laporan: LaporanSKM, *, ttd: TandaTangan | None, dicetak_pada: datetime.datetime) -> str:
+    return render_to_string(
+        "pdf/skm.html",
+        {"laporan": laporan, "hasil": laporan.hasil, "profil": _profil(laporan), "ttd": ttd, "draf": False,
+         "dicetak_pada": dicetak_pada},
+    )  # fmt: skip
+
+
+def laporan_skm_pdf(laporan: LaporanSKM, *, ttd: TandaTangan | None, dicetak_pada: datetime.datetime) -> bytes:
+    return html_ke_pdf(laporan_skm_html(laporan, ttd=ttd, dicetak_pada=dicetak_pada))
+
+
+def _tanggal(value: datetime.date) -> str:
+    return date_format(value, "j F Y")
+
+
+def laporan_skm_xlsx(laporan: LaporanSKM, *, ttd: TandaTangan | None) -> bytes:
+    wb = Workbook(write_only=True)
+    hasil = laporan.hasil
+    ws = wb.create_sheet("Hasil SKM")
+
+    def baris(*values, bold=False):
+        ws.append([sel_aman(ws, v, bold=bold) if v is not None else sel_aman(ws, "—") for v in values])
+
+    baris(f"Laporan Hasil Survei Kepuasan Masyarakat Kecamatan {laporan.kecamatan.nama}", bold=True)
+    baris(f"Periode {_tanggal(laporan.mulai)} s.d. {_tanggal(laporan.selesai)}; {hasil.responden} responden")
+    ws.append([])
+    baris("Kode", "Unsur", "NRR", "Nilai 1", "Nilai 2", "Nilai 3", "Nilai 4", bold=True)
+    for u in hasil.unsur:
+        baris(u.kode, u.nama, u.nrr_tampil, *[u.per_nilai[n] for n in (1, 2, 3, 4)])
+    baris("", "IKM", hasil.ikm_tampil, bold=True)
+    baris("", "Mutu pelayanan", f"{hasil.mutu} ({hasil.kinerja})" if hasil.mutu else None)
+    ws.append([])
+    baris("Jenis layanan", "Responden", "IKM", "Mutu", bold=True)
+    for nama, h in laporan.per_layanan.items():
+        baris(nama, h.responden, h.ikm_tampil, h.mutu)
+    for judul, kelompok in _profil(laporan):
+        ws.append([])
+        baris(judul, "Responden", "IKM", bold=True)
+        for nama, h in kelompok.items():
+            baris(nama, h.responden, h.ikm_tampil)
+    ws.append([])
+    baris("Rencana tindak lanjut", "Unsur", "Rencana", "Penanggung jawab", "Target waktu", bold=True)
+    for u, rtl in laporan.lemah_dengan_rtl:
+        baris("", f"{u.kode} {u.nama}", *((rtl.rencana, rtl.penanggung_jawab, rtl.target_waktu) if rtl else ("",)))
+    ws.append([])
+    baris("Saran yang diterima", bold=True)
+    for s in hasil.saran:
+        baris("", s)
+    if ttd:
+        ws.append([])
+        if ttd.tanggal:
+            baris("", f"{ttd.tempat}, {_tanggal(ttd.tanggal)}")
+        for teks in (*ttd.baris_jabatan, "", ttd.nama, ttd.pangkat_golongan, f"NIP. {ttd.nip}"):
+            baris("", teks)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _periode(request) -> tuple[datetime.date, datetime.date]:
+    hari_ini = timezone.localdate()
+    try:
+        mulai = datetime.date.fromisoformat(request.GET.get("dari", ""))
+        selesai = datetime.date.fromisoformat(request.GET.get("sampai", ""))
+    except ValueError:
+        return datetime.date(hari_ini.year, 1, 1), hari_ini
+    return (mulai, selesai) if mulai <= selesai else (selesai, mulai)
+
+
+@login_required
+def laporan_skm(request, fmt, kode=None):
+    if fmt not in ("pdf", "xlsx"):
+        raise Http404("Format laporan tidak dikenal.")
+    kecamatan = akses.kecamatan_for(request.user, kode)
+    if kecamatan is None:
+        raise Http404("Pilih kecamatan terlebih dahulu.")
+    mulai, selesai = _periode(request)
+    laporan = skm_compute(kecamatan=kecamatan, mulai=mulai, selesai=selesai)
+    ttd = TandaTangan.dari_blok(blok_tanda_tangan_kecamatan(kecamatan, timezone.localdate()))
+    nama = f"hasil-skm-{kecamatan.kode}-{mulai.isoformat()}-{selesai.isoformat()}"
+    if fmt == "pdf":
+        content, jenis = laporan_skm_pdf(laporan, ttd=ttd, dicetak_pada=timezone.localtime()), PDF
+    else:
+        content, jenis = laporan_skm_xlsx(laporan, ttd=ttd), XLSX
+    response = HttpResponse(content, content_type=jenis)
+    response["Content-Disposition"] = f'attachment; filename="{nama}.{fmt}"'
+    return response

@@ -1,0 +1,284 @@
+"""The public survey (no login), its poster and publication; the kecamatan's own results page."""
+
+import contextlib
+import datetime
+from urllib.parse import urlencode
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods
+
+from kecamatan import akses
+from kecamatan.models import Kecamatan, Peran
+from skm.batas import kirim_diizinkan
+from skm.forms import ImporSKMForm, KertasForm, RencanaTindakLanjutForm, SurveiForm
+from skm.impor import skm_workbook_import, template_xlsx
+from skm.models import JenisLayanan, Pertanyaan, RencanaTindakLanjut, Responden
+from skm.selectors import kuesioner_berlaku, skm_compute
+from skm.services import rencana_tindak_lanjut_save, responden_create
+
+
+def _kecamatan_publik(kode):
+    return get_object_or_404(Kecamatan.objects.select_related("kabupaten"), kode=kode)
+
+
+def _layanan_qs(kecamatan):
+    return JenisLayanan.objects.filter(kecamatan=kecamatan, aktif=True)
+
+
+def _pertanyaan(kuesioner):
+    if kuesioner is None:
+        return []
+    return Pertanyaan.objects.filter(kuesioner=kuesioner).select_related("unsur").order_by("unsur__urutan")
+
+
+def _tolak(request, kecamatan, pesan, status):
+    return render(request, "skm/ditolak.html", {"kecamatan": kecamatan, "pesan": pesan}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def survei(request, kode):
+    """The questionnaire a citizen reaches from the poster's QR code: no login, no JavaScript."""
+    kecamatan = _kecamatan_publik(kode)
+    hari_ini = timezone.localdate()
+    kuesioner = kuesioner_berlaku(hari_ini)
+    layanan_qs = _layanan_qs(kecamatan)
+    kwargs = {"layanan_qs": layanan_qs, "pertanyaan": _pertanyaan(kuesioner), "hari_ini": hari_ini}
+    if request.method == "POST":
+        form = SurveiForm(request.POST, **kwargs)
+        if form.terisi_bot:
+            return _tolak(request, kecamatan, "Isian ditolak karena kolom tersembunyi ikut terisi.", 400)
+        if not kirim_diizinkan(request):
+            return _tolak(
+                request,
+                kecamatan,
+                "Terlalu banyak isian dari alamat jaringan Anda dalam satu jam terakhir. Silakan coba lagi nanti.",
+                429,
+            )
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                responden_create(
+                    kecamatan=kecamatan,
+                    jenis_layanan=data["jenis_layanan"],
+                    tanggal=data["tanggal"],
+                    usia=data["usia"],
+                    jenis_kelamin=data["jenis_kelamin"],
+                    pendidikan=data["pendidikan"],
+                    pekerjaan=data["pekerjaan"],
+                    nilai=form.nilai(),
+                    saran=data["saran"],
+                    hari_ini=hari_ini,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return redirect("skm:terima-kasih", kode=kecamatan.kode)
+    else:
+        awal = {"tanggal": hari_ini}
+        layanan = request.GET.get("layanan", "")
+        if layanan.isdigit() and layanan_qs.filter(pk=layanan).exists():
+            awal["jenis_layanan"] = int(layanan)
+        form = SurveiForm(initial=awal, **kwargs)
+    context = {"kecamatan": kecamatan, "form": form, "dibuka": kuesioner is not None and layanan_qs.exists()}
+    return render(
+        request, "skm/survei.html", context, status=200 if request.method == "GET" or form.is_valid() else 400
+    )
+
+
+def terima_kasih(request, kode):
+    return render(request, "skm/terima_kasih.html", {"kecamatan": _kecamatan_publik(kode)})
+
+
+def qr_svg(url: str) -> str:
+    """The form's URL as an inline SVG QR code (segno draws only paths; the URL is ours)."""
+    return mark_safe(segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#000"))  # noqa: S308
+
+
+def poster(request, kode):
+    """An A4 page to print and hang at the service counter, optionally for one layanan."""
+    kecamatan = _kecamatan_publik(kode)
+    url = request.build_absolute_uri(reverse("skm:survei", args=[kecamatan.kode]))
+    layanan = None
+    pilihan = request.GET.get("layanan", "")
+    if pilihan.isdigit():
+        layanan = get_object_or_404(_layanan_qs(kecamatan), pk=pilihan)
+        url += f"?layanan={layanan.pk}"
+    context = {"kecamatan": kecamatan, "layanan": layanan, "url": url, "qr": qr_svg(url)}
+    return render(request, "skm/poster.html", context)
+
+
+def _semester_terakhir(hari_ini: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The last finished semester: what a kecamatan publishes."""
+    if hari_ini.month >= 7:
+        return datetime.date(hari_ini.year, 1, 1), datetime.date(hari_ini.year, 6, 30)
+    return datetime.date(hari_ini.year - 1, 7, 1), datetime.date(hari_ini.year - 1, 12, 31)
+
+
+def publikasi(request, kode):
+    """The public result (publication is mandatory): the last finished semester's IKM per unsur."""
+    kecamatan = _kecamatan_publik(kode)
+    mulai, selesai = _semester_terakhir(timezone.localdate())
+    laporan = skm_compute(kecamatan=kecamatan, mulai=mulai, selesai=selesai)
+    return render(request, "skm/publikasi.html", {"kecamatan": kecamatan, "laporan": laporan})
+
+
+@login_required
+def hasil(request, kode=None):
+    """The kecamatan's own results for a period, with the answers per grade; scoped like every page."""
+    kecamatan = akses.kecamatan_for(request.user, kode)
+    if kecamatan is None:
+        messages.info(request, "Pilih kecamatan untuk melihat hasil SKM-nya.")
+        return redirect("indikator:beranda")
+    hari_ini = timezone.localdate()
+    try:
+        mulai = datetime.date.fromisoformat(request.GET.get("dari", ""))
+        selesai = datetime.date.fromisoformat(request.GET.get("sampai", ""))
+    except ValueError:
+        mulai, selesai = datetime.date(hari_ini.year, 1, 1), hari_ini
+    if selesai < mulai:
+        mulai, selesai = selesai, mulai
+    laporan = skm_compute(kecamatan=kecamatan, mulai=mulai, selesai=selesai)
+    keanggotaan = akses.keanggotaan_of(request.user)
+    context = {
+        "kecamatan": kecamatan,
+        "laporan": laporan,
+        "boleh_tulis_rtl": keanggotaan is not None
+        and keanggotaan.peran == Peran.KASI
+        and keanggotaan.kecamatan_id == kecamatan.pk,
+    }
+    return render(request, "skm/hasil.html", context)
+
+
+def _kecamatan_staf(request):
+    """Paper entry and import are the kecamatan's own staff's (staf, kasi, pimpinan) for their kecamatan."""
+    keanggotaan = akses.keanggotaan_of(request.user)
+    if keanggotaan is None or keanggotaan.kecamatan_id is None or not keanggotaan.can_write:
+        raise PermissionDenied("Hanya staf kecamatan yang mencatat kuesioner SKM kertas.")
+    return keanggotaan.kecamatan
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kertas(request):
+    kecamatan = _kecamatan_staf(request)
+    hari_ini = timezone.localdate()
+    kwargs = {"layanan_qs": _layanan_qs(kecamatan), "hari_ini": hari_ini}
+    if request.method == "POST":
+        form = KertasForm(request.POST, **kwargs)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                responden_create(
+                    kecamatan=kecamatan,
+                    jenis_layanan=data["jenis_layanan"],
+                    tanggal=data["tanggal"],
+                    usia=data["usia"],
+                    jenis_kelamin=data["jenis_kelamin"],
+                    pendidikan=data["pendidikan"],
+                    pekerjaan=data["pekerjaan"],
+                    nilai=form.nilai(),
+                    saran=data["saran"],
+                    sumber=Responden.Sumber.KERTAS,
+                    hari_ini=hari_ini,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Kuesioner tersimpan. Lanjutkan dengan kuesioner berikutnya.")
+                # The next sheet of the pile usually has the same layanan and date.
+                query = urlencode({"layanan": data["jenis_layanan"].pk, "tanggal": data["tanggal"].isoformat()})
+                return redirect(f"{reverse('skm:kertas')}?{query}")
+    else:
+        awal = {"tanggal": hari_ini}
+        if request.GET.get("layanan", "").isdigit():
+            awal["jenis_layanan"] = int(request.GET["layanan"])
+        with contextlib.suppress(ValueError):
+            awal["tanggal"] = datetime.date.fromisoformat(request.GET.get("tanggal", ""))
+        form = KertasForm(initial=awal, **kwargs)
+    jumlah = Responden.objects.filter(kecamatan=kecamatan, sumber=Responden.Sumber.KERTAS).count()
+    return render(request, "skm/kertas.html", {"kecamatan": kecamatan, "form": form, "jumlah_kertas": jumlah})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def impor(request):
+    kecamatan = _kecamatan_staf(request)
+    hasil = None
+    if request.GET.get("templat"):
+        response = HttpResponse(
+            template_xlsx(kecamatan=kecamatan),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = 'attachment; filename="templat-skm.xlsx"'
+        return response
+    if request.method == "POST":
+        form = ImporSKMForm(request.POST, request.FILES)
+        if form.is_valid():
+            hasil = skm_workbook_import(
+                kecamatan=kecamatan,
+                file=form.cleaned_data["berkas"],
+                hari_ini=timezone.localdate(),
+                dry_run=form.cleaned_data["dry_run"],
+            )
+    else:
+        form = ImporSKMForm()
+    status = 400 if hasil is not None and not hasil.berhasil else 200
+    return render(request, "skm/impor.html", {"kecamatan": kecamatan, "form": form, "hasil": hasil}, status=status)
+
+
+@login_required
+def responden_detail(request, pk):
+    """One answered questionnaire; another kecamatan's answers 404 like everything else."""
+    responden = get_object_or_404(
+        Responden.objects.for_user(request.user).select_related("kecamatan", "jenis_layanan", "kuesioner"), pk=pk
+    )
+    pertanyaan = _pertanyaan(responden.kuesioner)
+    jawaban = [(p, dict(p.pilihan)[v], v) for p, v in zip(pertanyaan, responden.nilai, strict=True)]
+    return render(request, "skm/responden.html", {"responden": responden, "jawaban": jawaban})
+
+
+@login_required
+@require_http_methods(["POST"])
+def rtl_simpan(request):
+    kecamatan = akses.kecamatan_for(request.user)
+    if kecamatan is None:
+        raise PermissionDenied("Rencana tindak lanjut SKM ditulis oleh kasi kecamatan.")
+    form = RencanaTindakLanjutForm(request.POST)
+    if not form.is_valid():
+        pesan = "; ".join(f"{form.fields[k].label or k}: {' '.join(v)}" for k, v in form.errors.items())
+        messages.error(request, f"Rencana tindak lanjut belum tersimpan — {pesan}")
+        return redirect("skm:hasil")
+    data = form.cleaned_data
+    try:
+        rencana_tindak_lanjut_save(
+            user=request.user,
+            kecamatan=kecamatan,
+            mulai=data["dari"],
+            selesai=data["sampai"],
+            unsur_kode=data["unsur"],
+            rencana=data["rencana"],
+            penanggung_jawab=data["penanggung_jawab"],
+            target_waktu=data["target_waktu"],
+        )
+    except ValidationError as exc:
+        messages.error(request, "Rencana tindak lanjut belum tersimpan — " + " ".join(exc.messages))
+    else:
+        messages.success(request, f"Rencana tindak lanjut {data['unsur']} disimpan.")
+    query = urlencode({"dari": data["dari"].isoformat(), "sampai": data["sampai"].isoformat()})
+    return redirect(f"{reverse('skm:hasil')}?{query}")
+
+
+@login_required
+def rtl_detail(request, pk):
+    rtl = get_object_or_404(
+        RencanaTindakLanjut.objects.for_user(request.user).select_related("kecamatan", "unsur", "ditulis_oleh"), pk=pk
+    )
+    return render(request, "skm/rtl.html", {"rtl": rtl})

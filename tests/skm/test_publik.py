@@ -1,0 +1,107 @@
+"""The public form: no login, nothing personal, refusals with a clear message, CSRF kept."""
+
+import datetime
+
+import pytest
+from django.test import Client
+
+from skm.models import Responden
+from tests.skm.conftest import isian
+
+URL = "/skm/35.08.12/"
+
+
+def test_form_opens_without_login_with_a_fieldset_per_unsur(client, layanan_senduro):
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('<fieldset class="skm-unsur') == 9
+    assert "kesesuaian persyaratan pelayanan" in html
+    assert "<script" not in html
+    for pribadi in ('NIK"', 'name="nama"', 'telepon"'):
+        assert pribadi not in html
+
+
+def test_answer_is_saved_and_thanks(client, layanan_senduro):
+    response = client.post(URL, isian(layanan_senduro, 3, saran="Ruang tunggu sempit"))
+    assert response.status_code == 302
+    assert response["Location"] == "/skm/35.08.12/terima-kasih/"
+    r = Responden.objects.get()
+    assert r.kecamatan.kode == "35.08.12" and r.nilai == (3,) * 9
+    assert r.saran == "Ruang tunggu sempit" and r.sumber == "daring"
+    assert r.kuesioner.versi == 1
+
+
+def test_missing_answer_is_shown_at_its_question(client, layanan_senduro):
+    data = isian(layanan_senduro)
+    del data["u7"]
+    response = client.post(URL, data)
+    assert response.status_code == 400
+    assert "Pilih salah satu jawaban untuk pertanyaan ini." in response.content.decode()
+    assert not Responden.objects.exists()
+
+
+def test_another_kecamatans_layanan_is_refused(client, layanan_senduro, layanan_lumajang):
+    response = client.post(URL, isian(layanan_lumajang))
+    assert response.status_code == 400
+    assert not Responden.objects.exists()
+
+
+def test_future_date_is_refused(client, layanan_senduro):
+    besok = (datetime.date.today() + datetime.timedelta(days=2)).isoformat()
+    response = client.post(URL, isian(layanan_senduro, tanggal=besok))
+    assert response.status_code == 400
+    assert "tidak boleh setelah hari ini" in response.content.decode()
+
+
+def test_filled_honeypot_is_refused_with_a_message(client, layanan_senduro):
+    response = client.post(URL, isian(layanan_senduro, situs_web="http://spam.example"))
+    assert response.status_code == 400
+    assert "kolom tersembunyi" in response.content.decode()
+    assert not Responden.objects.exists()
+
+
+def test_a_flood_from_one_address_is_refused(client, layanan_senduro, settings):
+    settings.SKM_BATAS_KIRIM = 3
+    for _ in range(3):
+        assert client.post(URL, isian(layanan_senduro), REMOTE_ADDR="10.0.0.7").status_code == 302
+    response = client.post(URL, isian(layanan_senduro), REMOTE_ADDR="10.0.0.7")
+    assert response.status_code == 429
+    assert "Terlalu banyak isian" in response.content.decode()
+    assert Responden.objects.count() == 3
+    # Another address still gets through.
+    assert client.post(URL, isian(layanan_senduro), REMOTE_ADDR="10.0.0.8").status_code == 302
+
+
+def test_csrf_is_kept(layanan_senduro):
+    client = Client(enforce_csrf_checks=True)
+    assert client.post(URL, isian(layanan_senduro)).status_code == 403
+    assert not Responden.objects.exists()
+
+
+def test_layanan_in_the_query_is_preselected(client, layanan_senduro):
+    response = client.get(f"{URL}?layanan={layanan_senduro.pk}")
+    assert f'<option value="{layanan_senduro.pk}" selected>' in response.content.decode()
+
+
+def test_unknown_kecamatan_is_404(client, db):
+    assert client.get("/skm/99.99.99/").status_code == 404
+
+
+def test_poster_has_a_qr_code_to_the_form(client, layanan_senduro):
+    response = client.get(f"/skm/35.08.12/poster/?layanan={layanan_senduro.pk}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<svg" in html
+    assert f"http://testserver/skm/35.08.12/?layanan={layanan_senduro.pk}" in html
+
+
+def test_poster_of_another_kecamatans_layanan_is_404(client, senduro, layanan_lumajang):
+    assert client.get(f"/skm/35.08.12/poster/?layanan={layanan_lumajang.pk}").status_code == 404
+
+
+@pytest.mark.django_db
+def test_publikasi_without_respondent_shows_no_value(client, senduro):
+    response = client.get("/skm/35.08.12/publikasi/")
+    assert response.status_code == 200
+    assert "belum ada nilai IKM" in response.content.decode()
