@@ -98,8 +98,11 @@ def terima_kasih(request, kode):
 
 
 def qr_svg(url: str) -> str:
-    """The form's URL as an inline SVG QR code (segno draws only paths; the URL is ours)."""
-    return mark_safe(segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#000"))  # noqa: S308
+    """The form's URL as an inline SVG QR code (segno draws only paths; the URL is ours).
+
+    A viewBox instead of a fixed size, so the CSS sizes it: 11 cm on paper, the screen's width on a phone.
+    """
+    return mark_safe(segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#000", omitsize=True))  # noqa: S308
 
 
 def poster(request, kode):

@@ -9,12 +9,17 @@ listing page, role, rule and element.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from desa.demo import dokumen_desa_demo_load
 from desa.models import Desa
@@ -24,7 +29,10 @@ from indikator.laporan.services import laporan_sahkan
 from indikator.periode import tahunan
 from indikator.services import dokumen_iku_prepare
 from kecamatan.demo import kegiatan_demo_load
-from kecamatan.models import BuktiPendukung, Kecamatan, Kegiatan
+from kecamatan.models import BuktiPendukung, Kecamatan, Kegiatan, Pejabat
+from skm.demo import skm_demo_load
+from skm.models import RencanaTindakLanjut, Responden
+from skm.services import rencana_tindak_lanjut_save
 
 pytestmark = [pytest.mark.browser]
 
@@ -38,6 +46,8 @@ ADMIN_KAB, PEMERIKSA = "admin.kabupaten", "pemeriksa"
 KECAMATAN = (STAF, KASI, PIMPINAN)
 KABUPATEN = (ADMIN_KAB, PEMERIKSA)
 SEMUA = KECAMATAN + KABUPATEN
+# Opens the password reset link; never logs in during the audit, so its token stays valid.
+LUPA_SANDI = "lumajang.staf"
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,11 @@ class Data:
     desa: Desa
     tahun_anggaran: int
     token: str
+    sekcam: Pejabat  # a signing pejabat of Senduro, whose TTE certificate can be uploaded
+    responden: Responden
+    rtl: RencanaTindakLanjut
+    reset_uid: str  # the password reset link of LUPA_SANDI
+    reset_token: str
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,8 @@ class Halaman:
     # (data, username) → the URL's arguments
     args: Callable[[Data, str], list] = field(default=lambda d, peran: [])
     query: str = ""
+    # Where the page lands when its URL redirects to itself under another address: (data) → that URL's args.
+    mendarat: Callable[[Data], list] | None = None
 
 
 # Every HTML page, by URL name. A new page: add it here with the roles that open it.
@@ -97,6 +114,31 @@ HALAMAN = {
     "admin:index": Halaman(peran=(PIMPINAN, ADMIN_KAB)),
     "admin:kecamatan_pejabat_changelist": Halaman(peran=(PIMPINAN,)),
     "admin:kecamatan_kegiatan_changelist": Halaman(peran=(ADMIN_KAB,)),
+    "password_change": Halaman(peran=SEMUA),
+    "password_change_done": Halaman(peran=SEMUA),
+    # The reset pages exist only with RESET_SANDI_EMAIL (email configured): the audit turns it on.
+    "password_reset": Halaman(peran=(PUBLIK,)),
+    "password_reset_done": Halaman(peran=(PUBLIK,)),
+    # Django moves the token into the session and redirects to …/set-password/, where the form is.
+    "password_reset_confirm": Halaman(
+        peran=(PUBLIK,),
+        args=lambda d, p: [d.reset_uid, d.reset_token],
+        mendarat=lambda d: [d.reset_uid, "set-password"],
+    ),
+    "password_reset_complete": Halaman(peran=(PUBLIK,)),
+    "sertifikat": Halaman(peran=(PIMPINAN, ADMIN_KAB)),  # the admin kabupaten first chooses a kecamatan
+    "sertifikat-kecamatan": Halaman(peran=(PIMPINAN, ADMIN_KAB), args=lambda d, p: [d.senduro.kode]),
+    "sertifikat-unggah": Halaman(peran=(PIMPINAN, ADMIN_KAB), args=lambda d, p: [d.sekcam.pk]),
+    "skm:survei": Halaman(peran=(PUBLIK,), args=lambda d, p: [d.senduro.kode]),
+    "skm:terima-kasih": Halaman(peran=(PUBLIK,), args=lambda d, p: [d.senduro.kode]),
+    "skm:poster": Halaman(peran=(PUBLIK,), args=lambda d, p: [d.senduro.kode]),
+    "skm:publikasi": Halaman(peran=(PUBLIK,), args=lambda d, p: [d.senduro.kode]),
+    "skm:hasil": Halaman(peran=KECAMATAN),  # the kasi's has the RTL form
+    "skm:hasil-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
+    "skm:kertas": Halaman(peran=KECAMATAN),
+    "skm:impor": Halaman(peran=KECAMATAN),
+    "skm:responden": Halaman(peran=SEMUA, args=lambda d, p: [d.responden.pk]),
+    "skm:rtl": Halaman(peran=SEMUA, args=lambda d, p: [d.rtl.pk]),
 }
 
 # Named URLs that are not an HTML page of their own, and why.
@@ -127,6 +169,9 @@ BUKAN_HALAMAN = {
     "impor:templat": "Excel",
     "impor:ekspor": "Excel",
     "impor:ekspor-kecamatan": "Excel",
+    "laporan:skm": "PDF or Excel (skm.pdf, skm.xlsx)",
+    "laporan:skm-kecamatan": "PDF or Excel (skm.pdf, skm.xlsx)",
+    "skm:rtl-simpan": "POST only (the form is on skm:hasil)",
 }
 # The rest of the admin namespace is Django's own templates, sampled by the admin pages of HALAMAN.
 NAMESPACE_DIKECUALIKAN = ("admin:",)
@@ -162,10 +207,25 @@ def data_demo(transactional_db):
     hari_ini = timezone.localdate()
     for kode in ("35.08.12", "35.08.10"):
         dokumen_iku_prepare(kecamatan_list=wilayah_import(kode=kode).kecamatan)
+    # Transactional tests flush the tables the data migration filled; put the SKM regulation's data back.
+    import_module("skm.migrations.0002_data_permenpanrb_14_2017").isi(apps, None)
     organisasi_demo_load(hari_ini=hari_ini)
     kegiatan_demo_load(hari_ini=hari_ini)
     dokumen_desa_demo_load(hari_ini=hari_ini)
+    skm_demo_load(hari_ini=hari_ini)
     senduro = Kecamatan.objects.get(kode="35.08.12")
+    User = get_user_model()
+    rtl = rencana_tindak_lanjut_save(
+        user=User.objects.get(username=KASI),
+        kecamatan=senduro,
+        mulai=hari_ini.replace(month=1, day=1),
+        selesai=hari_ini,
+        unsur_kode="U1",
+        rencana="Menempelkan alur dan persyaratan layanan di papan informasi.",
+        penanggung_jawab="Kasi Pemerintahan",
+        target_waktu="Akhir bulan ini",
+    )
+    lupa_sandi = User.objects.get(username=LUPA_SANDI)
     pengesahan = laporan_sahkan(
         user=get_user_model().objects.get(username=PIMPINAN),
         kecamatan=senduro,
@@ -190,6 +250,11 @@ def data_demo(transactional_db):
         desa=Desa.objects.filter(kecamatan=senduro).order_by("kode").first(),
         tahun_anggaran=hari_ini.year + 1,
         token=pengesahan.token,
+        sekcam=Pejabat.objects.get(kecamatan=senduro, jabatan=Pejabat.Jabatan.SEKRETARIS_CAMAT),
+        responden=Responden.objects.filter(kecamatan=senduro).order_by("pk").first(),
+        rtl=rtl,
+        reset_uid=urlsafe_base64_encode(force_bytes(lupa_sandi.pk)),
+        reset_token=default_token_generator.make_token(lupa_sandi),
     )
 
 
@@ -250,7 +315,10 @@ def _keadaan_lain(page, peran):
             page.get_by_role("button", name="Masuk").click()
             page.wait_for_load_state("networkidle")
 
-        return [("login, kata sandi salah", login_salah)]
+        return [
+            ("login, kata sandi salah", login_salah),
+            ("reset sandi, tautan tidak sah", lambda: page.goto(reverse("password_reset_confirm", args=["MQ", "x-y"]))),
+        ]
     if peran == STAF:
         return [
             ("403 (staf membuka target)", lambda: page.goto(reverse("indikator:target"))),
@@ -262,14 +330,17 @@ def _keadaan_lain(page, peran):
 @pytest.mark.django_db(transaction=True)
 def test_axe_finds_no_serious_or_critical_violation_on_any_page_of_any_role(data_demo, browser, live_server, settings):
     settings.ALLOWED_HOSTS = ["*"]
+    settings.RESET_SANDI_EMAIL = True  # the password reset pages (and the login's link to them) are on
     assert AXE_JS.exists(), f"{AXE_JS} is missing: run npm ci (axe-core is in package.json)"
-    halaman_per_peran: dict[str, list[str]] = {}
+    # role → [(URL, where it lands)]
+    halaman_per_peran: dict[str, list[tuple[str, str]]] = {}
     for nama, halaman in HALAMAN.items():
         for peran in halaman.peran:
             url = reverse(nama, args=halaman.args(data_demo, peran)) + halaman.query
-            halaman_per_peran.setdefault(peran, []).append(url)
+            mendarat = reverse(nama, args=halaman.mendarat(data_demo)) if halaman.mendarat else url
+            halaman_per_peran.setdefault(peran, []).append((url, mendarat))
     tanpa_peran = get_user_model().objects.create_user(username="tanpa.peran", password=DEMO_PASSWORD)
-    halaman_per_peran[tanpa_peran.username] = [reverse("indikator:beranda")]
+    halaman_per_peran[tanpa_peran.username] = [(reverse("indikator:beranda"),) * 2]
 
     temuan, salah_status, diaudit = [], [], 0
     for peran, urls in halaman_per_peran.items():
@@ -278,10 +349,10 @@ def test_axe_finds_no_serious_or_critical_violation_on_any_page_of_any_role(data
         try:
             if peran != PUBLIK:
                 masuk(page, peran)
-            for url in urls:
+            for url, mendarat in urls:
                 response = page.goto(url)
                 harapan = 403 if peran == tanpa_peran.username else 200
-                if response.status != harapan or page.url != live_server.url + url:
+                if response.status != harapan or page.url != live_server.url + mendarat:
                     salah_status.append(f"{url} [{peran}]: status {response.status}, at {page.url}")
                     continue
                 temuan += [(url, peran, v) for v in audit_axe(page)]

@@ -40,9 +40,11 @@ def test_senduro_dokumen_iku_signed_on_page_1_under_its_iku_table(db, media_root
     assert halaman_dengan(content, data.baris[-1].rumus_penyebut)[0] == 1
     assert _satu_halaman(content, "W. PUJIANTO") == 1, "the seed signs the IKU table on its first page"
     assert _satu_halaman(content, "NIP. 19681114 199003 1 004") == 1
-    assert halaman_dengan(content, "PENJELASAN INDIKATOR")[0] == 2
+    # The seed's explanation section (Tujuan, Sasaran, Formulasi, then the catalogue) follows on page 2.
+    assert halaman_dengan(content, "Formulasi")[0] == 2
     pertama = teks_per_halaman(content)[0]
-    assert pertama.index("CAMAT SENDURO") > pertama.index("Seluruh Pejabat Struktural")
+    # The heading above the signatory, as the seed has it ("KECAMATAN SENDURO"), under the table's last cell.
+    assert pertama.rindex("KECAMATAN SENDURO") > pertama.index("Seluruh Pejabat Struktural")
 
 
 def test_lumajang_dokumen_iku_signature_never_alone_on_a_page(db, media_root):
