@@ -7,6 +7,7 @@ indicator (Lumajang: Indeks Pelayanan Publik, on its own scale) keeps the value
 its pimpinan entered for the year, and the source says so.
 """
 
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -87,33 +88,45 @@ def _dari_isian(indikator: str, isian: NilaiIndikatorTujuan | None) -> Tujuan:
     )
 
 
-def tujuan_compute(*, kecamatan, periode: Periode, dokumen: DokumenIKU | None) -> Tujuan:
+def _sampai(periode: Periode, as_of: datetime.date | None) -> datetime.date:
+    """The last day whose SKM answers count: a figure computed as of a day sees nothing after it."""
+    return periode.selesai if as_of is None else min(periode.selesai, as_of)
+
+
+def tujuan_compute(
+    *, kecamatan, periode: Periode, dokumen: DokumenIKU | None, as_of: datetime.date | None = None
+) -> Tujuan:
     """One kecamatan's tujuan for the period, with the SKM detail (unsur, answers per grade) when measured by it."""
     indikator = (dokumen.indikator_tujuan if dokumen else "") or NAMA_IKM
     if diukur_dengan_skm(indikator):
-        laporan = skm_compute(kecamatan=kecamatan, mulai=periode.mulai, selesai=periode.selesai)
+        laporan = skm_compute(kecamatan=kecamatan, mulai=periode.mulai, selesai=_sampai(periode, as_of))
         return _dari_skm(indikator, laporan.hasil)
     isian = NilaiIndikatorTujuan.objects.filter(kecamatan=kecamatan, tahun=periode.tahun).first()
     return _dari_isian(indikator, isian)
 
 
-def _dokumen_berlaku(kecamatan_ids, tahun: int) -> dict[int, DokumenIKU]:
-    """The document in force per kecamatan in one query (the rule of ``DokumenIKUQuerySet.in_force_for``)."""
+def _dokumen_berlaku(kecamatan_ids, tanggal: datetime.date) -> dict[int, DokumenIKU]:
+    """The document in force on ``tanggal`` per kecamatan in one query.
+
+    Exactly the rule of ``DokumenIKUQuerySet.in_force_on`` (the kecamatan dashboard and the Laporan use it),
+    so the kabupaten dashboard never names another document than the kecamatan's own page.
+    """
     berlaku = {}
-    semua = DokumenIKU.objects.filter(kecamatan_id__in=kecamatan_ids).exclude(tahun_berlaku__gt=tahun)
-    for d in semua.order_by("kecamatan_id", "pk"):
-        kunci = (d.tahun_berlaku is not None, d.tahun_berlaku or 0, d.tanggal is not None, d.tanggal, d.pk)
+    for d in DokumenIKU.objects.filter(kecamatan_id__in=kecamatan_ids):
+        kunci = (d.mulai_berlaku, d.pk)
+        if kunci[0] > tanggal:
+            continue
         lama = berlaku.get(d.kecamatan_id)
         if lama is None or kunci > lama[0]:
             berlaku[d.kecamatan_id] = (kunci, d)
     return {k: d for k, (_, d) in berlaku.items()}
 
 
-def tujuan_per_kecamatan(*, kecamatan_ids, periode: Periode) -> dict[int, Tujuan]:
+def tujuan_per_kecamatan(*, kecamatan_ids, periode: Periode, as_of: datetime.date | None = None) -> dict[int, Tujuan]:
     """The tujuan of many kecamatan in a fixed number of queries (the kabupaten dashboard and recap)."""
     ids = list(kecamatan_ids)
-    dokumen = _dokumen_berlaku(ids, periode.tahun)
-    skm = ikm_per_kecamatan(kecamatan_qs=ids, mulai=periode.mulai, selesai=periode.selesai)
+    dokumen = _dokumen_berlaku(ids, periode.selesai)
+    skm = ikm_per_kecamatan(kecamatan_qs=ids, mulai=periode.mulai, selesai=_sampai(periode, as_of))
     isian = {n.kecamatan_id: n for n in NilaiIndikatorTujuan.objects.filter(kecamatan_id__in=ids, tahun=periode.tahun)}
     hasil = {}
     for pk in ids:

@@ -309,7 +309,7 @@ def laporan_capaian_generate(
         basis_label=Basis(hasil.iku2.basis).label,
         per_seksi=iku1_per_seksi(kecamatan=kecamatan, iku1=hasil.iku1),
         dokumen_iku=_nama_dokumen(dokumen),
-        tujuan=tujuan_compute(kecamatan=kecamatan, periode=periode, dokumen=dokumen),
+        tujuan=tujuan_compute(kecamatan=kecamatan, periode=periode, dokumen=dokumen, as_of=as_of),
     )
 
 

@@ -110,7 +110,7 @@ def dasbor_kecamatan(request, kode=None):
         "tenggat": tenggat_dokumen(kecamatan=kecamatan, as_of=as_of, hari=60),
         "dokumen_iku": dokumen_iku,
         "nilai_tujuan": nilai_tujuan,
-        "tujuan": tujuan_compute(kecamatan=kecamatan, periode=periode, dokumen=dokumen_iku),
+        "tujuan": tujuan_compute(kecamatan=kecamatan, periode=periode, dokumen=dokumen_iku, as_of=as_of),
         "url_skm": reverse("skm:hasil-kecamatan", args=[kecamatan.kode]) if kabupaten_view else reverse("skm:hasil"),
         "basis_label": Basis(sekarang.iku2.basis).label,
         "url_iku1_numerator": _kegiatan_url(filter_kecamatan, periode, tindak_lanjut="ya"),
@@ -179,7 +179,9 @@ def dasbor_kabupaten(request):
     context["definisi_dipakai"] = DEFINISI_DIPAKAI
     context["total_sejauh_ini"] = total_sejauh_ini(hasil)
     context["dipakai_sejauh_ini"] = total_sejauh_ini(dipakai)
-    context["tujuan"] = tujuan_per_kecamatan(kecamatan_ids=[h.kecamatan.id for h in hasil], periode=periode)
+    context["tujuan"] = tujuan_per_kecamatan(
+        kecamatan_ids=[h.kecamatan.id for h in hasil], periode=periode, as_of=as_of
+    )
     template = "indikator/dasbor_kabupaten.html"
     if request.htmx:
         template += "#isi-dasbor"

@@ -14,7 +14,7 @@ from indikator.laporan.generator import laporan_capaian_generate
 from indikator.laporan.html import laporan_capaian_html
 from indikator.models import DokumenIKU, NilaiIndikatorTujuan
 from indikator.periode import semester, tahunan
-from indikator.tujuan import tujuan_per_kecamatan
+from indikator.tujuan import NAMA_IKM, tujuan_per_kecamatan
 from kecamatan.models import Peran
 
 D = datetime.date
@@ -133,3 +133,34 @@ def test_target_page_says_the_ikm_is_computed_only_where_it_is(dua_kecamatan, ma
     assert "Nilai IKM dihitung dari jawaban" in html
     html = client_for(make_user(Peran.PIMPINAN, kecamatan=lumajang)).get("/target/?tahun=2026").content.decode()
     assert "Nilai IKM dihitung dari jawaban" not in html
+
+
+def test_kabupaten_path_chooses_the_document_as_in_force_on(senduro, lumajang, make_user, client_for):
+    """Lumajang has only its Perubahan of 17 Oktober 2023: a period ending before it has no document in force."""
+    DokumenIKU.objects.create(
+        kecamatan=lumajang, jenis=DokumenIKU.Jenis.PERUBAHAN, tahun_berlaku=2023, tanggal=D(2023, 10, 17),
+        tugas="t", fungsi="f", tujuan="t", indikator_tujuan="Indeks Pelayanan Publik",
+    )  # fmt: skip
+    NilaiIndikatorTujuan.objects.create(kecamatan=lumajang, tahun=2023, nilai=Decimal("3.85"))
+    sebelum, sesudah = semester(2023, 1), semester(2023, 2)
+    assert DokumenIKU.objects.in_force_on(lumajang, sebelum.selesai) is None
+    assert tujuan_per_kecamatan(kecamatan_ids=[lumajang.pk], periode=sebelum)[lumajang.pk].sumber == "skm"
+    assert tujuan_per_kecamatan(kecamatan_ids=[lumajang.pk], periode=sesudah)[lumajang.pk].sumber == "isian"
+    # Both dashboards agree for the semester that ends before the Perubahan.
+    query = {"tahun": 2023, "bagian": "s1"}
+    kabupaten = client_for(make_user(Peran.ADMIN_KABUPATEN, kecamatan=senduro)).get("/", query)
+    kecamatan = client_for(make_user(Peran.STAF, kecamatan=lumajang)).get("/", query)
+    assert kabupaten.context["tujuan"][lumajang.pk].indikator == kecamatan.context["tujuan"].indikator == NAMA_IKM
+
+
+def test_the_tujuan_counts_answers_only_up_to_the_as_of_date(dua_kecamatan, senduro, make_user, client_for):
+    per = D(2026, 3, 15)  # the answers of 1 Februari and 1 Maret, not that of 1 Mei
+    assert tujuan_per_kecamatan(kecamatan_ids=[senduro.pk], periode=tahunan(2026), as_of=per)[senduro.pk].responden == 2
+    assert tujuan_per_kecamatan(kecamatan_ids=[senduro.pk], periode=tahunan(2026))[senduro.pk].responden == 3
+    laporan = laporan_capaian_generate(kecamatan=senduro, periode=tahunan(2026), as_of=per)
+    assert laporan.tujuan.responden == 2
+    query = {"tahun": 2026, "per": per.isoformat()}
+    kecamatan = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro)).get("/", query)
+    assert kecamatan.context["tujuan"].responden == 2
+    kabupaten = client_for(make_user(Peran.PEMERIKSA, kecamatan=senduro)).get("/", query)
+    assert kabupaten.context["tujuan"][senduro.pk].responden == 2

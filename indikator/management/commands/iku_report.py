@@ -59,7 +59,8 @@ class Command(BaseCommand):
                     content = xlsx.laporan_capaian_xlsx(laporan, draf=True)
                 return berkas_tulis(self, opts["out"], content)
             data = hasil_to_dict(iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)[0])
-            data["tujuan"] = tujuan_per_kecamatan(kecamatan_ids=[kecamatan.pk], periode=periode)[kecamatan.pk].to_dict()
+            tujuan = tujuan_per_kecamatan(kecamatan_ids=[kecamatan.pk], periode=periode, as_of=as_of)
+            data["tujuan"] = tujuan[kecamatan.pk].to_dict()
         else:
             kabupaten = kabupaten_get(opts["kabupaten"])
             kecamatan_qs = Kecamatan.objects.filter(kabupaten=kabupaten)
@@ -75,7 +76,7 @@ class Command(BaseCommand):
                     return berkas_tulis(self, opts["out"], pdf.rekap_kabupaten_pdf(rekap))
                 return berkas_tulis(self, opts["out"], xlsx.rekap_kabupaten_xlsx(rekap))
             hasil = iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)
-            tujuan = tujuan_per_kecamatan(kecamatan_ids=[h.kecamatan.id for h in hasil], periode=periode)
+            tujuan = tujuan_per_kecamatan(kecamatan_ids=[h.kecamatan.id for h in hasil], periode=periode, as_of=as_of)
             data = {
                 "kabupaten": {"kode": kabupaten.kode, "nama": kabupaten.nama},
                 "hasil": [{**hasil_to_dict(h), "tujuan": tujuan[h.kecamatan.id].to_dict()} for h in hasil],
