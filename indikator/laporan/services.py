@@ -50,7 +50,7 @@ def periode_belum_berakhir(periode: Periode, hari_ini: datetime.date) -> bool:
 
 
 def sidik_konfirmasi(laporan) -> str:
-    """A short fingerprint of what the confirmation page showed: both IKU figures and the signatory.
+    """A short fingerprint of what the confirmation page showed: both IKU figures, the tujuan and the signatory.
 
     Sent back with the approval, it tells whether anything moved between reading and approving.
     """
@@ -61,6 +61,8 @@ def sidik_konfirmasi(laporan) -> str:
         "iku1": [hasil.iku1.numerator, hasil.iku1.denominator],
         "iku2": [hasil.iku2.numerator, hasil.iku2.denominator],
         "penandatangan": laporan.tanda_tangan.to_dict() if laporan.tanda_tangan else None,
+        # The tujuan is frozen with the figures: a new SKM answer in between must be seen before approving.
+        "tujuan": laporan.tujuan.to_dict() if laporan.tujuan else None,
     }
     return hashlib.sha256(json.dumps(isi, sort_keys=True).encode()).hexdigest()[:32]
 

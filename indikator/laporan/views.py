@@ -203,6 +203,18 @@ def sahkan(request, kode=None):
     # Nothing is written without the confirmation page first: the form there sends "konfirmasi".
     if request.POST.get("konfirmasi") != "1":
         return _konfirmasi(request, kecamatan=kecamatan, periode=periode, hari_ini=hari_ini, form=form, kode=kode)
+    if not request.POST.get("sidik"):
+        # Without the fingerprint nobody can tell the figures approved are those that were read: refuse.
+        return _konfirmasi(
+            request,
+            kecamatan=kecamatan,
+            periode=periode,
+            hari_ini=hari_ini,
+            form=form,
+            kode=kode,
+            kesalahan=["Laporan tidak disahkan: periksa angka di bawah ini, lalu sahkan dari halaman konfirmasi ini."],
+            status=400,
+        )
     try:
         pengesahan = laporan_sahkan(
             user=request.user,
@@ -211,7 +223,7 @@ def sahkan(request, kode=None):
             hari_ini=hari_ini,
             url_dasar=request.build_absolute_uri("/"),
             periode_belum_berakhir_dipahami=request.POST.get("periode_belum_berakhir") == "1",
-            sidik=request.POST.get("sidik") or None,
+            sidik=request.POST["sidik"],
             rahasia_tte=request.POST.get("rahasia_tte", ""),
         )
     except ImproperlyConfigured as exc:

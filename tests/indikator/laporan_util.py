@@ -1,6 +1,7 @@
 """Helpers of the report tests: text out of a PDF (poppler's pdftotext) and the 2024 facts with signatories."""
 
 import datetime
+import re
 import subprocess
 
 import pytest
@@ -78,3 +79,10 @@ def teks_per_halaman(content: bytes) -> list[str]:
 def halaman_dengan(content: bytes, teks: str) -> list[int]:
     """The pages (from 1) whose text holds ``teks``, however the PDF wrapped or hyphenated it."""
     return [nomor for nomor, h in enumerate(teks_per_halaman(content), start=1) if rapat(teks) in rapat(h)]
+
+
+def sahkan_post(client, url, data, **kwargs):
+    """Approve as a person does: open the confirmation page, then send its form with the sidik it carries."""
+    halaman = client.post(url, {k: v for k, v in data.items() if k != "konfirmasi"})
+    sidik = re.search(r'name="sidik" value="([0-9a-f]*)"', halaman.content.decode())
+    return client.post(url, {**data, "konfirmasi": "1", "sidik": sidik.group(1) if sidik else ""}, **kwargs)

@@ -39,7 +39,7 @@ def orang(make_user, laporan_2024, lumajang):
 
 def _sahkan(client_for, user, url=None, data=TAHUN_2024):
     # As the confirmation page's form sends it (the first post only shows what would be frozen).
-    return client_for(user).post(url or reverse("laporan:sahkan"), {**data, "konfirmasi": "1"})
+    return laporan_util.sahkan_post(client_for(user), url or reverse("laporan:sahkan"), data)
 
 
 def test_camat_approves_and_the_pdf_is_signed_with_a_qr_and_no_draft_mark(client_for, orang, hari_ini):

@@ -1,14 +1,17 @@
 """Issue 19, points 1 and 2: the public verification page shows the frozen figures whole, and an approval
 is confirmed (what is frozen, a period not yet ended, the version history) before anything is written."""
 
+import dataclasses
 import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from indikator.laporan.services import laporan_sahkan, periode_belum_berakhir
+from indikator.laporan.generator import laporan_capaian_generate
+from indikator.laporan.services import laporan_sahkan, periode_belum_berakhir, sidik_konfirmasi
 from indikator.models import PengesahanLaporan
 from indikator.periode import tahunan, triwulan
 from kecamatan.models import Peran
@@ -161,7 +164,7 @@ def test_the_confirmation_lists_the_approved_versions_with_numerator_and_denomin
 ):
     client = client_for(camat)
     for _ in range(2):
-        client.post(reverse("laporan:sahkan"), {"tahun": "2024", "konfirmasi": "1"})
+        laporan_util.sahkan_post(client, reverse("laporan:sahkan"), {"tahun": "2024"})
     assert list(PengesahanLaporan.objects.values_list("versi", flat=True).order_by("versi")) == [1, 2]
     response = client.post(reverse("laporan:sahkan"), {"tahun": "2024"})
     page = teks(response)
@@ -179,3 +182,20 @@ def test_only_the_pimpinan_of_that_kecamatan_sees_the_confirmation(client_for, m
     camat = make_user(Peran.PIMPINAN, kecamatan=laporan_2024)
     other = reverse("laporan:sahkan-kecamatan", args=[lumajang.kode])
     assert client_for(camat).post(other, {"tahun": "2024"}).status_code == 404
+
+
+def test_an_approval_without_the_sidik_is_refused_on_the_confirmation_page(client_for, camat, hari_ini):
+    response = client_for(camat).post(reverse("laporan:sahkan"), {"tahun": "2024", "konfirmasi": "1"})
+    assert response.status_code == 400
+    assert "Laporan tidak disahkan: periksa angka di bawah ini" in teks(response)
+    assert 'name="sidik"' in response.content.decode()
+    assert not PengesahanLaporan.objects.exists()
+
+
+def test_the_sidik_covers_the_tujuan_and_the_page_shows_it(client_for, camat, laporan_2024, hari_ini):
+    laporan = laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
+    sebelum = sidik_konfirmasi(laporan)
+    laporan.tujuan = dataclasses.replace(laporan.tujuan, nilai=Decimal("80.00"), responden=5)
+    assert sidik_konfirmasi(laporan) != sebelum
+    page = teks(client_for(camat).post(reverse("laporan:sahkan"), {"tahun": "2024"}))
+    assert f"Indikator tujuan — {laporan.tujuan.indikator}" in page

@@ -212,14 +212,16 @@ def _tanpa_pengesahan():
 
 def test_wrong_passphrase_approves_nothing_and_says_why(client_for, pki, sertifikat_camat, pimpinan, hari_ini):
     data = {**SAHKAN_2024, "rahasia_tte": "salah"}
-    response = client_for(pimpinan).post(reverse("laporan:sahkan"), data, follow=True)
+    response = laporan_util.sahkan_post(client_for(pimpinan), reverse("laporan:sahkan"), data, follow=True)
     _tanpa_pengesahan()
     assert "Frasa sandi sertifikat salah" in response.content.decode()
     assert "Laporan tidak disahkan" in response.content.decode()
 
 
 def test_right_passphrase_through_the_page_approves_signed(client_for, pki, sertifikat_camat, pimpinan, hari_ini):
-    response = client_for(pimpinan).post(reverse("laporan:sahkan"), {**SAHKAN_2024, "rahasia_tte": FRASA}, follow=True)
+    response = laporan_util.sahkan_post(
+        client_for(pimpinan), reverse("laporan:sahkan"), {**SAHKAN_2024, "rahasia_tte": FRASA}, follow=True
+    )
     assert "disahkan (versi 1). Ditandatangani secara elektronik." in response.content.decode()
     assert tte.pdf_verifikasi(PengesahanLaporan.objects.get().berkas.read()).valid
 
@@ -234,7 +236,7 @@ def test_signing_and_verifying_work_under_a_running_event_loop(pki):
 
 
 def test_missing_passphrase_approves_nothing(client_for, pki, sertifikat_camat, pimpinan, hari_ini):
-    response = client_for(pimpinan).post(reverse("laporan:sahkan"), SAHKAN_2024, follow=True)
+    response = laporan_util.sahkan_post(client_for(pimpinan), reverse("laporan:sahkan"), SAHKAN_2024, follow=True)
     _tanpa_pengesahan()
     assert "Masukkan frasa sandi sertifikat" in response.content.decode()
 
@@ -267,7 +269,7 @@ def test_without_certificate_approval_is_unsigned_and_the_page_says_so(client_fo
     page = client_for(pimpinan).post(reverse("laporan:sahkan"), TAHUN_2024)
     assert 'data-testid="tanpa-tte"' in page.content.decode()
     assert 'name="rahasia_tte"' not in page.content.decode()
-    response = client_for(pimpinan).post(reverse("laporan:sahkan"), SAHKAN_2024, follow=True)
+    response = laporan_util.sahkan_post(client_for(pimpinan), reverse("laporan:sahkan"), SAHKAN_2024, follow=True)
     pesan = "Tanpa tanda tangan elektronik: pejabat penandatangan belum memiliki sertifikat."
     assert pesan in response.content.decode()
     pengesahan = PengesahanLaporan.objects.get()
@@ -358,7 +360,7 @@ def test_broken_pkcs11_configuration_is_shown_on_the_approval_form(settings, pim
     settings.IKU_TTE_PKCS11 = {"MODULE": "/tidak/ada.so", "TOKEN_LABEL": "t", "KEY_LABEL": "k", "NIP": "x"}
     page = client_for(pimpinan).post(reverse("laporan:sahkan"), TAHUN_2024).content.decode()
     assert "Konfigurasi tanda tangan elektronik salah" in page
-    client_for(pimpinan).post(reverse("laporan:sahkan"), SAHKAN_2024)
+    laporan_util.sahkan_post(client_for(pimpinan), reverse("laporan:sahkan"), SAHKAN_2024)
     _tanpa_pengesahan()
 
 
