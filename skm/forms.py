@@ -1,9 +1,13 @@
+import datetime
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from skm.models import JUMLAH_UNSUR, Responden
 
 KOLOM_UNSUR = [f"u{i}" for i in range(1, JUMLAH_UNSUR + 1)]
+# How far back a public answer may date its service (paper entry and import go further).
+BATAS_HARI_DARING = 30
 
 
 class SurveiForm(forms.Form):
@@ -64,6 +68,13 @@ class SurveiForm(forms.Form):
         tanggal = self.cleaned_data["tanggal"]
         if tanggal > self.hari_ini:
             raise forms.ValidationError("Tanggal layanan tidak boleh setelah hari ini.")
+        # Anyone may answer: an old date would let a stranger fill a closed period, which only
+        # paper entry and import (staff, signed in) may do.
+        if tanggal < self.hari_ini - datetime.timedelta(days=BATAS_HARI_DARING):
+            raise forms.ValidationError(
+                f"Tanggal layanan paling lama {BATAS_HARI_DARING} hari sebelum hari ini "
+                f"({(self.hari_ini - datetime.timedelta(days=BATAS_HARI_DARING)).strftime('%d-%m-%Y')})."
+            )
         return tanggal
 
     @property

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from skm.models import JenisLayanan
 from skm.selectors import kuesioner_berlaku
@@ -51,7 +52,7 @@ def _cache_kosong():
 def isian(layanan, nilai=4, **lebih):
     data = {
         "jenis_layanan": layanan.pk,
-        "tanggal": "2026-03-02",
+        "tanggal": timezone.localdate().isoformat(),  # the public form takes only the last 30 days
         "usia": "41",
         "jenis_kelamin": "P",
         "pendidikan": "sma",

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from skm.models import Responden
 from tests.skm.conftest import isian
@@ -105,3 +106,14 @@ def test_publikasi_without_respondent_shows_no_value(client, senduro):
     response = client.get("/skm/35.08.12/publikasi/")
     assert response.status_code == 200
     assert "belum ada nilai IKM" in response.content.decode()
+
+
+def test_a_date_older_than_thirty_days_is_refused_at_the_field(client, layanan_senduro):
+    hari_ini = timezone.localdate()
+    batas = (hari_ini - datetime.timedelta(days=30)).isoformat()
+    lewat = (hari_ini - datetime.timedelta(days=31)).isoformat()
+    response = client.post(URL, isian(layanan_senduro, tanggal=lewat))
+    assert response.status_code == 400
+    assert "Tanggal layanan paling lama 30 hari sebelum hari ini" in response.content.decode()
+    assert not Responden.objects.exists()
+    assert client.post(URL, isian(layanan_senduro, tanggal=batas)).status_code == 302
