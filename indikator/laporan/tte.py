@@ -204,9 +204,14 @@ def _akar_tepercaya() -> list[asn1_x509.Certificate]:
         raise ImproperlyConfigured(f"IKU_TTE_TRUST_ROOTS: berkas tidak dapat dibaca ({exc}).") from exc
 
 
-def konteks_validasi(*, untuk_tanda_tangan: bool = False) -> ValidationContext:
-    """Trust roots from settings; revocation data fetched only where allowed (never in tests)."""
-    ambil = settings.IKU_TTE_AMBIL_REVOKASI or (untuk_tanda_tangan and settings.IKU_TTE_LTV)
+def konteks_validasi(*, untuk_tanda_tangan: bool = False, boleh_ambil: bool = True) -> ValidationContext:
+    """Trust roots from settings; revocation data fetched only where allowed (never in tests).
+
+    ``boleh_ambil=False`` never fetches, whatever the settings: the certificates of a file someone
+    uploaded name the CRL/OCSP/AIA URLs, and fetching them would let anyone make the server call any
+    address (SSRF).
+    """
+    ambil = boleh_ambil and (settings.IKU_TTE_AMBIL_REVOKASI or (untuk_tanda_tangan and settings.IKU_TTE_LTV))
     return ValidationContext(
         trust_roots=_akar_tepercaya(),
         allow_fetching=ambil,
@@ -390,8 +395,12 @@ def _jenis_masalah(indikasi: AdESSubIndic | None) -> str:
     return "lain"
 
 
-def pdf_verifikasi(data: bytes) -> HasilVerifikasi:
-    """Validate the signature of ``data`` against the configured trust roots. Never raises on bad input."""
+def pdf_verifikasi(data: bytes, *, tersimpan: bool = False) -> HasilVerifikasi:
+    """Validate the signature of ``data`` against the configured trust roots. Never raises on bad input.
+
+    Revocation data may be fetched (when the settings allow it) only for ``tersimpan``, the PDF this
+    application signed and stored; any other file is validated without a network call.
+    """
     hasil = HasilVerifikasi(sha256=hashlib.sha256(data).hexdigest(), ukuran=len(data))
     # The header may sit anywhere in the first KiB (ISO 32000-1, annex H); the tail must say %%EOF.
     if b"%PDF-" not in data[:1024] or b"%%EOF" not in data[-2048:]:
@@ -409,7 +418,9 @@ def pdf_verifikasi(data: bytes) -> HasilVerifikasi:
     hasil.ada_tanda_tangan = True
     sig = tanda_tangan[0]
     try:
-        status = _tanpa_loop(validate_pdf_signature, sig, signer_validation_context=konteks_validasi())
+        status = _tanpa_loop(
+            validate_pdf_signature, sig, signer_validation_context=konteks_validasi(boleh_ambil=tersimpan)
+        )
     except Exception as exc:
         # A damaged signature dictionary or CMS blob: not intact, whatever the cause.
         logger.info("signature validation error: %s", exc)

@@ -358,7 +358,7 @@ def _verifikasi_tte(request, pengesahan) -> dict:
 
     def _periksa():
         with pengesahan.berkas.open("rb") as f:
-            return tte.pdf_verifikasi(f.read())
+            return tte.pdf_verifikasi(f.read(), tersimpan=True)
 
     # A public page: the stored file's verdict is computed once per 10 minutes, not on every hit.
     tersimpan = cache.get_or_set(f"iku:tte-tersimpan:{pengesahan.sha256}", _periksa, timeout=600)

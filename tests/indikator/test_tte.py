@@ -7,6 +7,7 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
@@ -487,3 +488,20 @@ def test_command_missing_file(tmp_path, db):
     with pytest.raises(CommandError, match="tidak dapat dibaca") as exc:
         call_command("verifikasi_pdf", str(tmp_path / "tidak-ada.pdf"))
     assert exc.value.returncode == 2
+
+
+def test_an_uploaded_file_is_validated_without_fetching_its_urls(client, disahkan, settings, monkeypatch):
+    """The uploader chooses the certificates, hence the CRL/OCSP/AIA URLs: fetching them would be an SSRF."""
+    settings.IKU_TTE_AMBIL_REVOKASI = True
+    konteks = []
+    asli = tte.ValidationContext
+    # Recorded, then built without fetching: the test itself must not reach the network.
+    monkeypatch.setattr(
+        tte,
+        "ValidationContext",
+        lambda **kw: konteks.append(kw["allow_fetching"]) or asli(**{**kw, "allow_fetching": False}),
+    )
+    cache.clear()
+    _unggah(client, disahkan, disahkan.berkas.read())
+    # One validation for the stored PDF (fetching allowed by the setting), one for the upload (never).
+    assert konteks == [True, False]
