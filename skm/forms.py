@@ -3,6 +3,7 @@ import datetime
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
+from kecamatan.berkas import XLSX, validate_upload
 from skm.models import JUMLAH_UNSUR, Responden
 
 KOLOM_UNSUR = [f"u{i}" for i in range(1, JUMLAH_UNSUR + 1)]
@@ -146,8 +147,20 @@ class KertasForm(forms.Form):
 
 
 class ImporSKMForm(forms.Form):
-    berkas = forms.FileField(label="Buku kerja (.xlsx)")
+    berkas = forms.FileField(
+        label="Buku kerja (.xlsx)",
+        widget=forms.FileInput(attrs={"accept": ".xlsx," + XLSX}),
+        error_messages={"required": "Pilih berkas .xlsx yang akan diimpor."},
+    )
     dry_run = forms.BooleanField(label="Periksa saja, jangan simpan", required=False)
+
+    def clean_berkas(self):
+        berkas = self.cleaned_data["berkas"]
+        # As the kegiatan import: size, real XLSX bytes and no zip bomb, before openpyxl opens it.
+        info = validate_upload(berkas)
+        if info.content_type != XLSX:
+            raise forms.ValidationError("Berkas harus buku kerja Excel (.xlsx), bukan dokumen lain.")
+        return berkas
 
 
 class RencanaTindakLanjutForm(forms.Form):

@@ -31,6 +31,8 @@ KOLOM = [
     "Saran",
 ]
 MAKS_BARIS = 5000
+# Rows read at all, blank ones included: a small file of a million empty rows must not hold a worker.
+MAKS_BARIS_DIBACA = 5 * MAKS_BARIS
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,11 @@ def _baca(file) -> tuple[list[tuple[int, dict]], list[Kesalahan]]:
         if hilang:
             return [], [Kesalahan(1, None, "Kolom wajib tidak ada di baris judul: " + ", ".join(hilang) + ".")]
         isi, kesalahan = [], []
-        for row in rows:
+        for nomor_dibaca, row in enumerate(rows, start=2):
+            if nomor_dibaca > MAKS_BARIS_DIBACA:
+                return [], [
+                    Kesalahan(nomor_dibaca, None, f"Lembar terlalu panjang: paling banyak {MAKS_BARIS_DIBACA} baris.")
+                ]
             cells = [c for c in row if getattr(c, "row", None) is not None]
             if not any(c.value not in (None, "") for c in cells):
                 continue

@@ -233,7 +233,8 @@ def impor(request):
             )
     else:
         form = ImporSKMForm()
-    status = 400 if hasil is not None and not hasil.berhasil else 200
+    ditolak = request.method == "POST" and (not form.is_valid() or (hasil is not None and not hasil.berhasil))
+    status = 400 if ditolak else 200
     return render(request, "skm/impor.html", {"kecamatan": kecamatan, "form": form, "hasil": hasil}, status=status)
 
 

@@ -166,3 +166,34 @@ def test_tenancy_results_and_responses_of_another_kecamatan_are_404(
 def test_kecamatan_staff_find_the_skm_in_the_menu(make_user, client_for, senduro):
     html = client_for(make_user(Peran.STAF, kecamatan=senduro)).get("/skm/hasil/").content.decode()
     assert 'href="/skm/kertas/"' in html and 'href="/skm/hasil/"' in html
+
+
+def test_import_upload_is_checked_like_the_kegiatan_import(make_user, client_for, senduro, layanan_senduro, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for(make_user(Peran.KASI, kecamatan=senduro))
+    pdf = SimpleUploadedFile("skm.xlsx", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+    response = client.post("/skm/impor/", {"berkas": pdf})
+    assert response.status_code == 400
+    assert "Berkas harus buku kerja Excel (.xlsx), bukan dokumen lain." in response.content.decode()
+    settings.UPLOAD_MAX_BYTES = 1000
+    response = client.post("/skm/impor/", {"berkas": _upload([baris(3)])})
+    assert response.status_code == 400 and "Berkas terlalu besar" in response.content.decode()
+    assert not Responden.objects.exists()
+
+
+def test_blank_rows_count_toward_the_rows_read(senduro, layanan_senduro, monkeypatch):
+    monkeypatch.setattr("skm.impor.MAKS_BARIS_DIBACA", 10)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Responden"
+    ws.append(KOLOM)
+    ws.cell(row=50, column=1).value = None
+    ws.cell(row=50, column=1).font = openpyxl.styles.Font(bold=True)  # a styled blank row far below
+    ws.append(baris(3))  # row 51: the only answer
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    hasil = skm_workbook_import(kecamatan=senduro, file=buffer, hari_ini=HARI_INI)
+    assert not hasil.berhasil
+    assert "Lembar terlalu panjang: paling banyak 10 baris." in str(hasil.kesalahan[0])
+    assert not Responden.objects.exists()
