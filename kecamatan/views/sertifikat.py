@@ -30,10 +30,8 @@ def sertifikat_daftar(request, kode=None):
         return render(request, "kecamatan/pilih_kecamatan.html", {"pilihan": pilihan, "tujuan": "sertifikat-kecamatan"})
     if not boleh_kelola_sertifikat(request.user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan atau admin kabupaten yang mengelola sertifikat.")
-    hari_ini = timezone.localdate()
     pejabat = (
-        kecamatan.pejabat.filter(jabatan__in=PENANDATANGAN)
-        .filter(Q(selesai__isnull=True) | Q(selesai__gte=hari_ini))
+        _penandatangan_menjabat(kecamatan.pejabat.all(), timezone.localdate())
         .select_related("sertifikat_tte")
         .order_by("jabatan", "-mulai")
     )
@@ -44,12 +42,21 @@ def sertifikat_daftar(request, kode=None):
     )
 
 
+def _penandatangan_menjabat(pejabat_qs, hari_ini):
+    """Those who may sign a report: Camat and Sekretaris Camat still in office."""
+    return pejabat_qs.filter(jabatan__in=PENANDATANGAN).filter(Q(selesai__isnull=True) | Q(selesai__gte=hari_ini))
+
+
 @sensitive_post_parameters("frasa_sandi")
 @login_required
 def sertifikat_unggah(request, pk):
-    # Scoped first: another kecamatan's pejabat does not exist for this user (404), whatever the role.
+    # Scoped first: another kecamatan's pejabat does not exist for this user (404), whatever the role;
+    # nor does one who signs nothing (a Kasi) or has left office: a certificate there only waits to be misused.
     pejabat = get_object_or_404(
-        Pejabat.objects.filter(kecamatan__in=akses.kecamatan_scope(request.user)).select_related("kecamatan"), pk=pk
+        _penandatangan_menjabat(
+            Pejabat.objects.filter(kecamatan__in=akses.kecamatan_scope(request.user)), timezone.localdate()
+        ).select_related("kecamatan"),
+        pk=pk,
     )
     if not boleh_kelola_sertifikat(request.user, pejabat.kecamatan):
         raise Http404("Pejabat tidak ditemukan.")

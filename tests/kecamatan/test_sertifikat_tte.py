@@ -136,3 +136,22 @@ def test_admin_kabupaten_uploads_for_a_kecamatan_in_scope(client_for, make_user,
 def test_upload_page_needs_login(client, camat_senduro):
     response = client.get(reverse("sertifikat-unggah", args=[camat_senduro.pk]))
     assert response.status_code == 302 and "/masuk/" in response["Location"]
+
+
+def test_only_a_signatory_still_in_office_can_get_a_certificate(client_for, make_user, senduro, pki):
+    from django.utils import timezone
+
+    hari_ini = timezone.localdate()
+    client = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro))
+    kasi = Pejabat.objects.create(kecamatan=senduro, nama="KASI", jabatan=Pejabat.Jabatan.KEPALA_SEKSI)
+    mantan = Pejabat.objects.create(
+        kecamatan=senduro, nama="MANTAN CAMAT", jabatan=Pejabat.Jabatan.CAMAT, selesai=hari_ini - datetime.timedelta(1)
+    )
+    for pejabat in (kasi, mantan):
+        assert client.get(reverse("sertifikat-unggah", args=[pejabat.pk])).status_code == 404
+        assert _post(client, pejabat, pki.camat.pkcs12()).status_code == 404
+    assert not SertifikatPejabat.objects.exists()
+    sekcam = Pejabat.objects.create(
+        kecamatan=senduro, nama="SEKCAM", jabatan=Pejabat.Jabatan.SEKRETARIS_CAMAT, selesai=hari_ini
+    )
+    assert client.get(reverse("sertifikat-unggah", args=[sekcam.pk])).status_code == 200
