@@ -1,8 +1,11 @@
 """Request-wide rules of the kecamatan app."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
+from django_htmx.http import HttpResponseClientRedirect
 
 from kecamatan import akses
 
@@ -22,9 +25,16 @@ class WajibGantiSandiMiddleware:
         if keanggotaan is not None and keanggotaan.wajib_ganti_sandi:
             bebas = {reverse(name) for name in BEBAS}
             if request.path not in bebas and not request.path.startswith(("/static/", "/media/")):
-                messages.warning(
-                    request,
-                    "Akun Anda dibuat oleh admin. Ganti kata sandi Anda terlebih dahulu sebelum memakai aplikasi.",
-                )
+                # Said once, where it is read: not for a fragment (HTMX would swallow it and the next
+                # page would show a pile), nor for a link followed from the password form itself.
+                dari_form = urlsplit(request.headers.get("Referer", "")).path == reverse("password_change")
+                if not request.htmx and not dari_form:
+                    messages.warning(
+                        request,
+                        "Akun Anda dibuat oleh admin. Ganti kata sandi Anda terlebih dahulu sebelum memakai aplikasi.",
+                    )
+                if request.htmx:
+                    # A whole-page visit to the form, not the form swapped into a fragment.
+                    return HttpResponseClientRedirect(reverse("password_change"))
                 return redirect("password_change")
         return self.get_response(request)

@@ -165,3 +165,17 @@ def test_a_password_an_admin_sets_for_someone_else_must_be_changed_too(make_user
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Keanggotaan.objects.get(user=staf).wajib_ganti_sandi
     assert not Keanggotaan.objects.get(user=admin_kab).wajib_ganti_sandi
+
+
+def test_the_change_password_warning_does_not_pile_up(make_user, client_for, senduro):
+    user = make_user(Peran.STAF, kecamatan=senduro)
+    Keanggotaan.objects.filter(user=user).update(wajib_ganti_sandi=True)
+    client = client_for(user)
+    pesan = "Ganti kata sandi Anda terlebih dahulu"
+    fragmen = client.get("/", HTTP_HX_REQUEST="true")
+    assert fragmen.headers["HX-Redirect"] == reverse("password_change")
+    dari_form = client.get("/kegiatan/", HTTP_REFERER="http://testserver" + reverse("password_change"))
+    assert dari_form.status_code == 302 and dari_form.url == reverse("password_change")
+    assert pesan not in client.get(reverse("password_change")).content.decode()
+    client.get("/")
+    assert client.get(reverse("password_change")).content.decode().count(pesan) == 1

@@ -117,3 +117,15 @@ def test_a_date_older_than_thirty_days_is_refused_at_the_field(client, layanan_s
     assert "Tanggal layanan paling lama 30 hari sebelum hari ini" in response.content.decode()
     assert not Responden.objects.exists()
     assert client.post(URL, isian(layanan_senduro, tanggal=batas)).status_code == 302
+
+
+def test_a_refusal_by_the_service_answers_400(client, layanan_senduro, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    def tolak(**kwargs):
+        raise ValidationError("Kuesioner belum tersedia.")
+
+    monkeypatch.setattr("skm.views.responden_create", tolak)
+    response = client.post(URL, isian(layanan_senduro))
+    assert response.status_code == 400
+    assert "Kuesioner belum tersedia." in response.content.decode()
