@@ -43,8 +43,18 @@ def referensi_load() -> tuple[list[UnsurInfo], list[Interval]]:
 
 
 def kuesioner_berlaku(tanggal: datetime.date) -> Kuesioner | None:
-    """The newest questionnaire version in force on ``tanggal``."""
-    return Kuesioner.objects.filter(berlaku_mulai__lte=tanggal).order_by("-versi").first()
+    """The newest complete questionnaire version in force on ``tanggal``.
+
+    A version still being written (fewer than the nine unsur) is not offered: the form and the
+    answer page need a question for every unsur.
+    """
+    return (
+        Kuesioner.objects.filter(berlaku_mulai__lte=tanggal)
+        .annotate(jumlah_unsur=Count("pertanyaan__unsur", distinct=True))
+        .filter(jumlah_unsur=JUMLAH_UNSUR)
+        .order_by("-versi")
+        .first()
+    )
 
 
 @dataclass

@@ -51,6 +51,7 @@ def survei(request, kode):
     kuesioner = kuesioner_berlaku(hari_ini)
     layanan_qs = _layanan_qs(kecamatan)
     kwargs = {"layanan_qs": layanan_qs, "pertanyaan": _pertanyaan(kuesioner), "hari_ini": hari_ini}
+    dibuka = kuesioner is not None and layanan_qs.exists()
     if request.method == "POST":
         form = SurveiForm(request.POST, **kwargs)
         if form.terisi_bot:
@@ -62,7 +63,8 @@ def survei(request, kode):
                 "Terlalu banyak isian dari alamat jaringan Anda dalam satu jam terakhir. Silakan coba lagi nanti.",
                 429,
             )
-        if form.is_valid():
+        # A survey not open has no questions: nothing to validate an answer against.
+        if dibuka and form.is_valid():
             data = form.cleaned_data
             try:
                 responden_create(
@@ -87,10 +89,9 @@ def survei(request, kode):
         if layanan.isdigit() and layanan_qs.filter(pk=layanan).exists():
             awal["jenis_layanan"] = int(layanan)
         form = SurveiForm(initial=awal, **kwargs)
-    context = {"kecamatan": kecamatan, "form": form, "dibuka": kuesioner is not None and layanan_qs.exists()}
-    return render(
-        request, "skm/survei.html", context, status=200 if request.method == "GET" or form.is_valid() else 400
-    )
+    context = {"kecamatan": kecamatan, "form": form, "dibuka": dibuka}
+    berhasil = request.method == "GET" or (dibuka and form.is_valid())
+    return render(request, "skm/survei.html", context, status=200 if berhasil else 400)
 
 
 def terima_kasih(request, kode):

@@ -129,3 +129,39 @@ def test_a_refusal_by_the_service_answers_400(client, layanan_senduro, monkeypat
     response = client.post(URL, isian(layanan_senduro))
     assert response.status_code == 400
     assert "Kuesioner belum tersedia." in response.content.decode()
+
+
+def _versi_baru_tidak_lengkap(jumlah):
+    from skm.models import Kuesioner, Pertanyaan
+
+    v2 = Kuesioner.objects.create(versi=2, berlaku_mulai=datetime.date(2020, 1, 1))
+    for p in Pertanyaan.objects.filter(kuesioner__versi=1).order_by("unsur__urutan")[:jumlah]:
+        Pertanyaan.objects.create(
+            kuesioner=v2, unsur=p.unsur, teks=p.teks + " (draf)", jawaban_1="a", jawaban_2="b", jawaban_3="c",
+            jawaban_4="d",
+        )  # fmt: skip
+    return v2
+
+
+def test_a_version_with_fewer_than_nine_questions_is_not_offered(client, layanan_senduro):
+    from skm.selectors import kuesioner_berlaku
+
+    _versi_baru_tidak_lengkap(5)
+    assert kuesioner_berlaku(timezone.localdate()).versi == 1
+    response = client.post(URL, isian(layanan_senduro, 3))
+    assert response.status_code == 302
+    assert Responden.objects.get().kuesioner.versi == 1
+
+
+def test_without_a_complete_version_the_survey_is_not_open(client, layanan_senduro):
+    from skm.models import Pertanyaan
+
+    _versi_baru_tidak_lengkap(5)
+    Pertanyaan.objects.filter(kuesioner__versi=1, unsur__kode="U9").delete()
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "belum dibuka" in html and "<fieldset" not in html
+    response = client.post(URL, isian(layanan_senduro, 3))
+    assert response.status_code == 400 and "belum dibuka" in response.content.decode()
+    assert not Responden.objects.exists()
