@@ -11,7 +11,19 @@ KOLOM_UNSUR = [f"u{i}" for i in range(1, JUMLAH_UNSUR + 1)]
 BATAS_HARI_DARING = 30
 
 
-class SurveiForm(forms.Form):
+class IsianRespondenMixin:
+    """What a filled questionnaire gives ``responden_create``, whether typed by the public or from paper."""
+
+    def nilai(self) -> tuple[int, ...]:
+        return tuple(self.cleaned_data[k] for k in KOLOM_UNSUR)
+
+    def isian(self) -> dict:
+        data = self.cleaned_data
+        profil = ("jenis_layanan", "tanggal", "usia", "jenis_kelamin", "pendidikan", "pekerjaan", "saran")
+        return {**{k: data[k] for k in profil}, "nilai": self.nilai()}
+
+
+class SurveiForm(IsianRespondenMixin, forms.Form):
     """The questionnaire: profile, the nine unsur of the version in force, an optional saran.
 
     Nothing personal is asked. ``situs_web`` is a honeypot: hidden from people,
@@ -86,11 +98,8 @@ class SurveiForm(forms.Form):
     def terisi_bot(self) -> bool:
         return bool(self.data.get("situs_web", "").strip())
 
-    def nilai(self) -> tuple[int, ...]:
-        return tuple(self.cleaned_data[k] for k in KOLOM_UNSUR)
 
-
-class KertasForm(forms.Form):
+class KertasForm(IsianRespondenMixin, forms.Form):
     """A paper questionnaire typed by staff: one row of digits, Tab between them, Enter to save."""
 
     jenis_layanan = forms.ModelChoiceField(label="Jenis layanan", queryset=None, empty_label="— pilih —")
@@ -141,9 +150,6 @@ class KertasForm(forms.Form):
     @property
     def unsur_fields(self):
         return [self[k] for k in KOLOM_UNSUR]
-
-    def nilai(self) -> tuple[int, ...]:
-        return tuple(self.cleaned_data[k] for k in KOLOM_UNSUR)
 
 
 class ImporSKMForm(forms.Form):

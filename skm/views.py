@@ -65,20 +65,8 @@ def survei(request, kode):
             )
         # A survey not open has no questions: nothing to validate an answer against.
         if dibuka and form.is_valid():
-            data = form.cleaned_data
             try:
-                responden_create(
-                    kecamatan=kecamatan,
-                    jenis_layanan=data["jenis_layanan"],
-                    tanggal=data["tanggal"],
-                    usia=data["usia"],
-                    jenis_kelamin=data["jenis_kelamin"],
-                    pendidikan=data["pendidikan"],
-                    pekerjaan=data["pekerjaan"],
-                    nilai=form.nilai(),
-                    saran=data["saran"],
-                    hari_ini=hari_ini,
-                )
+                responden_create(kecamatan=kecamatan, **form.isian(), hari_ini=hari_ini)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
@@ -180,19 +168,7 @@ def kertas(request):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                responden_create(
-                    kecamatan=kecamatan,
-                    jenis_layanan=data["jenis_layanan"],
-                    tanggal=data["tanggal"],
-                    usia=data["usia"],
-                    jenis_kelamin=data["jenis_kelamin"],
-                    pendidikan=data["pendidikan"],
-                    pekerjaan=data["pekerjaan"],
-                    nilai=form.nilai(),
-                    saran=data["saran"],
-                    sumber=Responden.Sumber.KERTAS,
-                    hari_ini=hari_ini,
-                )
+                responden_create(kecamatan=kecamatan, **form.isian(), sumber=Responden.Sumber.KERTAS, hari_ini=hari_ini)
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
