@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from desa.services import wilayah_import
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
@@ -39,6 +40,11 @@ def test_navigation_collapses_on_a_phone(demo, login, page):
     menu = page.get_by_role("button", name="Buka menu")
     assert menu.is_visible()
     menu.click()
-    page.get_by_role("button", name="Lainnya").click()
+    # Bootstrap animates the collapse ("collapsing"); a click on "Lainnya" during the animation can be lost,
+    # so wait until the menu is fully open, then until the dropdown shows its links.
+    page.locator("#nav-utama.show").wait_for()
+    lainnya = page.get_by_role("button", name="Lainnya")
+    lainnya.click()
+    expect(lainnya).to_have_attribute("aria-expanded", "true")
     page.get_by_role("link", name="Katalog kegiatan").click()
     assert page.get_by_role("heading", name="Katalog fasilitasi, koordinasi dan rekomendasi").is_visible()
