@@ -13,8 +13,9 @@ from django.db import connection
 
 
 def _tabel():
-    from desa.models import Desa, DokumenDesa
+    from desa.models import DokumenDesa
     from kecamatan.models import BuktiPendukung, Kegiatan
+    from wilayah.models import Desa
 
     return {
         "kegiatan": Kegiatan._meta.db_table,

@@ -1,7 +1,7 @@
 """National roll-up benchmark: python bench/national.py [--per-kecamatan 20] [--runs 3] [--simpan]
 
 Loads every provinsi, kabupaten, kecamatan and desa/kelurahan of Indonesia from the shipped
-Kepmendagri codes (desa.services.wilayah_import for each of the 38 provinsi codes) into a
+Kepmendagri codes (wilayah.services.wilayah_import for each of the 38 provinsi codes) into a
 fresh PostgreSQL database (iku_bench_national on 127.0.0.1), adds a small synthetic volume
 (20 kegiatan per kecamatan in one year, the desa documents of that measurement year), and
 measures indikator.iku.iku_compute over one kabupaten's kecamatan and over all kecamatan:
@@ -83,12 +83,11 @@ def run(args) -> dict:
     from lantai import lantai_run
     from sintetis import HasilData, analyze, dokumen_load, kegiatan_load, log, organisasi_load, wilayah_load
 
-    from desa.models import Desa
     from desa.selectors import iku2_basis
-    from desa.wilayah import WILAYAH_CSV
     from indikator.iku import iku_compute
     from indikator.periode import tahunan
-    from kecamatan.models import Kecamatan
+    from wilayah.kepmendagri import WILAYAH_CSV
+    from wilayah.models import Desa, Kecamatan
 
     log("migrate")
     call_command("migrate", verbosity=0, interactive=False)

@@ -60,7 +60,8 @@ def main() -> None:
     from indikator.fetch import fakta_load
     from indikator.iku import iku_compute
     from indikator.periode import tahunan
-    from kecamatan.models import Kecamatan, Kegiatan
+    from kecamatan.models import Kegiatan
+    from wilayah.models import Kecamatan
 
     hari_ini = timezone.localdate()
     periode = tahunan(hari_ini.year - 1)

@@ -53,7 +53,7 @@ class HasilData:
 
 
 def wilayah_load(kode_list: list[str]) -> None:
-    from desa.services import wilayah_import
+    from wilayah.services import wilayah_import
 
     for kode in kode_list:
         wilayah_import(kode=kode)
@@ -121,8 +121,8 @@ def kegiatan_load(
     Dates of the current year only run up to ``hari_ini``. Bukti have no file ("tanpa berkas"),
     3 % of them are removed; half the kegiatan name one desa.
     """
-    from desa.models import Desa
     from kecamatan.models import BuktiPendukung, Kegiatan, Seksi
+    from wilayah.models import Desa
 
     rng = random.Random(seed)
     uraian, jenis_bukti = _katalog()
@@ -194,9 +194,10 @@ def kegiatan_load(
 
 def dokumen_load(*, kecamatan_qs, tahun_list: list[int], hari_ini: datetime.date, seed: int, hasil: HasilData) -> None:
     """Every (document, TA) the measurement years need, per desa: 85 % present, 80 % of those on time."""
-    from desa.models import Desa, DokumenDesa
+    from desa.models import DokumenDesa
     from desa.selectors import iku2_basis
     from desa.tenggat import dokumen_wajib
+    from wilayah.models import Desa
 
     rng = random.Random(seed)
     wajib = sorted({w for t in tahun_list for w in dokumen_wajib(t, iku2_basis())})
@@ -238,8 +239,7 @@ def analyze() -> None:
 def skala_load(
     *, skala: int, hari_ini: datetime.date, tahun_list: list[int], per_tahun: int = 600, seed: int = 7
 ) -> HasilData:
-    from desa.models import Desa
-    from kecamatan.models import Kecamatan
+    from wilayah.models import Desa, Kecamatan
 
     if skala == 1:
         kode_list = ["35.08"]

@@ -85,7 +85,7 @@ def main() -> None:
     from desa.selectors import iku2_basis
     from indikator.iku import iku_compute
     from indikator.periode import tahunan
-    from kecamatan.models import Kecamatan
+    from wilayah.models import Kecamatan
 
     backend = connection.vendor
     hari_ini = timezone.localdate()
@@ -244,7 +244,8 @@ def pdf_laporan(hari_ini, tahun) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from indikator.periode import tahunan
-    from kecamatan.models import Kecamatan, Kegiatan
+    from kecamatan.models import Kegiatan
+    from wilayah.models import Kecamatan
 
     kecamatan = Kecamatan.objects.get(kode="35.08.10")  # Lumajang: seed IKU document with its signatory
     periode = tahunan(tahun)
@@ -304,9 +305,9 @@ def workbook_impor(admin, hari_ini, tahun) -> dict:
         return {"tersedia": False, "alasan": str(exc)}
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from desa.models import Desa
     from kecamatan.berkas import XLSX
-    from kecamatan.models import JenisBukti, Kategori, Kecamatan, Seksi, UraianAktivitas
+    from kecamatan.models import JenisBukti, Kategori, Seksi, UraianAktivitas
+    from wilayah.models import Desa, Kecamatan
 
     rng = random.Random(5000)
     kecamatan = list(Kecamatan.objects.filter(kabupaten__kode="35.08").order_by("kode"))

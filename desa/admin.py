@@ -1,9 +1,10 @@
 from django.contrib import admin
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from kecamatan.admin_scope import PeranAdminMixin, PeranHistoryAdmin
 from kecamatan.akses import kecamatan_scope
 from kecamatan.models import Peran
+from wilayah.models import Desa
 
 
 @admin.register(Desa)

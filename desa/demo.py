@@ -12,8 +12,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from desa.tenggat import Basis, JenisDokumen, dokumen_wajib
+from wilayah.models import Desa
 
 # kode → the demo kasi who is recorded as having entered them.
 DEMO_KECAMATAN = {"35.08.12": "senduro.kasi", "35.08.10": "lumajang.kasi"}

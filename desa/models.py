@@ -1,4 +1,4 @@
-"""Desa and kelurahan, told apart by their Kepmendagri code, and the documents desa owe (DESIGN.md §2.3)."""
+"""The documents desa owe: RKPDes, APBDes and LPPDes (DESIGN.md §2.3). Desa themselves live in wilayah."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,73 +8,11 @@ from simple_history.models import HistoricalRecords
 
 from desa.tenggat import KETERANGAN_TANGGAL, JenisDokumen, tenggat
 from kecamatan.berkas import upload_to_generated
-
-
-class DesaQuerySet(models.QuerySet):
-    def for_user(self, user):
-        from kecamatan.models import Kecamatan
-
-        return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
-
-    def desa_saja(self):
-        return self.filter(jenis=Desa.Jenis.DESA)
-
-
-def jenis_dari_kode(kode: str) -> str:
-    """Kepmendagri: the four-digit suffix starts with 1 for a kelurahan, 2 for a desa.
-
-    Papua's Desa Adat are numbered 3xxx; they are desa, with the same documents and deadlines.
-    """
-    suffix = kode.rsplit(".", 1)[-1]
-    if len(suffix) != 4 or not suffix.isdigit() or suffix[0] not in "123":
-        raise ValueError(f"kode desa/kelurahan tidak dikenal: {kode!r}")
-    return Desa.Jenis.KELURAHAN if suffix[0] == "1" else Desa.Jenis.DESA
-
-
-class Desa(models.Model):
-    class Jenis(models.TextChoices):
-        DESA = "desa", "Desa"
-        KELURAHAN = "kelurahan", "Kelurahan"
-
-    kode = models.CharField("kode", max_length=13, unique=True)
-    nama = models.CharField("nama", max_length=100)
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.PROTECT, related_name="desa")
-    jenis = models.CharField("jenis", max_length=10, choices=Jenis.choices, editable=False)
-
-    objects = DesaQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["kode"]
-        verbose_name = "desa/kelurahan"
-        verbose_name_plural = "desa/kelurahan"
-
-    def __str__(self):
-        return f"{self.get_jenis_display()} {self.nama}"
-
-    def save(self, *args, **kwargs):
-        # The code decides desa or kelurahan; it is never typed separately.
-        self.jenis = jenis_dari_kode(self.kode)
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        try:
-            jenis_dari_kode(self.kode)
-        except ValueError:
-            raise ValidationError(
-                {"kode": "Kode harus berakhiran 4 angka: 1xxx untuk kelurahan, 2xxx untuk desa."}
-            ) from None
-        if self.kecamatan_id and not self.kode.startswith(self.kecamatan.kode + "."):
-            raise ValidationError({"kode": "Kode desa harus diawali kode kecamatannya."})
-
-    @property
-    def is_kelurahan(self):
-        return self.jenis == self.Jenis.KELURAHAN
+from wilayah.models import Desa, Kecamatan
 
 
 class DokumenDesaQuerySet(models.QuerySet):
     def for_user(self, user):
-        from kecamatan.models import Kecamatan
-
         return self.filter(desa__kecamatan__in=Kecamatan.objects.for_user(user))
 
     def untuk_kecamatan(self, kecamatan, dokumen_wajib):

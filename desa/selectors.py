@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from desa.tenggat import Basis, DokumenWajib, JenisDokumen, StatusDokumen, dokumen_wajib, status_dokumen, tenggat
+from wilayah.models import Desa
 
 
 def iku2_basis() -> str:

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 from desa import selectors, services
 from desa.export import matriks_xlsx
 from desa.forms import DokumenDesaForm
-from desa.models import Desa, DokumenDesa, pesan_kelurahan
+from desa.models import DokumenDesa, pesan_kelurahan
 from desa.tenggat import JenisDokumen, StatusDokumen
 from kecamatan import akses
 from kecamatan.berkas import berkas_response, safe_download_name
+from wilayah.models import Desa
 
 TAHUN_MIN, TAHUN_MAX = 2015, 2100
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "iku_project.apps.IKUProjectConfig",
+    "wilayah",
     "kecamatan",
     "desa",
     "skm",

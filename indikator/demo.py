@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from indikator.models import KodeIndikator, TargetIKU
-from kecamatan.models import Kabupaten, Keanggotaan, Kecamatan, Pejabat, Peran, Seksi
+from kecamatan.models import Keanggotaan, Pejabat, Peran, Seksi
+from wilayah.models import Kabupaten, Kecamatan
 
 DEMO_PASSWORD = "demo-iku-2026"
 DEMO_KECAMATAN = {"35.08.12": "senduro", "35.08.10": "lumajang"}

@@ -6,13 +6,14 @@ kegiatan (with whether they have a live bukti), desa, desa documents, targets.
 
 import datetime
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from desa.tenggat import tahun_anggaran_terkait
 from indikator.calculations import DesaFakta, DokumenDesaFakta, Fakta, KecamatanFakta, KegiatanFakta
 from indikator.models import TargetIKU
 from indikator.periode import Periode
 from kecamatan.models import Kegiatan
 from kecamatan.models.kegiatan import ada_bukti_aktif
+from wilayah.models import Desa
 
 BATAS_ID_LITERAL = 500
 

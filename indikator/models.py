@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from kecamatan.fungsi import lettered_fungsi
+from wilayah.fungsi import lettered_fungsi
 
 
 class KodeIndikator(models.TextChoices):
@@ -19,7 +19,7 @@ class KodeIndikator(models.TextChoices):
 
 class DokumenIKUQuerySet(models.QuerySet):
     def for_user(self, user):
-        from kecamatan.models import Kecamatan
+        from wilayah.models import Kecamatan
 
         return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
 
@@ -48,7 +48,7 @@ class DokumenIKU(models.Model):
         LAMPIRAN = "lampiran", "Bagian Penjelasan Indikator beserta katalog (seperti IKU Kecamatan Senduro)"
         RUMUS = "rumus", "Di sel Rumus/Formula, tanpa katalog (seperti IKU Perubahan Kecamatan Lumajang)"
 
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.PROTECT, related_name="dokumen_iku")
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.PROTECT, related_name="dokumen_iku")
     jenis = models.CharField("jenis dokumen", max_length=20, choices=Jenis.choices, default=Jenis.ASLI)
     tahun_berlaku = models.PositiveSmallIntegerField(
         "berlaku mulai tahun",
@@ -151,7 +151,7 @@ class BarisIKU(models.Model):
 class TargetIKU(models.Model):
     """The target of one indicator for one year (Renstra / Perjanjian Kinerja)."""
 
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="target_iku")
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.CASCADE, related_name="target_iku")
     indikator = models.CharField("indikator", max_length=10, choices=KodeIndikator.choices)
     tahun = models.PositiveSmallIntegerField("tahun", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     target = models.DecimalField(
@@ -181,9 +181,7 @@ class NilaiIndikatorTujuan(models.Model):
     DESIGN.md §2.4: entered by the kecamatan until the application computes it.
     """
 
-    kecamatan = models.ForeignKey(
-        "kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="nilai_indikator_tujuan"
-    )
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.CASCADE, related_name="nilai_indikator_tujuan")
     tahun = models.PositiveSmallIntegerField("tahun", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     nilai = models.DecimalField("nilai", max_digits=7, decimal_places=2, validators=[MinValueValidator(0)])
     keterangan = models.CharField("keterangan / sumber", max_length=250, blank=True)
@@ -222,7 +220,7 @@ def _nama_berkas_pengesahan(instance, filename) -> str:
 
 class PengesahanLaporanQuerySet(models.QuerySet):
     def for_user(self, user):
-        from kecamatan.models import Kecamatan
+        from wilayah.models import Kecamatan
 
         return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
 
@@ -237,7 +235,7 @@ class PengesahanLaporan(models.Model):
     edits to kegiatan or desa documents never change it; approving again adds a version.
     """
 
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.PROTECT, related_name="pengesahan_laporan")
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.PROTECT, related_name="pengesahan_laporan")
     periode_mulai = models.DateField("awal periode")
     periode_selesai = models.DateField("akhir periode")
     periode_jenis = models.CharField("jenis periode", max_length=20)

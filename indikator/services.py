@@ -11,7 +11,8 @@ from django.db import transaction
 
 from indikator.models import BarisIKU, DokumenIKU, NilaiIndikatorTujuan, TargetIKU
 from kecamatan.akses import has_peran, kecamatan_scope
-from kecamatan.models import Kecamatan, Pejabat, Peran
+from kecamatan.models import Pejabat, Peran
+from wilayah.models import Kecamatan
 
 SEED_PATH = Path(__file__).resolve().parent / "data" / "dokumen_iku.json"
 

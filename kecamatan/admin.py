@@ -11,18 +11,16 @@ from kecamatan.models import (
     BuktiPendukung,
     JenisBukti,
     JenisKegiatan,
-    Kabupaten,
     Keanggotaan,
-    Kecamatan,
     Kegiatan,
     Pejabat,
     Peran,
-    Provinsi,
     Seksi,
     UraianAktivitas,
 )
 from kecamatan.nip import format_nip
 from kecamatan.services import pengguna_wajib_ganti_sandi
+from wilayah.models import Kabupaten, Kecamatan, Provinsi
 
 User = get_user_model()
 

@@ -7,7 +7,8 @@ from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from kecamatan.akses import kecamatan_scope, peran_of
-from kecamatan.models import Kabupaten, Kecamatan, Peran
+from kecamatan.models import Peran
+from wilayah.models import Kabupaten, Kecamatan
 
 
 class PeranAdminMixin:

@@ -12,7 +12,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.formats import date_format
 
-from kecamatan.models import Kecamatan, Peran
+from kecamatan.models import Peran
+from wilayah.models import Kecamatan
 
 
 def keanggotaan_of(user):

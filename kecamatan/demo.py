@@ -15,7 +15,8 @@ from django.db import transaction
 from PIL import Image, ImageDraw
 
 from kecamatan import services
-from kecamatan.models import JenisBukti, Kategori, Kecamatan, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.models import JenisBukti, Kategori, Kegiatan, Seksi, UraianAktivitas
+from wilayah.models import Kecamatan
 
 DEMO_KEGIATAN = {"35.08.12": ("senduro", 3512), "35.08.10": ("lumajang", 3510)}
 HARI_RENTANG = 730

@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from desa.models import Desa
 from kecamatan.models import BuktiPendukung, JenisKegiatan, Kategori, Kegiatan, UraianAktivitas
+from wilayah.models import Desa
 
 
 @dataclass

@@ -18,7 +18,8 @@ from django.views.decorators.debug import sensitive_variables
 
 from kecamatan import akses
 from kecamatan.berkas import validate_upload
-from kecamatan.models import BuktiPendukung, JenisBukti, Keanggotaan, Kecamatan, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.models import BuktiPendukung, JenisBukti, Keanggotaan, Kegiatan, Seksi, UraianAktivitas
+from wilayah.models import Kecamatan
 
 
 class KonflikVersi(Exception):

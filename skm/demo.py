@@ -10,9 +10,9 @@ import random
 
 from django.db import transaction
 
-from kecamatan.models import Kecamatan
 from skm.models import JenisLayanan, PenggunaLayanan, Responden
 from skm.selectors import kuesioner_berlaku
+from wilayah.models import Kecamatan
 
 LAYANAN = {
     "35.08.12": [

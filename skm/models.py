@@ -91,7 +91,7 @@ class Pertanyaan(models.Model):
 
 
 class JenisLayanan(models.Model):
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="jenis_layanan_skm")
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.CASCADE, related_name="jenis_layanan_skm")
     nama = models.CharField("nama layanan", max_length=150)
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
     aktif = models.BooleanField("aktif", default=True)
@@ -111,7 +111,7 @@ class JenisLayanan(models.Model):
 class PenggunaLayanan(models.Model):
     """The number of service users in a year: the population the minimum sample is taken from."""
 
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="pengguna_layanan_skm")
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.CASCADE, related_name="pengguna_layanan_skm")
     tahun = models.PositiveSmallIntegerField("tahun", validators=[MinValueValidator(2000), MaxValueValidator(2100)])
     jumlah = models.PositiveIntegerField("jumlah pengguna layanan")
 
@@ -129,7 +129,7 @@ class PenggunaLayanan(models.Model):
 
 class RespondenQuerySet(models.QuerySet):
     def for_user(self, user):
-        from kecamatan.models import Kecamatan
+        from wilayah.models import Kecamatan
 
         return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
 
@@ -166,7 +166,7 @@ class Responden(models.Model):
         KERTAS = "kertas", "Kuesioner kertas"
         IMPOR = "impor", "Impor workbook"
 
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.PROTECT, related_name="responden_skm")
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.PROTECT, related_name="responden_skm")
     kuesioner = models.ForeignKey(Kuesioner, on_delete=models.PROTECT, related_name="responden")
     jenis_layanan = models.ForeignKey(JenisLayanan, on_delete=models.PROTECT, related_name="responden")
     tanggal = models.DateField("tanggal survei")
@@ -221,7 +221,7 @@ class Responden(models.Model):
 
 class RencanaTindakLanjutQuerySet(models.QuerySet):
     def for_user(self, user):
-        from kecamatan.models import Kecamatan
+        from wilayah.models import Kecamatan
 
         return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
 
@@ -229,7 +229,7 @@ class RencanaTindakLanjutQuerySet(models.QuerySet):
 class RencanaTindakLanjut(models.Model):
     """What the kecamatan will do about a weak unsur of a survey period, written by the kasi."""
 
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="rtl_skm")
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.CASCADE, related_name="rtl_skm")
     periode_mulai = models.DateField("awal periode")
     periode_selesai = models.DateField("akhir periode")
     unsur = models.ForeignKey(Unsur, on_delete=models.PROTECT, related_name="rencana_tindak_lanjut")

@@ -16,13 +16,14 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from kecamatan import akses
-from kecamatan.models import Kecamatan, Peran
+from kecamatan.models import Peran
 from skm.batas import kirim_diizinkan
 from skm.forms import ImporSKMForm, KertasForm, RencanaTindakLanjutForm, SurveiForm
 from skm.impor import skm_workbook_import, template_xlsx
 from skm.models import JenisLayanan, Pertanyaan, RencanaTindakLanjut, Responden
 from skm.selectors import kuesioner_berlaku, skm_compute
 from skm.services import rencana_tindak_lanjut_save, responden_create
+from wilayah.models import Kecamatan
 
 
 def _kecamatan_publik(kode):

@@ -7,8 +7,8 @@ states exactly the desa, kelurahan and kecamatan it relies on.
 import pytest
 from django.contrib.auth import get_user_model
 
-from desa.models import Desa
-from kecamatan.models import Kabupaten, Keanggotaan, Kecamatan, Peran, Provinsi, Seksi
+from kecamatan.models import Keanggotaan, Peran, Seksi
+from wilayah.models import Desa, Kabupaten, Kecamatan, Provinsi
 
 PASSWORD = "rahasia-uji-123"
 

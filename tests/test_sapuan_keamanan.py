@@ -190,8 +190,8 @@ def _buat_data_tenant(kecamatan, *, penanda):
     """A kegiatan with bukti, a desa document, a target and a Dokumen IKU of ``kecamatan``, each saved twice."""
     from decimal import Decimal
 
-    from desa.models import Desa
     from indikator.models import DokumenIKU, TargetIKU
+    from wilayah.models import Desa
 
     desa = Desa.objects.filter(kecamatan=kecamatan, jenis="desa").first()
     uraian = UraianAktivitas.objects.select_related("jenis").first()
@@ -237,7 +237,7 @@ def _revert_payload(obj, *, kecamatan_sendiri, desa_sendiri):
     from django.db import models
     from django.forms.models import model_to_dict
 
-    from kecamatan.models import Kecamatan
+    from wilayah.models import Kecamatan
 
     data = {}
     for field in obj._meta.concrete_fields:
@@ -267,8 +267,7 @@ def _walk_history(client, obj, *, kecamatan_sendiri, desa_sendiri):
 
 @pytest.fixture
 def kabupaten_jember(db):
-    from desa.models import Desa
-    from kecamatan.models import Kabupaten, Kecamatan, Provinsi
+    from wilayah.models import Desa, Kabupaten, Kecamatan, Provinsi
 
     provinsi = Provinsi.objects.get(kode="35")
     kabupaten = Kabupaten.objects.create(kode="35.09", nama="Kabupaten Jember", provinsi=provinsi)

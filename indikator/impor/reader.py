@@ -22,7 +22,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from desa.models import Desa, pesan_kelurahan
+from desa.models import pesan_kelurahan
 from desa.tenggat import JenisDokumen
 from indikator.impor.format import (
     KOLOM_PER_SHEET,
@@ -33,7 +33,8 @@ from indikator.impor.format import (
     kunci_judul,
     kunci_teks,
 )
-from kecamatan.models import JenisBukti, JenisKegiatan, Kategori, Kecamatan, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.models import JenisBukti, JenisKegiatan, Kategori, Kegiatan, Seksi, UraianAktivitas
+from wilayah.models import Desa, Kecamatan
 
 # The refusal of XML entities depends on openpyxl parsing with defusedxml, not lxml (see the settings).
 if openpyxl.xml.LXML or not openpyxl.xml.DEFUSEDXML:

@@ -29,7 +29,8 @@ from indikator.impor.format import SHEET_KEGIATAN, kunci_teks
 from indikator.impor.reader import IsiWorkbook, KesalahanImpor, kunci_kegiatan, workbook_read
 from kecamatan import akses
 from kecamatan.berkas import XLSX, validate_upload
-from kecamatan.models import BuktiPendukung, Kecamatan, Kegiatan, Peran
+from kecamatan.models import BuktiPendukung, Kegiatan, Peran
+from wilayah.models import Kecamatan
 
 BATCH = 500
 # DESIGN.md §1: only a kasi logs kegiatan, records outputs, adds bukti and enters desa documents, which is

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from django.db.models import Prefetch
 from django.utils.formats import date_format
 
-from desa.models import Desa
 from desa.tenggat import Basis, DokumenWajib, StatusDokumen
 from indikator.calculations import HasilKecamatan, Rasio, SelDokumen, total_kecamatan
 from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
@@ -22,9 +21,10 @@ from indikator.models import DokumenIKU, KodeIndikator, NilaiIndikatorTujuan
 from indikator.periode import Periode
 from indikator.serializers import hasil_to_dict
 from indikator.tujuan import Tujuan, tujuan_compute
-from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Kegiatan
+from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan
 from kecamatan.penandatangan import BlokTandaTangan, blok_tanda_tangan, blok_tanda_tangan_kecamatan
 from kecamatan.selectors import KategoriKatalog, katalog_search
+from wilayah.models import Desa, Kecamatan
 
 # ---------------------------------------------------------------- signature
 

@@ -20,7 +20,8 @@ from indikator.laporan.pdf import laporan_capaian_pdf, laporan_capaian_pdf_denga
 from indikator.models import PengesahanLaporan, token_verifikasi_baru
 from indikator.periode import Periode
 from kecamatan import akses
-from kecamatan.models import Kecamatan, Peran
+from kecamatan.models import Peran
+from wilayah.models import Kecamatan
 
 
 def boleh_sahkan(user, kecamatan) -> bool:

@@ -29,8 +29,9 @@ from indikator.laporan.verifikasi import dokumen_iku2_beku
 from indikator.models import PengesahanLaporan
 from indikator.views.dasbor import boleh_hitung_per
 from kecamatan import akses
-from kecamatan.models import Kabupaten, Peran
+from kecamatan.models import Peran
 from kecamatan.sertifikat import boleh_kelola_sertifikat
+from wilayah.models import Kabupaten
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

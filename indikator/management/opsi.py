@@ -7,7 +7,7 @@ import datetime
 
 from django.core.management.base import CommandError
 
-from kecamatan.models import Kabupaten, Kecamatan
+from wilayah.models import Kabupaten, Kecamatan
 
 
 def wilayah_arguments(parser, *, kabupaten: bool = True) -> None:

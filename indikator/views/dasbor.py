@@ -18,7 +18,8 @@ from indikator.models import DokumenIKU, NilaiIndikatorTujuan
 from indikator.selectors import BELUM_DIPAKAI, DEFINISI_DIPAKAI, penggunaan_kecamatan
 from indikator.tujuan import tujuan_compute, tujuan_per_kecamatan
 from kecamatan import akses
-from kecamatan.models import Kecamatan, Kegiatan, Peran
+from kecamatan.models import Kegiatan, Peran
+from wilayah.models import Kecamatan
 
 PERAN_KABUPATEN = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA)
 

@@ -59,7 +59,7 @@ class KegiatanForm(forms.Form):
 
     def __init__(self, *args, kecamatan, uraian_sekarang: UraianAktivitas | None = None, narrow=False, **kwargs):
         super().__init__(*args, **kwargs)
-        from desa.models import Desa
+        from wilayah.models import Desa
 
         self.fields["seksi"].queryset = Seksi.objects.filter(kecamatan=kecamatan, aktif=True)
         self.fields["desa"].queryset = Desa.objects.filter(kecamatan=kecamatan).order_by("jenis", "nama")
@@ -229,7 +229,7 @@ class KegiatanFilterForm(forms.Form):
 
     def __init__(self, *args, kecamatan_scope, hari_ini: datetime.date, **kwargs):
         super().__init__(*args, **kwargs)
-        from desa.models import Desa
+        from wilayah.models import Desa
 
         self.fields["kecamatan"].queryset = kecamatan_scope
         self.fields["jenis"].queryset = JenisKegiatan.objects.order_by("kategori", "nomor")

@@ -21,7 +21,7 @@ class Keanggotaan(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="keanggotaan")
     peran = models.CharField("peran", max_length=20, choices=Peran.choices)
     kecamatan = models.ForeignKey(
-        "kecamatan.Kecamatan",
+        "wilayah.Kecamatan",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -29,7 +29,7 @@ class Keanggotaan(models.Model):
         help_text="Untuk staf, kasi dan pimpinan.",
     )
     kabupaten = models.ForeignKey(
-        "kecamatan.Kabupaten",
+        "wilayah.Kabupaten",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -17,7 +17,7 @@ class BuktiPendukungQuerySet(models.QuerySet):
         return self.filter(dihapus_pada__isnull=True)
 
     def for_user(self, user):
-        from kecamatan.models.wilayah import Kecamatan
+        from wilayah.models import Kecamatan
 
         return self.filter(kegiatan__kecamatan__in=Kecamatan.objects.for_user(user))
 
@@ -36,7 +36,7 @@ def ada_bukti_aktif(*, negate=False):
 
 class KegiatanQuerySet(models.QuerySet):
     def for_user(self, user):
-        from kecamatan.models.wilayah import Kecamatan
+        from wilayah.models import Kecamatan
 
         return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
 
@@ -95,7 +95,7 @@ class Kegiatan(models.Model):
         DILAKSANAKAN = "dilaksanakan", "Dilaksanakan"
         DIBATALKAN = "dibatalkan", "Dibatalkan"
 
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.PROTECT, related_name="kegiatan")
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.PROTECT, related_name="kegiatan")
     uraian = models.ForeignKey(
         UraianAktivitas, on_delete=models.PROTECT, related_name="kegiatan", verbose_name="uraian aktivitas"
     )
@@ -112,7 +112,7 @@ class Kegiatan(models.Model):
         "kecamatan.Seksi", on_delete=models.SET_NULL, null=True, blank=True, related_name="kegiatan"
     )
     desa = models.ManyToManyField(
-        "desa.Desa", blank=True, related_name="kegiatan", verbose_name="desa/kelurahan yang terlibat"
+        "wilayah.Desa", blank=True, related_name="kegiatan", verbose_name="desa/kelurahan yang terlibat"
     )
     keterangan = models.TextField("keterangan kegiatan", blank=True)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.DILAKSANAKAN)

@@ -11,7 +11,7 @@ class Seksi(models.Model):
         SEKSI = "seksi", "Seksi"
         SUB_BAGIAN = "sub_bagian", "Sub Bagian"
 
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="seksi")
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.CASCADE, related_name="seksi")
     jenis = models.CharField("jenis", max_length=20, choices=Jenis.choices, default=Jenis.SEKSI)
     nama = models.CharField("nama", max_length=150, help_text="Misalnya: Seksi Pemerintahan.")
     urutan = models.PositiveSmallIntegerField("urutan", default=0)
@@ -49,7 +49,7 @@ class Pejabat(models.Model):
         PLT = "plt", "Pelaksana Tugas (Plt.)"
         PLH = "plh", "Pelaksana Harian (Plh.)"
 
-    kecamatan = models.ForeignKey("kecamatan.Kecamatan", on_delete=models.CASCADE, related_name="pejabat")
+    kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.CASCADE, related_name="pejabat")
     nama = models.CharField("nama lengkap dan gelar", max_length=150)
     nip = models.CharField("NIP", max_length=18, validators=[validate_nip])
     pangkat_golongan = models.CharField(

@@ -27,7 +27,7 @@ from kecamatan.forms import (
     LampirkanBerkasForm,
     OutputForm,
 )
-from kecamatan.models import Kecamatan
+from wilayah.models import Kecamatan
 
 PER_HALAMAN = 25
 HASIL_TARGET = "hasil-kegiatan"

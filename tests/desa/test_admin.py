@@ -1,7 +1,7 @@
 import datetime
 
-from desa.models import Desa
 from kecamatan.models import Peran
+from wilayah.models import Desa
 
 
 def test_admin_lists_only_the_users_kecamatan(client_for, make_user, senduro, lumajang, make_dokumen):

@@ -4,9 +4,10 @@ from collections import Counter
 import pytest
 
 from desa.demo import dokumen_desa_demo_load
-from desa.models import Desa, DokumenDesa
-from desa.services import wilayah_import
+from desa.models import DokumenDesa
 from desa.tenggat import status_dokumen
+from wilayah.models import Desa
+from wilayah.services import wilayah_import
 
 HARI_INI = datetime.date(2026, 11, 23)
 

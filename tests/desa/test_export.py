@@ -5,8 +5,8 @@ import pytest
 from openpyxl import load_workbook
 
 from desa.export import teks_aman
-from desa.models import Desa
 from kecamatan.models import Peran
+from wilayah.models import Desa
 
 D = datetime.date
 

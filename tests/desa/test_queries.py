@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from desa.models import Desa, DokumenDesa
-from kecamatan.models import Kecamatan, Peran
+from desa.models import DokumenDesa
+from kecamatan.models import Peran
+from wilayah.models import Desa, Kecamatan
 
 # 7 to build the page, 2 for the session that is saved on every request (idle timeout),
 # and one spare; the real check is that 3 and 30 desa cost the same.

@@ -4,10 +4,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from desa.services import dokumen_desa_create, dokumen_desa_delete, dokumen_desa_update
 from kecamatan.models import Peran
 from tests.desa.conftest import PDF_BYTES
+from wilayah.models import Desa
 
 D = datetime.date
 

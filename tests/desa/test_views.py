@@ -6,10 +6,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from desa.services import dokumen_desa_create
 from kecamatan.models import Peran
 from tests.desa.conftest import PDF_BYTES
+from wilayah.models import Desa
 
 D = datetime.date
 MATRIKS = "/desa/dokumen/"
@@ -70,7 +71,7 @@ def test_kelurahan_are_listed_apart_as_not_required(client_for, make_user, lumaj
 
 
 def test_kecamatan_without_desa_says_not_applicable(client_for, make_user, kabupaten, hari_ini):
-    from kecamatan.models import Kecamatan
+    from wilayah.models import Kecamatan
 
     kota = Kecamatan.objects.create(kode="35.08.99", nama="Kota", kabupaten=kabupaten)
     Desa.objects.create(kode="35.08.99.1001", nama="Pusat", kecamatan=kota)

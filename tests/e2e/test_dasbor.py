@@ -6,11 +6,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from desa.services import wilayah_import
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from indikator.services import dokumen_iku_prepare
-from kecamatan.models import Kecamatan
 from tests.indikator.test_iku_report import make_dokumen, make_kegiatan
+from wilayah.models import Kecamatan
+from wilayah.services import wilayah_import
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -2,9 +2,10 @@ import datetime
 
 import pytest
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from kecamatan.models import Peran
 from tests.conftest import PASSWORD
+from wilayah.models import Desa
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

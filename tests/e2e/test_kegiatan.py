@@ -5,11 +5,11 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from desa.services import wilayah_import
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from indikator.services import dokumen_iku_prepare
 from kecamatan.demo import demo_pdf
 from kecamatan.models import BuktiPendukung, JenisBukti, JenisKegiatan, Kegiatan, UraianAktivitas
+from wilayah.services import wilayah_import
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

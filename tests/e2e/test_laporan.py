@@ -3,13 +3,13 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from desa.services import wilayah_import
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from indikator.models import PengesahanLaporan
 from indikator.services import dokumen_iku_prepare
-from kecamatan.models import Kecamatan
 from tests.indikator.laporan_util import teks_pdf
 from tests.indikator.test_iku_report import make_kegiatan
+from wilayah.models import Kecamatan
+from wilayah.services import wilayah_import
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -12,10 +12,10 @@ import pytest
 from django.utils import timezone
 
 from desa.demo import dokumen_desa_demo_load
-from desa.services import wilayah_import
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from indikator.services import dokumen_iku_prepare
 from kecamatan.demo import kegiatan_demo_load
+from wilayah.services import wilayah_import
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

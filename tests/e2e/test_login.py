@@ -3,9 +3,9 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from desa.services import wilayah_import
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from indikator.services import dokumen_iku_prepare
+from wilayah.services import wilayah_import
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

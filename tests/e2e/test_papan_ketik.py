@@ -10,14 +10,15 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from desa.models import Desa, DokumenDesa
-from desa.services import wilayah_import
+from desa.models import DokumenDesa
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from indikator.services import dokumen_iku_prepare
 from kecamatan.demo import demo_pdf
 from kecamatan.models import BuktiPendukung, Kegiatan, Peran
 from tests.conftest import PASSWORD
 from tests.e2e.test_aksesibilitas import audit_axe, format_temuan, new_context
+from wilayah.models import Desa
+from wilayah.services import wilayah_import
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -6,11 +6,11 @@ import pytest
 from django.apps import apps
 from django.utils import timezone
 
-from desa.services import wilayah_import
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from indikator.services import dokumen_iku_prepare
-from kecamatan.models import Kecamatan
 from skm.models import JenisLayanan, Responden
+from wilayah.models import Kecamatan
+from wilayah.services import wilayah_import
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

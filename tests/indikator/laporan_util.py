@@ -7,8 +7,9 @@ import subprocess
 import pytest
 
 from indikator.services import dokumen_iku_prepare
-from kecamatan.models import Kecamatan, Kegiatan
+from kecamatan.models import Kegiatan
 from tests.indikator.test_iku_report import data_2024, make_kegiatan  # noqa: F401 - data_2024 is a fixture
+from wilayah.models import Kecamatan
 
 PDFTOTEXT = "/usr/bin/pdftotext"
 D = datetime.date

@@ -13,15 +13,16 @@ import re
 import pytest
 from django.apps import apps as global_apps
 
-from desa.services import wilayah_import
 from indikator.laporan import generator, pdf
 from indikator.laporan.html import dokumen_iku_html, laporan_capaian_html, rekap_kabupaten_html
 from indikator.models import DokumenIKU
 from indikator.periode import tahunan
 from indikator.services import dokumen_iku_prepare
-from kecamatan.models import Kabupaten, Kecamatan, Kegiatan, UraianAktivitas
+from kecamatan.models import Kegiatan, UraianAktivitas
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, rapat, teks_pdf
+from wilayah.models import Kabupaten, Kecamatan
+from wilayah.services import wilayah_import
 
 # Fixtures shared with the other report tests.
 data_2024 = laporan_util.data_2024

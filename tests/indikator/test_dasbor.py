@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from desa.models import Desa
 from indikator.models import NilaiIndikatorTujuan, TargetIKU
-from kecamatan.models import Kecamatan, Peran
+from kecamatan.models import Peran
 from tests.indikator.test_iku_report import make_dokumen, make_kegiatan
+from wilayah.models import Desa, Kecamatan
 
 
 @pytest.fixture

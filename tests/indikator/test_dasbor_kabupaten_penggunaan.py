@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from desa.models import Desa
-from kecamatan.models import Kecamatan, Peran
+from kecamatan.models import Peran
 from tests.indikator.test_iku_report import make_dokumen, make_kegiatan
+from wilayah.models import Desa, Kecamatan
 
 
 @pytest.fixture

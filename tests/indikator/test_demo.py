@@ -5,9 +5,9 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import RequestFactory
 
-from desa.services import wilayah_import
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from kecamatan.models import Keanggotaan, Peran
+from wilayah.services import wilayah_import
 
 
 @pytest.mark.django_db

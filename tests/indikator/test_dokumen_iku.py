@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from indikator.models import DokumenIKU, KodeIndikator
-from kecamatan.models import Keanggotaan, Kecamatan, Pejabat
+from kecamatan.models import Keanggotaan, Pejabat
+from wilayah.models import Kecamatan
 
 
 @pytest.fixture

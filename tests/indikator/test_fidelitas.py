@@ -20,8 +20,9 @@ from indikator import iku
 from indikator.laporan import generator, xlsx
 from indikator.models import DokumenIKU, TargetIKU
 from indikator.periode import tahunan
-from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Peran, Seksi
+from kecamatan.models import BuktiPendukung, JenisBukti, Peran, Seksi
 from tests.indikator.test_iku_report import make_kegiatan
+from wilayah.models import Kecamatan
 
 D = datetime.date
 

@@ -75,7 +75,7 @@ def test_a_triwulan_counts_its_own_documents():
 
 def test_the_kabupaten_total_sums_numerators_and_denominators(laporan_2024, lumajang):
     from indikator.iku import iku_compute
-    from kecamatan.models import Kecamatan
+    from wilayah.models import Kecamatan
 
     hasil = iku_compute(kecamatan_qs=Kecamatan.objects.all(), periode=tahunan(2025), as_of=AS_OF)
     total = total_sejauh_ini(hasil)

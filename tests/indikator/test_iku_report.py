@@ -8,11 +8,12 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from indikator.iku import iku_compute
 from indikator.models import TargetIKU
 from indikator.periode import tahunan
-from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Kegiatan, UraianAktivitas
+from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, UraianAktivitas
+from wilayah.models import Desa, Kecamatan
 
 D = datetime.date
 

@@ -8,12 +8,13 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from indikator.impor.export import workbook_export
 from indikator.impor.services import workbook_import
-from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, Seksi, UraianAktivitas
 from tests.indikator.impor_bantu import unggah
 from tests.indikator.test_iku_report import make_dokumen, make_kegiatan
+from wilayah.models import Desa, Kecamatan
 
 D = datetime.date
 

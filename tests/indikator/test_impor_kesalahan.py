@@ -4,10 +4,11 @@ import datetime
 
 import pytest
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from indikator.impor.services import workbook_import
 from kecamatan.models import BuktiPendukung, Kegiatan, Peran
 from tests.indikator.impor_bantu import buku, dokumen, kegiatan, lokasi, unggah
+from wilayah.models import Desa
 
 HARI_INI = datetime.date(2025, 1, 15)
 

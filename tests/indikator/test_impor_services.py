@@ -5,12 +5,13 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from desa.models import Desa, DokumenDesa
+from desa.models import DokumenDesa
 from indikator.iku import iku_compute
 from indikator.impor.services import workbook_import
 from indikator.periode import tahunan
-from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Kegiatan, Peran, Seksi, UraianAktivitas
+from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, Peran, Seksi, UraianAktivitas
 from tests.indikator.impor_bantu import baris_banyak, buku, dokumen, kegiatan, lokasi, unggah
+from wilayah.models import Desa, Kecamatan
 
 HARI_INI = datetime.date(2025, 1, 15)
 D = datetime.date
@@ -244,7 +245,7 @@ def test_a_kasi_adds_no_bukti_to_another_seksi_s_stored_kegiatan(senduro, make_u
 
 
 def test_admin_kabupaten_imports_into_any_kecamatan_of_their_kabupaten_only(senduro, lumajang, make_user):
-    from kecamatan.models import Kabupaten
+    from wilayah.models import Kabupaten
 
     admin = make_user(Peran.ADMIN_KABUPATEN, kabupaten=senduro.kabupaten)
     hasil = _impor(admin, [kegiatan(), kegiatan(Kecamatan="Lumajang", Desa="Denok")], [dokumen(Desa="35.08.10.2002")])

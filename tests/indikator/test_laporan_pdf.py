@@ -7,14 +7,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from desa.services import wilayah_import
 from indikator.laporan import generator, html, pdf
 from indikator.laporan.fetcher import StaticFetcher, URLDitolak, static_path
 from indikator.periode import tahunan, triwulan
 from indikator.services import dokumen_iku_prepare
-from kecamatan.models import JenisKegiatan, Kabupaten, Kecamatan, Kegiatan, UraianAktivitas
+from kecamatan.models import JenisKegiatan, Kegiatan, UraianAktivitas
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, RAHASIA_LUMAJANG, D, baris_pdf, make_kegiatan, rapat, rata, teks_pdf
+from wilayah.models import Kabupaten, Kecamatan
+from wilayah.services import wilayah_import
 
 # Fixtures shared with the other report tests.
 data_2024 = laporan_util.data_2024

@@ -5,13 +5,13 @@ import datetime
 
 from django.utils import timezone
 
-from desa.services import wilayah_import
 from indikator.laporan import generator, pdf
 from indikator.periode import tahunan
 from indikator.services import dokumen_iku_prepare
-from kecamatan.models import Kabupaten, Kecamatan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, D, halaman_dengan, teks_per_halaman
+from wilayah.models import Kabupaten, Kecamatan
+from wilayah.services import wilayah_import
 
 data_2024 = laporan_util.data_2024
 laporan_2024 = laporan_util.laporan_2024

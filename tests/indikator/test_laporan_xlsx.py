@@ -9,9 +9,10 @@ from openpyxl import load_workbook
 from indikator.laporan import generator, xlsx
 from indikator.periode import tahunan
 from indikator.serializers import hasil_to_dict
-from kecamatan.models import Kabupaten, Kecamatan, Kegiatan
+from kecamatan.models import Kegiatan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, D
+from wilayah.models import Kabupaten, Kecamatan
 
 data_2024 = laporan_util.data_2024
 laporan_2024 = laporan_util.laporan_2024
@@ -140,7 +141,7 @@ def test_capaian_workbook_ends_with_the_whole_signature_block(laporan_2024):
 
 
 def test_iku2_is_not_applicable_in_the_workbook_of_a_kecamatan_without_desa(laporan_2024):
-    from desa.models import Desa
+    from wilayah.models import Desa
 
     kota = Kecamatan.objects.create(kode="35.08.99", nama="Kota", kabupaten=laporan_2024.kabupaten)
     Desa.objects.create(kode="35.08.99.1001", nama="Pusat", kecamatan=kota)

@@ -13,9 +13,10 @@ from indikator.laporan import generator, xlsx
 from indikator.periode import tahunan
 from kecamatan import selectors
 from kecamatan.ekspor import kegiatan_xlsx
-from kecamatan.models import Kabupaten, Kecamatan, Peran
+from kecamatan.models import Peran
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF
+from wilayah.models import Kabupaten, Kecamatan
 
 data_2024 = laporan_util.data_2024
 laporan_2024 = laporan_util.laporan_2024

@@ -4,12 +4,12 @@ import datetime
 
 import pytest
 
-from desa.services import wilayah_import
 from indikator.demo import organisasi_demo_load
 from kecamatan.berkas import validate_upload
 from kecamatan.demo import demo_pdf, demo_png, kegiatan_demo_load
 from kecamatan.models import BuktiPendukung, Kegiatan
 from tests.kecamatan.contoh import upload
+from wilayah.services import wilayah_import
 
 HARI_INI = datetime.date(2026, 11, 23)
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from kecamatan.akses import kecamatan_scope
-from kecamatan.models import Kecamatan, Pejabat, Peran
+from kecamatan.models import Pejabat, Peran
+from wilayah.models import Kecamatan
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def pejabat_lumajang(lumajang):
 
 @pytest.fixture
 def kabupaten_lain(db):
-    from kecamatan.models import Kabupaten, Provinsi
+    from wilayah.models import Kabupaten, Provinsi
 
     prov = Provinsi.objects.create(kode="33", nama="Jawa Tengah")
     kab = Kabupaten.objects.create(kode="33.01", nama="Kabupaten Cilacap", provinsi=prov)

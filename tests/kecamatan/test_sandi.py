@@ -106,9 +106,9 @@ def test_the_superuser_creates_an_account_with_its_role_too(client, senduro, dja
 
 
 def test_demo_users_are_not_forced_to_change(db, client):
-    from desa.services import wilayah_import
     from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
     from indikator.services import dokumen_iku_prepare
+    from wilayah.services import wilayah_import
 
     for kode in ("35.08.12", "35.08.10"):
         dokumen_iku_prepare(kecamatan_list=wilayah_import(kode=kode).kecamatan)

@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from desa.models import Desa
 from kecamatan import services
 from kecamatan.models import BuktiPendukung, Kegiatan
 from tests.kecamatan.conftest import HARI_INI
 from tests.kecamatan.contoh import pdf_bytes, upload
+from wilayah.models import Desa
 
 TANGGAL = datetime.date(2026, 11, 2)
 

@@ -6,12 +6,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from desa.services import wilayah_import
 from indikator.demo import organisasi_demo_load
-from kecamatan.models import Kecamatan, Peran
+from kecamatan.models import Peran
 from skm.demo import skm_demo_load
 from skm.models import IntervalMutu, JenisLayanan, Kuesioner, Pertanyaan, Responden, Unsur
 from skm.selectors import skm_compute
+from wilayah.models import Kecamatan
+from wilayah.services import wilayah_import
 
 
 @pytest.mark.django_db

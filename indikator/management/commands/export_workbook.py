@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from indikator.impor.export import workbook_export
 from indikator.management.opsi import berkas_tulis, kabupaten_get, kecamatan_get, wilayah_arguments
-from kecamatan.models import Kecamatan
+from wilayah.models import Kecamatan
 
 
 class Command(BaseCommand):

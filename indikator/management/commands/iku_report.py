@@ -15,7 +15,7 @@ from indikator.management.opsi import (
 )
 from indikator.serializers import hasil_to_dict
 from indikator.tujuan import tujuan_per_kecamatan
-from kecamatan.models import Kecamatan
+from wilayah.models import Kecamatan
 
 
 class Command(BaseCommand):

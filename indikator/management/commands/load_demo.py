@@ -5,8 +5,8 @@ from django.utils import timezone
 from desa.demo import dokumen_desa_demo_load
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from kecamatan.demo import kegiatan_demo_load
-from kecamatan.models import Kabupaten, Kecamatan
 from skm.demo import skm_demo_load
+from wilayah.models import Kabupaten, Kecamatan
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from kecamatan.models import Kecamatan
 from skm.impor import skm_workbook_import
+from wilayah.models import Kecamatan
 
 
 class Command(BaseCommand):

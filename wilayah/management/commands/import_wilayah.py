@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from desa.services import wilayah_import
-from desa.wilayah import KodeWilayahTidakDikenal
-from indikator.services import dokumen_iku_prepare
+from wilayah.kepmendagri import KodeWilayahTidakDikenal
+from wilayah.services import wilayah_import
+from wilayah.signals import wilayah_diimpor
 
 TINGKAT = ["provinsi", "kabupaten", "kecamatan", "desa"]
 
@@ -22,13 +22,16 @@ class Command(BaseCommand):
             hasil = wilayah_import(kode=kode.strip())
         except KodeWilayahTidakDikenal as exc:
             raise CommandError(str(exc)) from exc
-        dokumen_baru = dokumen_iku_prepare(kecamatan_list=hasil.kecamatan)
+        # The apps above wilayah prepare what they need for the loaded kecamatan (indikator: the
+        # IKU documents), each reporting one line of the summary.
+        tambahan = [jawaban for _, jawaban in wilayah_diimpor.send(sender=self.__class__, hasil=hasil) if jawaban]
         for tingkat in TINGKAT:
             self.stdout.write(
                 f"{tingkat:<10} baru {hasil.dibuat.get(tingkat, 0):>6}   diubah {hasil.diubah.get(tingkat, 0):>6}"
             )
-        self.stdout.write(f"dokumen IKU baru: {dokumen_baru}")
-        if not hasil.ada_perubahan and not dokumen_baru:
+        for keterangan, jumlah in tambahan:
+            self.stdout.write(f"{keterangan}: {jumlah}")
+        if not hasil.ada_perubahan and not any(jumlah for _, jumlah in tambahan):
             self.stdout.write(self.style.SUCCESS("Tidak ada perubahan: data wilayah sudah mutakhir."))
         else:
             self.stdout.write(self.style.SUCCESS(f"Wilayah {kode} dimuat."))

@@ -4,10 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
-from desa.models import Desa, jenis_dari_kode
-from desa.services import wilayah_import
-from desa.wilayah import KodeWilayahTidakDikenal
-from kecamatan.models import Kabupaten, Kecamatan, Provinsi
+from wilayah.kepmendagri import KodeWilayahTidakDikenal
+from wilayah.models import Desa, Kabupaten, Kecamatan, Provinsi, jenis_dari_kode
+from wilayah.services import wilayah_import
 
 
 def test_code_suffix_tells_desa_from_kelurahan():
@@ -103,3 +102,31 @@ def test_papua_desa_adat_import_as_desa():
     yoboi = Desa.objects.get(kode="91.03.01.3007")
     assert yoboi.nama == "Desa Adat Yoboi"
     assert yoboi.jenis == Desa.Jenis.DESA
+
+
+@pytest.mark.django_db
+def test_the_command_lets_the_apps_above_finish_the_import_and_report_it():
+    """wilayah names no app above it: they hook into ``wilayah_diimpor`` (indikator: the IKU documents)."""
+    from wilayah.signals import wilayah_diimpor
+
+    diterima = []
+
+    def penerima(sender, *, hasil, **kwargs):
+        diterima.append([k.kode for k in hasil.kecamatan])
+        return "contoh baru", len(hasil.kecamatan)
+
+    wilayah_diimpor.connect(penerima)
+    try:
+        out = io.StringIO()
+        call_command("import_wilayah", "35.08.12", stdout=out)
+    finally:
+        wilayah_diimpor.disconnect(penerima)
+    assert diterima == [["35.08.12"]]
+    assert "contoh baru: 1" in out.getvalue()
+    assert "dokumen IKU baru: 1" in out.getvalue()
+    assert "Wilayah 35.08.12 dimuat." in out.getvalue()
+
+    again = io.StringIO()
+    call_command("import_wilayah", "35.08.12", stdout=again)
+    assert "dokumen IKU baru: 0" in again.getvalue()
+    assert "Tidak ada perubahan: data wilayah sudah mutakhir." in again.getvalue()
