@@ -283,11 +283,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-# Behind the reverse proxy the client address is in X-Forwarded-For; set the
-# number of proxies so it cannot be spoofed by the client.
-AXES_IPWARE_PROXY_COUNT = int(os.environ["PROXY_COUNT"]) if os.environ.get("PROXY_COUNT") else None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The reverse proxies in front (1 behind nginx): X-Forwarded-For is read only as far as they wrote it,
+# so a client cannot choose its own address (iku_project/klien.py). 0: REMOTE_ADDR.
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT") or 0)
+AXES_CLIENT_IP_CALLABLE = "iku_project.klien.alamat_klien"
 
 # Content-Security-Policy: only the application's own scripts, styles, fonts and
 # images; no inline script, no framing, no plugins.

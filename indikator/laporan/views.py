@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
-from ipware import get_client_ip
 
+from iku_project.klien import alamat_klien
 from indikator.forms import PeriodeForm
 from indikator.laporan import generator, pdf, tte, xlsx
 from indikator.laporan.forms import VerifikasiPDFForm
@@ -334,15 +334,7 @@ def rekap_xlsx(request):
 
 def _unggahan_terlalu_sering(request) -> bool:
     """A cheap per-IP limit on the public upload (each upload costs a signature validation)."""
-    # The same client address as the login limiter (django-axes): X-Forwarded-For only behind known proxies.
-    if settings.AXES_IPWARE_PROXY_COUNT:
-        ip, _ = get_client_ip(
-            request,
-            proxy_count=settings.AXES_IPWARE_PROXY_COUNT,
-            request_header_order=settings.AXES_IPWARE_META_PRECEDENCE_ORDER,
-        )
-    else:
-        ip = request.META.get("REMOTE_ADDR")
+    ip = alamat_klien(request)
     kunci = f"iku:verifikasi-unggah:{ip or 'tanpa-ip'}"
     cache.add(kunci, 0, timeout=600)
     try:
