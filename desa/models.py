@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from desa.tenggat import KETERANGAN_TANGGAL, JenisDokumen, tenggat
+from desa.tenggat import JenisDokumen, tenggat
 from kecamatan.berkas import upload_to_generated
 
 
@@ -155,10 +155,6 @@ class DokumenDesa(models.Model):
     @property
     def scan_extension(self) -> str:
         return self.scan.name.rsplit(".", 1)[-1] if self.scan else ""
-
-    @property
-    def keterangan_tanggal(self):
-        return KETERANGAN_TANGGAL[self.jenis]
 
 
 def pesan_kelurahan(desa) -> str:

@@ -31,14 +31,6 @@ class StatusDokumen(models.TextChoices):
     BELUM_JATUH_TEMPO = "belum_jatuh_tempo", "Belum jatuh tempo"
 
 
-# The verb of the date that is judged: Perdes are "ditetapkan", the LPPDes is "disampaikan".
-KETERANGAN_TANGGAL = {
-    JenisDokumen.RKPDES: "tanggal penetapan",
-    JenisDokumen.APBDES: "tanggal penetapan",
-    JenisDokumen.LPPDES: "tanggal penyampaian",
-}
-
-
 @dataclass(frozen=True, order=True)
 class DokumenWajib:
     """One document a desa owes: which one, for which tahun anggaran, due when (inclusive)."""

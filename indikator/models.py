@@ -143,10 +143,6 @@ class BarisIKU(models.Model):
     def __str__(self):
         return f"{self.nomor}. {self.nama_indikator}"
 
-    @property
-    def rumus(self):
-        return f"{self.rumus_pembilang} / {self.rumus_penyebut} × 100%"
-
 
 class TargetIKU(models.Model):
     """The target of one indicator for one year (Renstra / Perjanjian Kinerja)."""

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from kecamatan import akses
 from kecamatan.models import Kecamatan, Peran
+from kecamatan.models.akses import PERAN_KECAMATAN
 from skm.batas import kirim_diizinkan
 from skm.forms import ImporSKMForm, KertasForm, RencanaTindakLanjutForm, SurveiForm
 from skm.impor import skm_workbook_import, template_xlsx
@@ -152,7 +153,7 @@ def hasil(request, kode=None):
 def _kecamatan_staf(request):
     """Paper entry and import are the kecamatan's own staff's (staf, kasi, pimpinan) for their kecamatan."""
     keanggotaan = akses.keanggotaan_of(request.user)
-    if keanggotaan is None or keanggotaan.kecamatan_id is None or not keanggotaan.can_write:
+    if keanggotaan is None or keanggotaan.kecamatan_id is None or keanggotaan.peran not in PERAN_KECAMATAN:
         raise PermissionDenied("Hanya staf kecamatan yang mencatat kuesioner SKM kertas.")
     return keanggotaan.kecamatan
 

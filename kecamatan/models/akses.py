@@ -65,15 +65,3 @@ class Keanggotaan(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.get_peran_display()} {self.kecamatan or self.kabupaten}"
-
-    @property
-    def is_kecamatan_role(self):
-        return self.peran in PERAN_KECAMATAN
-
-    @property
-    def is_kabupaten_role(self):
-        return self.peran in PERAN_KABUPATEN
-
-    @property
-    def can_write(self):
-        return self.peran != Peran.PEMERIKSA
