@@ -102,12 +102,12 @@ class DokumenDesa(models.Model):
     tanggal = models.DateField(
         "tanggal", help_text="Tanggal penetapan Perdes (RKPDes, APBDes) atau tanggal penyampaian (LPPDes)."
     )
-    scan = models.FileField("pindaian dokumen", upload_to=upload_to_generated, max_length=255, blank=True)
-    scan_nama = models.CharField("nama berkas asli", max_length=255, blank=True, editable=False)
-    scan_content_type = models.CharField("jenis berkas", max_length=100, blank=True, editable=False)
-    scan_ukuran = models.PositiveIntegerField("ukuran berkas (bita)", null=True, blank=True, editable=False)
+    berkas = models.FileField("pindaian dokumen", upload_to=upload_to_generated, max_length=255, blank=True)
+    nama_berkas_asli = models.CharField("nama berkas asli", max_length=255, blank=True, editable=False)
+    content_type = models.CharField("jenis berkas", max_length=100, blank=True, editable=False)
+    ukuran = models.PositiveIntegerField("ukuran berkas (bita)", null=True, blank=True, editable=False)
     catatan = models.TextField("catatan", blank=True)
-    updated_by = models.ForeignKey(
+    diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
@@ -116,7 +116,7 @@ class DokumenDesa(models.Model):
         editable=False,
         verbose_name="diubah oleh",
     )
-    updated_at = models.DateTimeField("diubah pada", auto_now=True)
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
 
     objects = DokumenDesaQuerySet.as_manager()
     history = HistoricalRecords()
@@ -153,8 +153,8 @@ class DokumenDesa(models.Model):
         return tenggat(self.jenis, self.tahun_anggaran)
 
     @property
-    def scan_extension(self) -> str:
-        return self.scan.name.rsplit(".", 1)[-1] if self.scan else ""
+    def extension(self) -> str:
+        return self.berkas.name.rsplit(".", 1)[-1] if self.berkas else ""
 
 
 def pesan_kelurahan(desa) -> str:

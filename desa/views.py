@@ -118,7 +118,7 @@ def sel(request, desa_id, jenis, tahun_anggaran):
                 "tanggal": form.cleaned_data["tanggal"],
                 "nomor": form.cleaned_data["nomor"],
                 "catatan": form.cleaned_data["catatan"],
-                "scan": form.cleaned_data.get("scan"),
+                "berkas": form.cleaned_data.get("berkas"),
                 "hari_ini": hari_ini(),
             }
             try:
@@ -176,14 +176,14 @@ def hapus(request, pk):
 def scan(request, pk):
     """The scan of a desa document, only through the user's scoped documents."""
     dokumen = get_object_or_404(DokumenDesa.objects.for_user(request.user).select_related("desa"), pk=pk)
-    if not dokumen.scan:
+    if not dokumen.berkas:
         raise Http404("Dokumen ini belum memiliki pindaian.")
-    nama = dokumen.scan_nama or f"{dokumen.get_jenis_display()} TA {dokumen.tahun_anggaran} {dokumen.desa.nama}"
+    nama = dokumen.nama_berkas_asli or f"{dokumen.get_jenis_display()} TA {dokumen.tahun_anggaran} {dokumen.desa.nama}"
     return berkas_response(
-        dokumen.scan,
-        download_name=safe_download_name(nama, dokumen.scan_extension),
+        dokumen.berkas,
+        download_name=safe_download_name(nama, dokumen.extension),
         inline=request.GET.get("unduh") is None,
-        content_type=dokumen.scan_content_type or "application/octet-stream",
+        content_type=dokumen.content_type or "application/octet-stream",
     )
 
 

@@ -70,7 +70,7 @@ def test_history_names_the_importer_and_holds_the_desa(kasi):
     assert sorted(record.desa.values_list("desa__nama", flat=True)) == ["Argosari", "Kandangan", "Kandangtepus"]
     assert BuktiPendukung.history.get().history_user == kasi
     assert DokumenDesa.history.get().history_user == kasi
-    assert DokumenDesa.objects.get().updated_by == kasi
+    assert DokumenDesa.objects.get().diubah_oleh == kasi
 
 
 def test_dry_run_counts_but_saves_nothing(kasi):
@@ -143,7 +143,7 @@ def test_a_dokumen_row_updates_its_desa_document_and_ta(kasi, senduro):
     assert (hasil.dokumen_baru, hasil.dokumen_diperbarui) == (0, 1)
     dok = DokumenDesa.objects.get()
     # An empty Nomor keeps the stored one.
-    assert (dok.tanggal, dok.nomor, dok.updated_by) == (D(2024, 9, 30), "9", kasi)
+    assert (dok.tanggal, dok.nomor, dok.diubah_oleh) == (D(2024, 9, 30), "9", kasi)
     assert dok.history.first().history_type == "~" and dok.history.first().history_user == kasi
     hasil = _impor(kasi, [], [dokumen(Tanggal="30/09/2024", Nomor="4 Tahun 2024")])
     assert hasil.dokumen_diperbarui == 1 and DokumenDesa.objects.get().nomor == "4 Tahun 2024"
