@@ -1,4 +1,4 @@
-"""Desa and kelurahan, told apart by their Kepmendagri code, and the documents desa owe (DESIGN.md §2.3)."""
+"""Desa and kelurahan, told apart by their Kepmendagri code, and the documents desa owe (docs/DESIGN.md §2.3)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -86,7 +86,7 @@ class DokumenDesaQuerySet(models.QuerySet):
 
 
 class DokumenDesa(models.Model):
-    """An RKPDes, APBDes or LPPDes of one desa for one tahun anggaran (DESIGN.md §2.3)."""
+    """An RKPDes, APBDes or LPPDes of one desa for one tahun anggaran (docs/DESIGN.md §2.3)."""
 
     Jenis = JenisDokumen
     BERKAS_PREFIX = "dokumen_desa"

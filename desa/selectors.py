@@ -57,7 +57,7 @@ class MatriksDokumen:
 
     @property
     def berlaku(self) -> bool:
-        # DESIGN.md §2.3: without desa IKU 2 is "tidak berlaku", neither 0% nor 100%.
+        # docs/DESIGN.md §2.3: without desa IKU 2 is "tidak berlaku", neither 0% nor 100%.
         return bool(self.baris)
 
     @property

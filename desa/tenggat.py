@@ -1,4 +1,4 @@
-"""The deadline rules of IKU 2 (DESIGN.md §2.3), as pure functions.
+"""The deadline rules of IKU 2 (docs/DESIGN.md §2.3), as pure functions.
 
 Nothing here reads the clock, the settings or the database: the measurement
 year, the basis and the as-of date are always passed in, so the matrix page,

@@ -236,7 +236,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 # 100 pages per 1,000); the rest are counted in a note and listed in full in the XLSX.
 LAPORAN_PDF_MAKS_KEGIATAN = env.int("LAPORAN_PDF_MAKS_KEGIATAN", default=1000)
 
-# Which documents belong to an IKU 2 measurement year (DESIGN.md §2.3).
+# Which documents belong to an IKU 2 measurement year (docs/DESIGN.md §2.3).
 IKU2_BASIS = env.str("IKU2_BASIS", default="jatuh_tempo")
 if IKU2_BASIS not in {"jatuh_tempo", "tahun_anggaran"}:
     raise ImproperlyConfigured("IKU2_BASIS must be 'jatuh_tempo' or 'tahun_anggaran'.")

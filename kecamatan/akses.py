@@ -73,12 +73,12 @@ def peran_required(*peran):
 
 
 SEMUA_PERAN = tuple(Peran.values)
-# DESIGN.md §1: staf and kasi log kegiatan; pimpinan reads and approves.
+# docs/DESIGN.md §1: staf and kasi log kegiatan; pimpinan reads and approves.
 PERAN_PENULIS_KEGIATAN = (Peran.STAF, Peran.KASI)
 PERAN_KASI_KE_ATAS = (Peran.KASI, Peran.PIMPINAN)
 
 
-# --- Kegiatan and bukti pendukung (DESIGN.md §1) -------------------------------------------------
+# --- Kegiatan and bukti pendukung (docs/DESIGN.md §1) -------------------------------------------------
 # Each rule takes an object already fetched through a scoped queryset; the kecamatan
 # check here is a second line of defence, not the tenancy rule itself.
 

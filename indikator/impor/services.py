@@ -32,7 +32,7 @@ from kecamatan.berkas import XLSX, validate_upload
 from kecamatan.models import BuktiPendukung, Kecamatan, Kegiatan, Peran
 
 BATCH = 500
-# DESIGN.md §1: only a kasi logs kegiatan, records outputs, adds bukti and enters desa documents, which is
+# docs/DESIGN.md §1: only a kasi logs kegiatan, records outputs, adds bukti and enters desa documents, which is
 # everything a workbook holds; staf log kegiatan one by one without outputs, pimpinan read and approve,
 # pemeriksa change nothing. The kabupaten admin imports on a kecamatan's behalf when it moves in.
 PERAN_IMPOR = (Peran.KASI, Peran.ADMIN_KABUPATEN)

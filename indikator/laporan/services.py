@@ -24,7 +24,7 @@ from kecamatan.models import Kecamatan, Peran
 
 
 def boleh_sahkan(user, kecamatan) -> bool:
-    """DESIGN.md §1: only a pimpinan of that very kecamatan approves its reports (no superuser, no kabupaten)."""
+    """docs/DESIGN.md §1: only a pimpinan of that very kecamatan approves its reports (no superuser, no kabupaten)."""
     keanggotaan = akses.keanggotaan_of(user)
     return (
         keanggotaan is not None

@@ -1,4 +1,4 @@
-"""Who may do what: one membership per user, with a role and its scope (DESIGN.md §1)."""
+"""Who may do what: one membership per user, with a role and its scope (docs/DESIGN.md §1)."""
 
 from django.conf import settings
 from django.db import models

@@ -57,7 +57,7 @@ def test_a_full_row_is_saved_with_its_snapshot_desa_seksi_and_bukti_tanpa_berkas
     assert bukti.tanpa_berkas and bukti.nomor == "BA/01/2024" and bukti.jenis.kode == "berita_acara"
     assert bukti.tanggal == D(2024, 3, 5)  # no Tanggal Bukti: the output's date
     assert bukti.diunggah_oleh == kasi
-    # The bukti without its file counts (DESIGN.md §2.2).
+    # The bukti without its file counts (docs/DESIGN.md §2.2).
     hasil_iku = iku_compute(kecamatan_qs=Kecamatan.objects.filter(pk=senduro.pk), periode=tahunan(2024), as_of=HARI_INI)
     assert (hasil_iku[0].iku1.numerator, hasil_iku[0].iku1.denominator) == (1, 1)
 
@@ -220,7 +220,7 @@ def test_kasi_imports_into_their_own_kecamatan_only(senduro, lumajang, make_user
 
 
 def test_pimpinan_may_not_import(senduro, make_user):
-    # DESIGN.md §1: the camat reads and approves; outputs and bukti are the kasi's.
+    # docs/DESIGN.md §1: the camat reads and approves; outputs and bukti are the kasi's.
     with pytest.raises(PermissionDenied):
         _impor(make_user(Peran.PIMPINAN, kecamatan=senduro), [kegiatan()])
     assert Kegiatan.objects.count() == 0
