@@ -1,7 +1,6 @@
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -50,7 +49,6 @@ def _matriks_url(kecamatan, tahun, user) -> str:
     return f"{url}?tahun={tahun}"
 
 
-@login_required
 def matriks(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:
@@ -100,7 +98,6 @@ def _sel_response(request, *, desa, jenis, tahun_anggaran, tahun, tersimpan=Fals
     return HttpResponse(html)
 
 
-@login_required
 def sel(request, desa_id, jenis, tahun_anggaran):
     """Enter or correct one cell: inline through HTMX, or as a plain page without JavaScript."""
     desa = _desa_for(request, desa_id, jenis, tahun_anggaran)
@@ -161,7 +158,6 @@ def _add_errors(form, exc: ValidationError):
         form.add_error(None, exc)
 
 
-@login_required
 @require_POST
 def hapus(request, pk):
     dokumen = get_object_or_404(DokumenDesa.objects.for_user(request.user).select_related("desa__kecamatan"), pk=pk)
@@ -172,7 +168,6 @@ def hapus(request, pk):
     return redirect(_matriks_url(dokumen.desa.kecamatan, tahun, request.user))
 
 
-@login_required
 def scan(request, pk):
     """The scan of a desa document, only through the user's scoped documents."""
     dokumen = get_object_or_404(DokumenDesa.objects.for_user(request.user).select_related("desa"), pk=pk)
@@ -187,7 +182,6 @@ def scan(request, pk):
     )
 
 
-@login_required
 def tenggat(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import segno
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -44,6 +44,7 @@ def _tolak(request, kecamatan, pesan, status):
     return render(request, "skm/ditolak.html", {"kecamatan": kecamatan, "pesan": pesan}, status=status)
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def survei(request, kode):
     """The questionnaire a citizen reaches from the poster's QR code: no login, no JavaScript."""
@@ -83,6 +84,7 @@ def survei(request, kode):
     return render(request, "skm/survei.html", context, status=200 if berhasil else 400)
 
 
+@login_not_required
 def terima_kasih(request, kode):
     return render(request, "skm/terima_kasih.html", {"kecamatan": _kecamatan_publik(kode)})
 
@@ -95,6 +97,7 @@ def qr_svg(url: str) -> str:
     return mark_safe(segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#000", omitsize=True))  # noqa: S308
 
 
+@login_not_required
 def poster(request, kode):
     """An A4 page to print and hang at the service counter, optionally for one layanan."""
     kecamatan = _kecamatan_publik(kode)
@@ -115,6 +118,7 @@ def _semester_terakhir(hari_ini: datetime.date) -> tuple[datetime.date, datetime
     return datetime.date(hari_ini.year - 1, 7, 1), datetime.date(hari_ini.year - 1, 12, 31)
 
 
+@login_not_required
 def publikasi(request, kode):
     """The public result (publication is mandatory): the last finished semester's IKM per unsur."""
     kecamatan = _kecamatan_publik(kode)
@@ -123,7 +127,6 @@ def publikasi(request, kode):
     return render(request, "skm/publikasi.html", {"kecamatan": kecamatan, "laporan": laporan})
 
 
-@login_required
 def hasil(request, kode=None):
     """The kecamatan's own results for a period, with the answers per grade; scoped like every page."""
     kecamatan = akses.kecamatan_for(request.user, kode)
@@ -158,7 +161,6 @@ def _kecamatan_staf(request):
     return keanggotaan.kecamatan
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def kertas(request):
     kecamatan = _kecamatan_staf(request)
@@ -188,7 +190,6 @@ def kertas(request):
     return render(request, "skm/kertas.html", {"kecamatan": kecamatan, "form": form, "jumlah_kertas": jumlah})
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def impor(request):
     kecamatan = _kecamatan_staf(request)
@@ -216,7 +217,6 @@ def impor(request):
     return render(request, "skm/impor.html", {"kecamatan": kecamatan, "form": form, "hasil": hasil}, status=status)
 
 
-@login_required
 def responden_detail(request, pk):
     """One answered questionnaire; another kecamatan's answers 404 like everything else."""
     responden = get_object_or_404(
@@ -227,7 +227,6 @@ def responden_detail(request, pk):
     return render(request, "skm/responden.html", {"responden": responden, "jawaban": jawaban})
 
 
-@login_required
 @require_http_methods(["POST"])
 def rtl_simpan(request):
     kecamatan = akses.kecamatan_for(request.user)
@@ -258,7 +257,6 @@ def rtl_simpan(request):
     return redirect(f"{reverse('skm:hasil')}?{query}")
 
 
-@login_required
 def rtl_detail(request, pk):
     rtl = get_object_or_404(
         RencanaTindakLanjut.objects.for_user(request.user).select_related("kecamatan", "unsur", "ditulis_oleh"), pk=pk

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
@@ -70,7 +70,6 @@ def _boleh_rekap(user) -> bool:
     return user.is_superuser or akses.has_peran(user, *PERAN_KABUPATEN)
 
 
-@login_required
 def laporan(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     form, periode, hari_ini = _periode(request.GET, request.user)
@@ -139,7 +138,6 @@ def _tolak_tanggal(request, kode, exc):
     return redirect(reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index"))
 
 
-@login_required
 def capaian_pdf(request, kode=None):
     try:
         data, nama = _laporan_capaian(request, kode)
@@ -148,7 +146,6 @@ def capaian_pdf(request, kode=None):
     return _unduhan(pdf.laporan_capaian_pdf(data, dicetak_pada=timezone.now()), PDF, f"{nama}.pdf")
 
 
-@login_required
 def capaian_xlsx(request, kode=None):
     try:
         data, nama = _laporan_capaian(request, kode)
@@ -166,13 +163,11 @@ def _dokumen_iku(request, kode):
     return data, f"dokumen-iku-{slugify(kecamatan.nama)}"
 
 
-@login_required
 def dokumen_pdf(request, kode=None):
     data, nama = _dokumen_iku(request, kode)
     return _unduhan(pdf.dokumen_iku_pdf(data), PDF, f"{nama}.pdf")
 
 
-@login_required
 def dokumen_xlsx(request, kode=None):
     data, nama = _dokumen_iku(request, kode)
     return _unduhan(xlsx.dokumen_iku_xlsx(data), XLSX, f"{nama}.xlsx")
@@ -188,7 +183,6 @@ def _penanda_tte(kecamatan, hari_ini):
 
 @sensitive_post_parameters("rahasia_tte")
 @require_POST
-@login_required
 def sahkan(request, kode=None):
     kecamatan = _kecamatan(request, kode)
     form, periode, hari_ini = _periode(request.POST)
@@ -289,7 +283,6 @@ def _konfirmasi(request, *, kecamatan, periode, hari_ini, form, kode, kesalahan=
     )
 
 
-@login_required
 def unduh_disahkan(request, pk):
     # Scoped by membership: another kecamatan's approved report answers 404.
     pengesahan = get_object_or_404(PengesahanLaporan.objects.for_user(request.user).select_related("kecamatan"), pk=pk)
@@ -320,13 +313,11 @@ def _rekap(request):
     return rekap, f"rekap-iku-{slugify(kabupaten.nama)}-{slugify(periode.label)}"
 
 
-@login_required
 def rekap_pdf(request):
     rekap, nama = _rekap(request)
     return _unduhan(pdf.rekap_kabupaten_pdf(rekap), PDF, f"{nama}.pdf")
 
 
-@login_required
 def rekap_xlsx(request):
     rekap, nama = _rekap(request)
     return _unduhan(xlsx.rekap_kabupaten_xlsx(rekap), XLSX, f"{nama}.xlsx")
@@ -369,6 +360,7 @@ def _verifikasi_tte(request, pengesahan) -> dict:
     return konteks
 
 
+@login_not_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def verifikasi(request, token):
     """Public (no login): does a printed approved report match what was approved? Unknown token → 404."""

@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +22,6 @@ from kecamatan.models import Kecamatan, Kegiatan, Peran
 PERAN_KABUPATEN = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA)
 
 
-@login_required
 def beranda(request):
     """Kecamatan roles land on their dashboard, kabupaten roles on the comparison."""
     keanggotaan = akses.keanggotaan_of(request.user)
@@ -63,7 +61,6 @@ def _perlu_tindak_lanjut_url(kecamatan, periode):
     return f"{reverse('kegiatan-perlu-tindak-lanjut')}?{urlencode(query)}"
 
 
-@login_required
 def dasbor_kecamatan(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:
@@ -144,7 +141,6 @@ URUTAN = {
 }
 
 
-@login_required
 def dasbor_kabupaten(request):
     if not (request.user.is_superuser or akses.has_peran(request.user, *PERAN_KABUPATEN)):
         raise PermissionDenied("Dasbor kabupaten hanya untuk admin kabupaten dan pemeriksa.")
