@@ -14,6 +14,7 @@ from desa.export import matriks_xlsx
 from desa.forms import DokumenDesaForm
 from desa.models import Desa, DokumenDesa, pesan_kelurahan
 from desa.tenggat import JenisDokumen, StatusDokumen
+from iku_project.htmx import vary_on_htmx
 from kecamatan import akses
 from kecamatan.berkas import berkas_response, safe_download_name
 
@@ -98,6 +99,7 @@ def _sel_response(request, *, desa, jenis, tahun_anggaran, tahun, tersimpan=Fals
     return HttpResponse(html)
 
 
+@vary_on_htmx
 def sel(request, desa_id, jenis, tahun_anggaran):
     """Enter or correct one cell: inline through HTMX, or as a plain page without JavaScript."""
     desa = _desa_for(request, desa_id, jenis, tahun_anggaran)

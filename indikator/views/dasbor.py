@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from desa.selectors import tenggat_dokumen
 from desa.tenggat import Basis
+from iku_project.htmx import vary_on_htmx
 from indikator.calculations import total_kecamatan, total_sejauh_ini
 from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
 from indikator.forms import PeriodeForm
@@ -61,6 +62,7 @@ def _perlu_tindak_lanjut_url(kecamatan, periode):
     return f"{reverse('kegiatan-perlu-tindak-lanjut')}?{urlencode(query)}"
 
 
+@vary_on_htmx
 def dasbor_kecamatan(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:
@@ -141,6 +143,7 @@ URUTAN = {
 }
 
 
+@vary_on_htmx
 def dasbor_kabupaten(request):
     if not (request.user.is_superuser or akses.has_peran(request.user, *PERAN_KABUPATEN)):
         raise PermissionDenied("Dasbor kabupaten hanya untuk admin kabupaten dan pemeriksa.")

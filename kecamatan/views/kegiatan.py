@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from iku_project.htmx import vary_on_htmx
 from iku_project.kirim_sekali import SudahTerkirim, kirim_sekali
 from kecamatan import akses, selectors, services
 from kecamatan.berkas import ACCEPT_ATTR, XLSX, berkas_response, safe_download_name
@@ -99,11 +100,13 @@ def _daftar(request, *, perlu_tindak_lanjut: bool):
     return render(request, template, context)
 
 
+@vary_on_htmx
 @require_GET
 def kegiatan_list(request):
     return _daftar(request, perlu_tindak_lanjut=False)
 
 
+@vary_on_htmx
 @require_GET
 def kegiatan_perlu_tindak_lanjut(request):
     return _daftar(request, perlu_tindak_lanjut=True)

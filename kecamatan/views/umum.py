@@ -1,10 +1,12 @@
 from django.shortcuts import render
 
+from iku_project.htmx import vary_on_htmx
 from kecamatan import akses
 from kecamatan.models import JenisBukti
 from kecamatan.selectors import katalog_search
 
 
+@vary_on_htmx
 def katalog(request):
     q = request.GET.get("q", "").strip()
     context = {"q": q, "kategori": katalog_search(q=q), "jenis_bukti": JenisBukti.objects.aktif()}
