@@ -44,10 +44,8 @@ def _pilih_kecamatan(request, tujuan):
 def _matriks_url(kecamatan, tahun, user) -> str:
     # Kecamatan roles have one kecamatan and a short URL; kabupaten roles name it.
     if akses.keanggotaan_of(user) is not None and akses.keanggotaan_of(user).kecamatan_id is not None:
-        url = reverse("desa:dokumen")
-    else:
-        url = reverse("desa:dokumen-kecamatan", args=[kecamatan.kode])
-    return f"{url}?tahun={tahun}"
+        return reverse("desa:dokumen", query={"tahun": tahun})
+    return reverse("desa:dokumen-kecamatan", args=[kecamatan.kode], query={"tahun": tahun})
 
 
 def matriks(request, kode=None):

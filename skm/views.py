@@ -2,7 +2,6 @@
 
 import contextlib
 import datetime
-from urllib.parse import urlencode
 
 import segno
 from django.contrib import messages
@@ -101,12 +100,12 @@ def qr_svg(url: str) -> str:
 def poster(request, kode):
     """An A4 page to print and hang at the service counter, optionally for one layanan."""
     kecamatan = _kecamatan_publik(kode)
-    url = request.build_absolute_uri(reverse("skm:survei", args=[kecamatan.kode]))
     layanan = None
     pilihan = request.GET.get("layanan", "")
     if pilihan.isdigit():
         layanan = get_object_or_404(_layanan_qs(kecamatan), pk=pilihan)
-        url += f"?layanan={layanan.pk}"
+    query = {"layanan": layanan.pk} if layanan else None
+    url = request.build_absolute_uri(reverse("skm:survei", args=[kecamatan.kode], query=query))
     context = {"kecamatan": kecamatan, "layanan": layanan, "url": url, "qr": qr_svg(url)}
     return render(request, "skm/poster.html", context)
 
@@ -177,8 +176,8 @@ def kertas(request):
             else:
                 messages.success(request, "Kuesioner tersimpan. Lanjutkan dengan kuesioner berikutnya.")
                 # The next sheet of the pile usually has the same layanan and date.
-                query = urlencode({"layanan": data["jenis_layanan"].pk, "tanggal": data["tanggal"].isoformat()})
-                return redirect(f"{reverse('skm:kertas')}?{query}")
+                query = {"layanan": data["jenis_layanan"].pk, "tanggal": data["tanggal"].isoformat()}
+                return redirect(reverse("skm:kertas", query=query))
     else:
         awal = {"tanggal": hari_ini}
         if request.GET.get("layanan", "").isdigit():
@@ -253,8 +252,9 @@ def rtl_simpan(request):
         messages.error(request, "Rencana tindak lanjut belum tersimpan — " + " ".join(exc.messages))
     else:
         messages.success(request, f"Rencana tindak lanjut {data['unsur']} disimpan.")
-    query = urlencode({"dari": data["dari"].isoformat(), "sampai": data["sampai"].isoformat()})
-    return redirect(f"{reverse('skm:hasil')}?{query}")
+    return redirect(
+        reverse("skm:hasil", query={"dari": data["dari"].isoformat(), "sampai": data["sampai"].isoformat()})
+    )
 
 
 def rtl_detail(request, pk):

@@ -66,6 +66,13 @@ def _url(nama: str, kode: str | None) -> str:
     return reverse(f"laporan:{nama}-kecamatan", args=[kode]) if kode else reverse(f"laporan:{nama}")
 
 
+def _url_laporan(kode: str | None, form) -> str:
+    """The report page of ``kode`` (or the user's own) for the period chosen in ``form``."""
+    if kode:
+        return reverse("laporan:kecamatan", args=[kode], query=form.query())
+    return reverse("laporan:index", query=form.query())
+
+
 def _boleh_rekap(user) -> bool:
     return user.is_superuser or akses.has_peran(user, *PERAN_KABUPATEN)
 
@@ -247,7 +254,7 @@ def sahkan(request, kode=None):
         messages.success(
             request, f"Laporan capaian {periode.label} disahkan{revisi} (versi {pengesahan.versi}). {tte_teks}"
         )
-    return redirect(f"{tujuan}?{_query(form)}")
+    return redirect(_url_laporan(kode, form))
 
 
 def _konfirmasi(request, *, kecamatan, periode, hari_ini, form, kode, kesalahan=(), status=200):
@@ -272,8 +279,7 @@ def _konfirmasi(request, *, kecamatan, periode, hari_ini, form, kode, kesalahan=
             "versi_baru": (riwayat[0].versi if riwayat else 0) + 1,
             "bagian": form.cleaned_data.get("bagian") or "",
             "url_sahkan": _url("sahkan", kode),
-            "url_kembali": f"{reverse('laporan:kecamatan', args=[kode]) if kode else reverse('laporan:index')}"
-            f"?{_query(form)}",
+            "url_kembali": _url_laporan(kode, form),
             "kesalahan": kesalahan,
             # The passphrase/PIN is typed here, on the form that approves, never carried between pages.
             "penanda_tte": _penanda_tte(kecamatan, hari_ini),

@@ -48,7 +48,7 @@ def _kegiatan_url(kecamatan, periode, **extra):
     query.update(extra)
     if kecamatan is not None:
         query["kecamatan"] = kecamatan.pk
-    return f"{reverse('kegiatan-list')}?{urlencode(query)}"
+    return reverse("kegiatan-list", query=query)
 
 
 def _perlu_tindak_lanjut_url(kecamatan, periode):
@@ -59,7 +59,7 @@ def _perlu_tindak_lanjut_url(kecamatan, periode):
         query["bagian"] = bagian
     if kecamatan is not None:
         query["kecamatan"] = kecamatan.pk
-    return f"{reverse('kegiatan-perlu-tindak-lanjut')}?{urlencode(query)}"
+    return reverse("kegiatan-perlu-tindak-lanjut", query=query)
 
 
 @vary_on_htmx
@@ -117,9 +117,10 @@ def dasbor_kecamatan(request, kode=None):
         "url_iku1_belum": _kegiatan_url(filter_kecamatan, periode, tindak_lanjut="tidak"),
         "url_perlu_tindak_lanjut": _perlu_tindak_lanjut_url(filter_kecamatan, periode),
         "url_matriks": (
-            reverse("desa:dokumen-kecamatan", args=[kecamatan.kode]) if kabupaten_view else reverse("desa:dokumen")
-        )
-        + f"?tahun={sekarang.iku2.tahun}",
+            reverse("desa:dokumen-kecamatan", args=[kecamatan.kode], query={"tahun": sekarang.iku2.tahun})
+            if kabupaten_view
+            else reverse("desa:dokumen", query={"tahun": sekarang.iku2.tahun})
+        ),
         "url_tenggat": reverse("desa:tenggat-kecamatan", args=[kecamatan.kode])
         if kabupaten_view
         else reverse("desa:tenggat"),

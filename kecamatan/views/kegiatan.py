@@ -89,7 +89,6 @@ def _daftar(request, *, perlu_tindak_lanjut: bool):
         "perlu_tindak_lanjut": perlu_tindak_lanjut,
         "form": form,
         "halaman": halaman,
-        "querystring": data.urlencode(),
         "hari_ini": hari_ini,
         "boleh_catat": akses.boleh_catat_kegiatan(request.user),
         "tampil_kecamatan": not form.satu_kecamatan,
