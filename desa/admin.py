@@ -26,11 +26,11 @@ class DokumenDesaAdmin(PeranHistoryAdmin):
     peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
     peran_tulis = (Peran.PIMPINAN,)
     kecamatan_lookup = "desa__kecamatan"
-    list_display = ["desa", "jenis", "tahun_anggaran", "tanggal", "nomor", "updated_by", "updated_at"]
+    list_display = ["desa", "jenis", "tahun_anggaran", "tanggal", "nomor", "diubah_oleh", "diubah_pada"]
     list_filter = ["jenis", "tahun_anggaran", "desa__kecamatan"]
     search_fields = ["desa__nama", "desa__kode", "nomor"]
-    list_select_related = ["desa", "updated_by"]
-    readonly_fields = ["scan", "scan_nama", "scan_content_type", "scan_ukuran", "updated_by", "updated_at"]
+    list_select_related = ["desa", "diubah_oleh"]
+    readonly_fields = ["berkas", "nama_berkas_asli", "content_type", "ukuran", "diubah_oleh", "diubah_pada"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -40,5 +40,5 @@ class DokumenDesaAdmin(PeranHistoryAdmin):
         return field
 
     def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
+        obj.diubah_oleh = request.user
         super().save_model(request, obj, form, change)

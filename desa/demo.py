@@ -84,7 +84,7 @@ def dokumen_desa_demo_load(*, hari_ini: datetime.date) -> int:
                         tahun_anggaran=tahun_anggaran,
                         tanggal=tanggal,
                         nomor=_nomor(rng, jenis, desa, tanggal),
-                        updated_by=user,
+                        diubah_oleh=user,
                     )
                 )
         bulk_create_with_history(dokumen, DokumenDesa, batch_size=500, default_user=user)

@@ -14,7 +14,7 @@ class DokumenDesaForm(forms.Form):
     )
     nomor = forms.CharField(label="Nomor", max_length=100, required=False)
     catatan = forms.CharField(label="Catatan", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    scan = forms.FileField(
+    berkas = forms.FileField(
         label="Pindaian dokumen",
         required=False,
         widget=forms.FileInput(attrs={"accept": ACCEPT_ATTR}),

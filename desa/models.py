@@ -1,4 +1,4 @@
-"""The documents desa owe: RKPDes, APBDes and LPPDes (DESIGN.md §2.3). Desa themselves live in wilayah."""
+"""The documents desa owe: RKPDes, APBDes and LPPDes (docs/DESIGN.md §2.3). Desa themselves live in wilayah."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from desa.tenggat import KETERANGAN_TANGGAL, JenisDokumen, tenggat
+from desa.tenggat import JenisDokumen, tenggat
 from kecamatan.berkas import upload_to_generated
 from wilayah.models import Desa, Kecamatan
 
@@ -24,7 +24,7 @@ class DokumenDesaQuerySet(models.QuerySet):
 
 
 class DokumenDesa(models.Model):
-    """An RKPDes, APBDes or LPPDes of one desa for one tahun anggaran (DESIGN.md §2.3)."""
+    """An RKPDes, APBDes or LPPDes of one desa for one tahun anggaran (docs/DESIGN.md §2.3)."""
 
     Jenis = JenisDokumen
     BERKAS_PREFIX = "dokumen_desa"
@@ -40,12 +40,12 @@ class DokumenDesa(models.Model):
     tanggal = models.DateField(
         "tanggal", help_text="Tanggal penetapan Perdes (RKPDes, APBDes) atau tanggal penyampaian (LPPDes)."
     )
-    scan = models.FileField("pindaian dokumen", upload_to=upload_to_generated, max_length=255, blank=True)
-    scan_nama = models.CharField("nama berkas asli", max_length=255, blank=True, editable=False)
-    scan_content_type = models.CharField("jenis berkas", max_length=100, blank=True, editable=False)
-    scan_ukuran = models.PositiveIntegerField("ukuran berkas (bita)", null=True, blank=True, editable=False)
+    berkas = models.FileField("pindaian dokumen", upload_to=upload_to_generated, max_length=255, blank=True)
+    nama_berkas_asli = models.CharField("nama berkas asli", max_length=255, blank=True, editable=False)
+    content_type = models.CharField("jenis berkas", max_length=100, blank=True, editable=False)
+    ukuran = models.PositiveIntegerField("ukuran berkas (bita)", null=True, blank=True, editable=False)
     catatan = models.TextField("catatan", blank=True)
-    updated_by = models.ForeignKey(
+    diubah_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
@@ -54,7 +54,7 @@ class DokumenDesa(models.Model):
         editable=False,
         verbose_name="diubah oleh",
     )
-    updated_at = models.DateTimeField("diubah pada", auto_now=True)
+    diubah_pada = models.DateTimeField("diubah pada", auto_now=True)
 
     objects = DokumenDesaQuerySet.as_manager()
     history = HistoricalRecords()
@@ -91,12 +91,8 @@ class DokumenDesa(models.Model):
         return tenggat(self.jenis, self.tahun_anggaran)
 
     @property
-    def scan_extension(self) -> str:
-        return self.scan.name.rsplit(".", 1)[-1] if self.scan else ""
-
-    @property
-    def keterangan_tanggal(self):
-        return KETERANGAN_TANGGAL[self.jenis]
+    def extension(self) -> str:
+        return self.berkas.name.rsplit(".", 1)[-1] if self.berkas else ""
 
 
 def pesan_kelurahan(desa) -> str:

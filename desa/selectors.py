@@ -58,7 +58,7 @@ class MatriksDokumen:
 
     @property
     def berlaku(self) -> bool:
-        # DESIGN.md §2.3: without desa IKU 2 is "tidak berlaku", neither 0% nor 100%.
+        # docs/DESIGN.md §2.3: without desa IKU 2 is "tidak berlaku", neither 0% nor 100%.
         return bool(self.baris)
 
     @property
@@ -82,7 +82,7 @@ def matriks_dokumen(*, kecamatan, tahun: int, basis: str, as_of: datetime.date) 
     semua = list(Desa.objects.filter(kecamatan=kecamatan).order_by("kode"))
     dokumen_by_key = {
         (d.desa_id, d.jenis, d.tahun_anggaran): d
-        for d in DokumenDesa.objects.untuk_kecamatan(kecamatan, wajib_list).select_related("updated_by")
+        for d in DokumenDesa.objects.untuk_kecamatan(kecamatan, wajib_list).select_related("diubah_oleh")
     }
     kolom = [KolomDokumen(wajib=wajib) for wajib in wajib_list]
     baris = []

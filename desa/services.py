@@ -38,20 +38,20 @@ def _pesan_duplikat(*, desa, jenis, tahun_anggaran) -> str:
     )
 
 
-def _scan_apply(dokumen: DokumenDesa, scan) -> None:
+def _berkas_apply(dokumen: DokumenDesa, berkas) -> None:
     from kecamatan.berkas import validate_upload
 
-    info = validate_upload(scan)
-    dokumen.scan_nama = (scan.name or "")[:255]
+    info = validate_upload(berkas)
+    dokumen.nama_berkas_asli = (berkas.name or "")[:255]
     # Only the detected type names the stored file; the user's name is kept aside for downloads.
-    scan.name = f"pindaian.{info.extension}"
-    dokumen.scan = scan
-    dokumen.scan_content_type = info.content_type
-    dokumen.scan_ukuran = info.size
+    berkas.name = f"pindaian.{info.extension}"
+    dokumen.berkas = berkas
+    dokumen.content_type = info.content_type
+    dokumen.ukuran = info.size
 
 
 def _dokumen_desa_simpan(dokumen: DokumenDesa, *, user) -> DokumenDesa:
-    dokumen.updated_by = user
+    dokumen.diubah_oleh = user
     dokumen._history_user = user  # audit also outside a request (commands, shell)
     dokumen.full_clean()
     try:
@@ -75,7 +75,7 @@ def dokumen_desa_create(
     tanggal: datetime.date,
     nomor: str = "",
     catatan: str = "",
-    scan=None,
+    berkas=None,
     hari_ini: datetime.date | None = None,
 ) -> DokumenDesa:
     """Record a desa document; a second one for the same (desa, jenis, TA) is refused."""
@@ -86,8 +86,8 @@ def dokumen_desa_create(
     dokumen = DokumenDesa(
         desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, tanggal=tanggal, nomor=nomor.strip(), catatan=catatan
     )
-    if scan:
-        _scan_apply(dokumen, scan)
+    if berkas:
+        _berkas_apply(dokumen, berkas)
     return _dokumen_desa_simpan(dokumen, user=user)
 
 
@@ -99,7 +99,7 @@ def dokumen_desa_update(
     tanggal: datetime.date,
     nomor: str = "",
     catatan: str = "",
-    scan=None,
+    berkas=None,
     hari_ini: datetime.date | None = None,
 ) -> DokumenDesa:
     """Correct the date, number, note or scan; the desa, jenis and TA of a document never change."""
@@ -108,8 +108,8 @@ def dokumen_desa_update(
     dokumen.tanggal = tanggal
     dokumen.nomor = nomor.strip()
     dokumen.catatan = catatan
-    if scan:
-        _scan_apply(dokumen, scan)
+    if berkas:
+        _berkas_apply(dokumen, berkas)
     return _dokumen_desa_simpan(dokumen, user=user)
 
 

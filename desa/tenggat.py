@@ -1,4 +1,4 @@
-"""The deadline rules of IKU 2 (DESIGN.md §2.3), as pure functions.
+"""The deadline rules of IKU 2 (docs/DESIGN.md §2.3), as pure functions.
 
 Nothing here reads the clock, the settings or the database: the measurement
 year, the basis and the as-of date are always passed in, so the matrix page,
@@ -29,14 +29,6 @@ class StatusDokumen(models.TextChoices):
     TERLAMBAT = "terlambat", "Terlambat"
     BELUM_ADA = "belum_ada", "Belum ada"
     BELUM_JATUH_TEMPO = "belum_jatuh_tempo", "Belum jatuh tempo"
-
-
-# The verb of the date that is judged: Perdes are "ditetapkan", the LPPDes is "disampaikan".
-KETERANGAN_TANGGAL = {
-    JenisDokumen.RKPDES: "tanggal penetapan",
-    JenisDokumen.APBDES: "tanggal penetapan",
-    JenisDokumen.LPPDES: "tanggal penyampaian",
-}
 
 
 @dataclass(frozen=True, order=True)

@@ -1,7 +1,6 @@
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,6 +14,7 @@ from desa.export import matriks_xlsx
 from desa.forms import DokumenDesaForm
 from desa.models import DokumenDesa, pesan_kelurahan
 from desa.tenggat import JenisDokumen, StatusDokumen
+from iku_project.htmx import vary_on_htmx
 from kecamatan import akses
 from kecamatan.berkas import berkas_response, safe_download_name
 from wilayah.models import Desa
@@ -45,13 +45,10 @@ def _pilih_kecamatan(request, tujuan):
 def _matriks_url(kecamatan, tahun, user) -> str:
     # Kecamatan roles have one kecamatan and a short URL; kabupaten roles name it.
     if akses.keanggotaan_of(user) is not None and akses.keanggotaan_of(user).kecamatan_id is not None:
-        url = reverse("desa:dokumen")
-    else:
-        url = reverse("desa:dokumen-kecamatan", args=[kecamatan.kode])
-    return f"{url}?tahun={tahun}"
+        return reverse("desa:dokumen", query={"tahun": tahun})
+    return reverse("desa:dokumen-kecamatan", args=[kecamatan.kode], query={"tahun": tahun})
 
 
-@login_required
 def matriks(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:
@@ -101,7 +98,7 @@ def _sel_response(request, *, desa, jenis, tahun_anggaran, tahun, tersimpan=Fals
     return HttpResponse(html)
 
 
-@login_required
+@vary_on_htmx
 def sel(request, desa_id, jenis, tahun_anggaran):
     """Enter or correct one cell: inline through HTMX, or as a plain page without JavaScript."""
     desa = _desa_for(request, desa_id, jenis, tahun_anggaran)
@@ -119,7 +116,7 @@ def sel(request, desa_id, jenis, tahun_anggaran):
                 "tanggal": form.cleaned_data["tanggal"],
                 "nomor": form.cleaned_data["nomor"],
                 "catatan": form.cleaned_data["catatan"],
-                "scan": form.cleaned_data.get("scan"),
+                "berkas": form.cleaned_data.get("berkas"),
                 "hari_ini": hari_ini(),
             }
             try:
@@ -162,7 +159,6 @@ def _add_errors(form, exc: ValidationError):
         form.add_error(None, exc)
 
 
-@login_required
 @require_POST
 def hapus(request, pk):
     dokumen = get_object_or_404(DokumenDesa.objects.for_user(request.user).select_related("desa__kecamatan"), pk=pk)
@@ -173,22 +169,20 @@ def hapus(request, pk):
     return redirect(_matriks_url(dokumen.desa.kecamatan, tahun, request.user))
 
 
-@login_required
 def scan(request, pk):
     """The scan of a desa document, only through the user's scoped documents."""
     dokumen = get_object_or_404(DokumenDesa.objects.for_user(request.user).select_related("desa"), pk=pk)
-    if not dokumen.scan:
+    if not dokumen.berkas:
         raise Http404("Dokumen ini belum memiliki pindaian.")
-    nama = dokumen.scan_nama or f"{dokumen.get_jenis_display()} TA {dokumen.tahun_anggaran} {dokumen.desa.nama}"
+    nama = dokumen.nama_berkas_asli or f"{dokumen.get_jenis_display()} TA {dokumen.tahun_anggaran} {dokumen.desa.nama}"
     return berkas_response(
-        dokumen.scan,
-        download_name=safe_download_name(nama, dokumen.scan_extension),
+        dokumen.berkas,
+        download_name=safe_download_name(nama, dokumen.extension),
         inline=request.GET.get("unduh") is None,
-        content_type=dokumen.scan_content_type or "application/octet-stream",
+        content_type=dokumen.content_type or "application/octet-stream",
     )
 
 
-@login_required
 def tenggat(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:

@@ -9,14 +9,13 @@ import logging
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from iku_project.klien import alamat_klien
+
 logger = logging.getLogger("iku.keamanan")
 
 
 def _client(request) -> str:
-    if request is None:
-        return "-"
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "-")
+    return alamat_klien(request) or "-"
 
 
 @receiver(user_logged_in)

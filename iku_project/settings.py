@@ -8,7 +8,7 @@ import datetime
 import os
 from pathlib import Path
 
-import dj_database_url
+import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -20,31 +20,30 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 os.environ["OPENPYXL_LXML"] = "False"
 
 
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+env = environ.Env()
+# An empty variable counts as unset (as `VAR=` in a unit or compose file is meant), so it takes the default.
+env.ENVIRON = {name: value for name, value in os.environ.items() if value != ""}
 
 
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+def secret(name: str) -> str:
+    # Read verbatim: django-environ would take a value starting with "$" for the name of another variable.
+    return os.environ.get(name, "")
 
 
-DEBUG = env_bool("DEBUG", False)
+DEBUG = env.bool("DEBUG", default=False)
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+SECRET_KEY = secret("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (see README, section Konfigurasi).")
     # Only ever used on a developer's machine: DEBUG is on and no key was given.
     SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", cast=str.strip, default=["127.0.0.1", "localhost"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
 # The public address printed and QR-coded on approved reports (e.g. https://iku.lumajangkab.go.id).
 # Empty: the address the approving request came in on.
-IKU_URL_DASAR = os.environ.get("IKU_URL_DASAR", "")
+IKU_URL_DASAR = env.str("IKU_URL_DASAR", default="")
 
 INSTALLED_APPS = [
     "iku_project.apps.IKUAdminConfig",
@@ -80,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every view needs a login unless marked @login_not_required (the public pages, docs/DESIGN.md §3.5).
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -111,11 +112,11 @@ TEMPLATES = [
 WSGI_APPLICATION = "iku_project.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
+    "default": {
+        **env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        "CONN_MAX_AGE": env.int("DB_CONN_MAX_AGE", default=60),
+        "CONN_HEALTH_CHECKS": True,
+    }
 }
 
 
@@ -128,7 +129,7 @@ def sqlite_options() -> dict:
     """
     return {
         "transaction_mode": "IMMEDIATE",
-        "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "30")),
+        "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=30),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
 
@@ -153,13 +154,13 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Email (password reset). Without EMAIL_HOST no email can leave, so the "lupa kata sandi"
 # link and pages are off; RESET_SANDI_EMAIL can force either way.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "IKU Kecamatan <noreply@localhost>")
-RESET_SANDI_EMAIL = env_bool("RESET_SANDI_EMAIL", bool(EMAIL_HOST))
+EMAIL_HOST = env.str("EMAIL_HOST", default="")
+EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = secret("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="IKU Kecamatan <noreply@localhost>")
+RESET_SANDI_EMAIL = env.bool("RESET_SANDI_EMAIL", default=bool(EMAIL_HOST))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "indikator:beranda"
@@ -175,7 +176,7 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 # Third-party assets come from the npm registry at set-up (package.json), never
 # from a CDN and never committed; they are served from node_modules by prefix.
 NODE_MODULES = BASE_DIR / "node_modules"
@@ -188,7 +189,7 @@ STATICFILES_DIRS = [
     ("vendor/dejavu", NODE_MODULES / "dejavu-fonts-ttf" / "ttf"),
 ]
 
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Media is never served by URL: bukti pendukung go through a view that checks
 # the user. MEDIA_URL is set only so that Django does not complain.
 MEDIA_URL = "/media-tidak-dilayani/"
@@ -196,16 +197,16 @@ MEDIA_URL = "/media-tidak-dilayani/"
 # Bukti pendukung and scans: local disk by default, S3-compatible object storage
 # (MinIO, AWS, …) with STORAGE_BACKEND=s3. Either way they are private and only
 # ever served through the application's own views.
-STORAGE_BACKEND = os.environ.get("STORAGE_BACKEND", "local")
+STORAGE_BACKEND = env.str("STORAGE_BACKEND", default="local")
 if STORAGE_BACKEND == "s3":
     DEFAULT_STORAGE = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ.get("S3_BUCKET", ""),
-            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("S3_REGION") or None,
-            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
-            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "bucket_name": env.str("S3_BUCKET", default=""),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("S3_REGION", default=None),
+            "access_key": secret("S3_ACCESS_KEY_ID") or None,
+            "secret_key": secret("S3_SECRET_ACCESS_KEY") or None,
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
@@ -231,64 +232,63 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Upload limits for bukti pendukung and desa document scans.
-UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", str(10 * 1024 * 1024)))
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 
 # Lampiran I of the Laporan Capaian PDF lists at most this many kegiatan (about 20 s and
 # 100 pages per 1,000); the rest are counted in a note and listed in full in the XLSX.
-LAPORAN_PDF_MAKS_KEGIATAN = int(os.environ.get("LAPORAN_PDF_MAKS_KEGIATAN", "1000"))
+LAPORAN_PDF_MAKS_KEGIATAN = env.int("LAPORAN_PDF_MAKS_KEGIATAN", default=1000)
 
-# Which documents belong to an IKU 2 measurement year (DESIGN.md §2.3).
-IKU2_BASIS = os.environ.get("IKU2_BASIS", "jatuh_tempo")
+# Which documents belong to an IKU 2 measurement year (docs/DESIGN.md §2.3).
+IKU2_BASIS = env.str("IKU2_BASIS", default="jatuh_tempo")
 if IKU2_BASIS not in {"jatuh_tempo", "tahun_anggaran"}:
     raise ImproperlyConfigured("IKU2_BASIS must be 'jatuh_tempo' or 'tahun_anggaran'.")
 
 # Tanda tangan elektronik (TTE) on approved reports (docs/tanda-tangan.md).
 # PEM/DER files of the CA certificates a signature must chain to (e.g. BSrE's root and intermediate).
-IKU_TTE_TRUST_ROOTS = env_list("IKU_TTE_TRUST_ROOTS")
+IKU_TTE_TRUST_ROOTS = env.list("IKU_TTE_TRUST_ROOTS", cast=str.strip, default=[])
 # RFC 3161 timestamp authority: set it and approvals are signed PAdES B-T.
-IKU_TTE_TSA_URL = os.environ.get("IKU_TTE_TSA_URL", "")
+IKU_TTE_TSA_URL = env.str("IKU_TTE_TSA_URL", default="")
 # Embed the chain's revocation data (CRL/OCSP) at signing: PAdES B-LT with a TSA. Needs the network.
-IKU_TTE_LTV = env_bool("IKU_TTE_LTV", False)
+IKU_TTE_LTV = env.bool("IKU_TTE_LTV", default=False)
 # Fetch CRL/OCSP when verifying (off: verification works offline against the trust roots only).
-IKU_TTE_AMBIL_REVOKASI = env_bool("IKU_TTE_AMBIL_REVOKASI", False)
+IKU_TTE_AMBIL_REVOKASI = env.bool("IKU_TTE_AMBIL_REVOKASI", default=False)
 # A PKCS#11 token (hardware) for one pejabat, instead of a PKCS#12 file; the PIN is typed at approval.
 IKU_TTE_PKCS11 = {
-    "MODULE": os.environ.get("IKU_TTE_PKCS11_MODULE", ""),
-    "TOKEN_LABEL": os.environ.get("IKU_TTE_PKCS11_TOKEN_LABEL", ""),
-    "KEY_LABEL": os.environ.get("IKU_TTE_PKCS11_KEY_LABEL", ""),
-    "CERT_LABEL": os.environ.get("IKU_TTE_PKCS11_CERT_LABEL", ""),
-    "NIP": os.environ.get("IKU_TTE_PKCS11_NIP", ""),
+    "MODULE": env.str("IKU_TTE_PKCS11_MODULE", default=""),
+    "TOKEN_LABEL": env.str("IKU_TTE_PKCS11_TOKEN_LABEL", default=""),
+    "KEY_LABEL": env.str("IKU_TTE_PKCS11_KEY_LABEL", default=""),
+    "CERT_LABEL": env.str("IKU_TTE_PKCS11_CERT_LABEL", default=""),
+    "NIP": env.str("IKU_TTE_PKCS11_NIP", default=""),
 }
 # The public verification form accepts a PDF up to this size; and so many uploads per IP per 10 minutes.
-IKU_TTE_VERIFIKASI_MAX_BYTES = int(os.environ.get("IKU_TTE_VERIFIKASI_MAX_BYTES", str(20 * 1024 * 1024)))
-IKU_TTE_VERIFIKASI_PER_10_MENIT = int(os.environ.get("IKU_TTE_VERIFIKASI_PER_10_MENIT", "20"))
+IKU_TTE_VERIFIKASI_MAX_BYTES = env.int("IKU_TTE_VERIFIKASI_MAX_BYTES", default=20 * 1024 * 1024)
+IKU_TTE_VERIFIKASI_PER_10_MENIT = env.int("IKU_TTE_VERIFIKASI_PER_10_MENIT", default=20)
 # A PKCS#12 file is a few kilobytes; anything large is not one.
 IKU_TTE_PKCS12_MAX_BYTES = 64 * 1024
 
 # The kabupaten the first-run command and the demo data set up.
-IKU_KABUPATEN_DEFAULT = os.environ.get("IKU_KABUPATEN_DEFAULT", "35.08")
+IKU_KABUPATEN_DEFAULT = env.str("IKU_KABUPATEN_DEFAULT", default="35.08")
 
 SESSION_COOKIE_HTTPONLY = True
 # Idle timeout: the session expires after this long without a request.
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "60")) * 60
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=60) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 
 # Login attempt limiting (django-axes): a username/IP pair is locked out for a
 # while after a few failures; a success resets the count.
-AXES_ENABLED = env_bool("AXES_ENABLED", True)
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_VERBOSE = False
-# Behind the reverse proxy the client address is in X-Forwarded-For; set the
-# number of proxies so it cannot be spoofed by the client.
-AXES_IPWARE_PROXY_COUNT = int(os.environ["PROXY_COUNT"]) if os.environ.get("PROXY_COUNT") else None
-if AXES_IPWARE_PROXY_COUNT:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The reverse proxies in front (1 behind nginx): X-Forwarded-For is read only as far as they wrote it,
+# so a client cannot choose its own address (iku_project/klien.py). 0: REMOTE_ADDR.
+PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "iku_project.klien.alamat_klien"
 
 # Content-Security-Policy: only the application's own scripts, styles, fonts and
 # images; no inline script, no framing, no plugins.
@@ -312,12 +312,12 @@ X_FRAME_OPTIONS = "DENY"
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_REFERRER_POLICY = "same-origin"
 
@@ -325,7 +325,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # WeasyPrint reports every rendering step at INFO; only its warnings are worth a line.
@@ -337,5 +337,5 @@ LOGGING = {
 }
 
 # Survei Kepuasan Masyarakat: submissions of the public form per client address and window.
-SKM_BATAS_KIRIM = int(os.environ.get("SKM_BATAS_KIRIM", "30"))
-SKM_JENDELA_DETIK = int(os.environ.get("SKM_JENDELA_DETIK", "3600"))
+SKM_BATAS_KIRIM = env.int("SKM_BATAS_KIRIM", default=30)
+SKM_JENDELA_DETIK = env.int("SKM_JENDELA_DETIK", default=3600)

@@ -1,4 +1,4 @@
-"""Both IKU computed from plain facts, without the ORM and without the clock (DESIGN.md §2.2–2.4).
+"""Both IKU computed from plain facts, without the ORM and without the clock (docs/DESIGN.md §2.2–2.4).
 
 ``indikator.fetch`` loads the facts once into the dataclasses below; these
 functions turn them into results that the dashboard, the reports, the JSON
@@ -34,7 +34,7 @@ def persen(numerator: int | Decimal, denominator: int | Decimal) -> Decimal | No
 
 def capaian(numerator: int, denominator: int, target: Decimal | None) -> Decimal | None:
     """realisasi ÷ target × 100 (both "higher is better"), from the exact realisasi and rounded once
-    (DESIGN.md §2.4): 11/61 against 50 is 36,07, not round(18,03 ÷ 50) = 36,06. No value without a
+    (docs/DESIGN.md §2.4): 11/61 against 50 is 36,07, not round(18,03 ÷ 50) = 36,06. No value without a
     realisasi (zero denominator) or without a target, or with a zero target."""
     if not denominator or not target:
         return None

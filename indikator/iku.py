@@ -1,4 +1,4 @@
-"""The one place both IKU come from: load the facts once, then compute (DESIGN.md §3)."""
+"""The one place both IKU come from: load the facts once, then compute (docs/DESIGN.md §3)."""
 
 import datetime
 from dataclasses import dataclass

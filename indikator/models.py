@@ -26,7 +26,7 @@ class DokumenIKUQuerySet(models.QuerySet):
     def in_force_on(self, kecamatan, tanggal: datetime.date):
         """The document in force on ``tanggal``: of those already effective then, the latest to take
         effect. A document takes effect on its date (a Perubahan applies from the day it is signed,
-        DESIGN.md §2.5), or on 1 January of its year when it names only a year, or always when it
+        docs/DESIGN.md §2.5), or on 1 January of its year when it names only a year, or always when it
         names neither. ``None`` when none is in force yet: never a later document for an earlier day.
         """
         berlaku = [(d.mulai_berlaku, d.pk, d) for d in self.filter(kecamatan=kecamatan)]
@@ -143,10 +143,6 @@ class BarisIKU(models.Model):
     def __str__(self):
         return f"{self.nomor}. {self.nama_indikator}"
 
-    @property
-    def rumus(self):
-        return f"{self.rumus_pembilang} / {self.rumus_penyebut} × 100%"
-
 
 class TargetIKU(models.Model):
     """The target of one indicator for one year (Renstra / Perjanjian Kinerja)."""
@@ -178,7 +174,7 @@ class TargetIKU(models.Model):
 class NilaiIndikatorTujuan(models.Model):
     """The tujuan indicator's value for a year (Nilai IKM, Indeks Pelayanan Publik), entered by pimpinan.
 
-    DESIGN.md §2.4: entered by the kecamatan until the application computes it.
+    docs/DESIGN.md §2.4: entered by the kecamatan until the application computes it.
     """
 
     kecamatan = models.ForeignKey("wilayah.Kecamatan", on_delete=models.CASCADE, related_name="nilai_indikator_tujuan")

@@ -1,4 +1,4 @@
-"""Reporting periods: a year, a triwulan, a semester or a date range (DESIGN.md §2.4)."""
+"""Reporting periods: a year, a triwulan, a semester or a date range (docs/DESIGN.md §2.4)."""
 
 import datetime
 from dataclasses import dataclass

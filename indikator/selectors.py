@@ -52,7 +52,7 @@ def penggunaan_kecamatan(*, kecamatan_ids) -> dict[int, PenggunaanKecamatan]:
         for row in DokumenDesa.objects.filter(desa__kecamatan_id__in=kecamatan_ids)
         .order_by()
         .values("desa__kecamatan_id")
-        .annotate(terakhir=Max("updated_at"), jumlah=Count("id"))
+        .annotate(terakhir=Max("diubah_pada"), jumlah=Count("id"))
     }
     hasil = {}
     for pk in kecamatan_ids:

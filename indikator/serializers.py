@@ -7,7 +7,7 @@ from indikator.calculations import HasilKecamatan
 
 
 def angka(value: Decimal | None) -> str | None:
-    """Two decimals with a point, or ``None`` where there is no value (DESIGN.md §2.4)."""
+    """Two decimals with a point, or ``None`` where there is no value (docs/DESIGN.md §2.4)."""
     return None if value is None else f"{value:.2f}"
 
 

@@ -1,4 +1,4 @@
-"""The tujuan indicator of a period (DESIGN.md §2.6).
+"""The tujuan indicator of a period (docs/DESIGN.md §2.6).
 
 Where the IKU document in force names the Nilai Indeks Kepuasan Masyarakat (or
 no document names anything else), the value is the IKM computed from the SKM

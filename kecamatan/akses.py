@@ -6,7 +6,6 @@ parameter; a kecamatan outside the user's scope answers 404, as if it did not ex
 
 from functools import wraps
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -61,7 +60,6 @@ def peran_required(*peran):
     """Login required, and one of ``peran``; anyone else gets 403."""
 
     def decorator(view):
-        @login_required
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not has_peran(request.user, *peran):
@@ -74,12 +72,12 @@ def peran_required(*peran):
 
 
 SEMUA_PERAN = tuple(Peran.values)
-# DESIGN.md §1: staf and kasi log kegiatan; pimpinan reads and approves.
+# docs/DESIGN.md §1: staf and kasi log kegiatan; pimpinan reads and approves.
 PERAN_PENULIS_KEGIATAN = (Peran.STAF, Peran.KASI)
 PERAN_KASI_KE_ATAS = (Peran.KASI, Peran.PIMPINAN)
 
 
-# --- Kegiatan and bukti pendukung (DESIGN.md §1) -------------------------------------------------
+# --- Kegiatan and bukti pendukung (docs/DESIGN.md §1) -------------------------------------------------
 # Each rule takes an object already fetched through a scoped queryset; the kecamatan
 # check here is a second line of defence, not the tenancy rule itself.
 

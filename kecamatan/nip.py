@@ -1,6 +1,6 @@
 """NIP (Nomor Induk Pegawai) of a civil servant: 18 digits.
 
-Layout (DESIGN.md §2.5): birth date YYYYMMDD, TMT (start of service) YYYYMM,
+Layout (docs/DESIGN.md §2.5): birth date YYYYMMDD, TMT (start of service) YYYYMM,
 sex digit 1 (male) or 2 (female), sequence of three digits; shown grouped as
 ``19681114 199003 1 004``.
 """

@@ -1,4 +1,4 @@
-"""Who signs for a kecamatan on a given day, and how the signature block reads (DESIGN.md §2.5).
+"""Who signs for a kecamatan on a given day, and how the signature block reads (docs/DESIGN.md §2.5).
 
 Pure functions over already-loaded Pejabat rows, so reports can call them
 without extra queries and tests can call them without a database.

@@ -1,4 +1,4 @@
-"""The "ditindaklanjuti" rule of IKU 1 (DESIGN.md §2.2) as a pure function.
+"""The "ditindaklanjuti" rule of IKU 1 (docs/DESIGN.md §2.2) as a pure function.
 
 ``KegiatanQuerySet.with_tindak_lanjut`` says the same thing in SQL; a test
 checks that both agree on every combination.

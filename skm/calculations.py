@@ -1,4 +1,4 @@
-"""The IKM of PermenPANRB 14/2017 as pure functions (DESIGN.md §2.6).
+"""The IKM of PermenPANRB 14/2017 as pure functions (docs/DESIGN.md §2.6).
 
 No database and no clock: the answers, the unsur and the mutu bands come in as
 plain data. Arithmetic is exact (Fraction); rounding half up happens only for

@@ -2,11 +2,10 @@
 
 import contextlib
 import datetime
-from urllib.parse import urlencode
 
 import segno
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from kecamatan import akses
 from kecamatan.models import Peran
+from kecamatan.models.akses import PERAN_KECAMATAN
 from skm.batas import kirim_diizinkan
 from skm.forms import ImporSKMForm, KertasForm, RencanaTindakLanjutForm, SurveiForm
 from skm.impor import skm_workbook_import, template_xlsx
@@ -44,6 +44,7 @@ def _tolak(request, kecamatan, pesan, status):
     return render(request, "skm/ditolak.html", {"kecamatan": kecamatan, "pesan": pesan}, status=status)
 
 
+@login_not_required
 @require_http_methods(["GET", "POST"])
 def survei(request, kode):
     """The questionnaire a citizen reaches from the poster's QR code: no login, no JavaScript."""
@@ -83,6 +84,7 @@ def survei(request, kode):
     return render(request, "skm/survei.html", context, status=200 if berhasil else 400)
 
 
+@login_not_required
 def terima_kasih(request, kode):
     return render(request, "skm/terima_kasih.html", {"kecamatan": _kecamatan_publik(kode)})
 
@@ -95,15 +97,16 @@ def qr_svg(url: str) -> str:
     return mark_safe(segno.make(url, error="m").svg_inline(scale=8, border=2, dark="#000", omitsize=True))  # noqa: S308
 
 
+@login_not_required
 def poster(request, kode):
     """An A4 page to print and hang at the service counter, optionally for one layanan."""
     kecamatan = _kecamatan_publik(kode)
-    url = request.build_absolute_uri(reverse("skm:survei", args=[kecamatan.kode]))
     layanan = None
     pilihan = request.GET.get("layanan", "")
     if pilihan.isdigit():
         layanan = get_object_or_404(_layanan_qs(kecamatan), pk=pilihan)
-        url += f"?layanan={layanan.pk}"
+    query = {"layanan": layanan.pk} if layanan else None
+    url = request.build_absolute_uri(reverse("skm:survei", args=[kecamatan.kode], query=query))
     context = {"kecamatan": kecamatan, "layanan": layanan, "url": url, "qr": qr_svg(url)}
     return render(request, "skm/poster.html", context)
 
@@ -115,6 +118,7 @@ def _semester_terakhir(hari_ini: datetime.date) -> tuple[datetime.date, datetime
     return datetime.date(hari_ini.year - 1, 7, 1), datetime.date(hari_ini.year - 1, 12, 31)
 
 
+@login_not_required
 def publikasi(request, kode):
     """The public result (publication is mandatory): the last finished semester's IKM per unsur."""
     kecamatan = _kecamatan_publik(kode)
@@ -123,7 +127,6 @@ def publikasi(request, kode):
     return render(request, "skm/publikasi.html", {"kecamatan": kecamatan, "laporan": laporan})
 
 
-@login_required
 def hasil(request, kode=None):
     """The kecamatan's own results for a period, with the answers per grade; scoped like every page."""
     kecamatan = akses.kecamatan_for(request.user, kode)
@@ -153,12 +156,11 @@ def hasil(request, kode=None):
 def _kecamatan_staf(request):
     """Paper entry and import are the kecamatan's own staff's (staf, kasi, pimpinan) for their kecamatan."""
     keanggotaan = akses.keanggotaan_of(request.user)
-    if keanggotaan is None or keanggotaan.kecamatan_id is None or not keanggotaan.can_write:
+    if keanggotaan is None or keanggotaan.kecamatan_id is None or keanggotaan.peran not in PERAN_KECAMATAN:
         raise PermissionDenied("Hanya staf kecamatan yang mencatat kuesioner SKM kertas.")
     return keanggotaan.kecamatan
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def kertas(request):
     kecamatan = _kecamatan_staf(request)
@@ -175,8 +177,8 @@ def kertas(request):
             else:
                 messages.success(request, "Kuesioner tersimpan. Lanjutkan dengan kuesioner berikutnya.")
                 # The next sheet of the pile usually has the same layanan and date.
-                query = urlencode({"layanan": data["jenis_layanan"].pk, "tanggal": data["tanggal"].isoformat()})
-                return redirect(f"{reverse('skm:kertas')}?{query}")
+                query = {"layanan": data["jenis_layanan"].pk, "tanggal": data["tanggal"].isoformat()}
+                return redirect(reverse("skm:kertas", query=query))
     else:
         awal = {"tanggal": hari_ini}
         if request.GET.get("layanan", "").isdigit():
@@ -188,7 +190,6 @@ def kertas(request):
     return render(request, "skm/kertas.html", {"kecamatan": kecamatan, "form": form, "jumlah_kertas": jumlah})
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def impor(request):
     kecamatan = _kecamatan_staf(request)
@@ -216,7 +217,6 @@ def impor(request):
     return render(request, "skm/impor.html", {"kecamatan": kecamatan, "form": form, "hasil": hasil}, status=status)
 
 
-@login_required
 def responden_detail(request, pk):
     """One answered questionnaire; another kecamatan's answers 404 like everything else."""
     responden = get_object_or_404(
@@ -227,7 +227,6 @@ def responden_detail(request, pk):
     return render(request, "skm/responden.html", {"responden": responden, "jawaban": jawaban})
 
 
-@login_required
 @require_http_methods(["POST"])
 def rtl_simpan(request):
     kecamatan = akses.kecamatan_for(request.user)
@@ -254,11 +253,11 @@ def rtl_simpan(request):
         messages.error(request, "Rencana tindak lanjut belum tersimpan — " + " ".join(exc.messages))
     else:
         messages.success(request, f"Rencana tindak lanjut {data['unsur']} disimpan.")
-    query = urlencode({"dari": data["dari"].isoformat(), "sampai": data["sampai"].isoformat()})
-    return redirect(f"{reverse('skm:hasil')}?{query}")
+    return redirect(
+        reverse("skm:hasil", query={"dari": data["dari"].isoformat(), "sampai": data["sampai"].isoformat()})
+    )
 
 
-@login_required
 def rtl_detail(request, pk):
     rtl = get_object_or_404(
         RencanaTindakLanjut.objects.for_user(request.user).select_related("kecamatan", "unsur", "ditulis_oleh"), pk=pk

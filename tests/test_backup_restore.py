@@ -37,7 +37,7 @@ def _counts(url):
 def _files(url):
     with psycopg.connect(url) as conn:
         rows = conn.execute("select berkas from kecamatan_buktipendukung where berkas <> ''").fetchall()
-        rows += conn.execute("select scan from desa_dokumendesa where scan <> ''").fetchall()
+        rows += conn.execute("select berkas from desa_dokumendesa where berkas <> ''").fetchall()
     return sorted(r[0] for r in rows)
 
 

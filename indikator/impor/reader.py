@@ -40,7 +40,7 @@ from wilayah.models import Desa, Kecamatan
 if openpyxl.xml.LXML or not openpyxl.xml.DEFUSEDXML:
     raise ImproperlyConfigured("openpyxl must parse with defusedxml: set OPENPYXL_LXML=False before importing it.")
 
-# A kecamatan logs a few thousand kegiatan a year (DESIGN.md §5); anything far beyond is not a migration file.
+# A kecamatan logs a few thousand kegiatan a year (docs/DESIGN.md §5); anything far beyond is not a migration file.
 MAKS_BARIS = 20_000
 # Rows read at all, blank ones included.
 MAKS_BARIS_DIBACA = 5 * MAKS_BARIS

@@ -33,7 +33,7 @@ from kecamatan.models import BuktiPendukung, Kegiatan, Peran
 from wilayah.models import Kecamatan
 
 BATCH = 500
-# DESIGN.md §1: only a kasi logs kegiatan, records outputs, adds bukti and enters desa documents, which is
+# docs/DESIGN.md §1: only a kasi logs kegiatan, records outputs, adds bukti and enters desa documents, which is
 # everything a workbook holds; staf log kegiatan one by one without outputs, pimpinan read and approve,
 # pemeriksa change nothing. The kabupaten admin imports on a kecamatan's behalf when it moves in.
 PERAN_IMPOR = (Peran.KASI, Peran.ADMIN_KABUPATEN)
@@ -287,20 +287,20 @@ def _tulis(rencana: _Rencana, *, user) -> None:
             tahun_anggaran=row.tahun_anggaran,
             nomor=row.nomor,
             tanggal=row.tanggal,
-            updated_by=user,
+            diubah_oleh=user,
         )
         for row in rencana.dokumen_baru
     ]
     DokumenDesa.objects.bulk_create(dokumen_objs, batch_size=BATCH)
     DokumenDesa.history.bulk_history_create(dokumen_objs, batch_size=BATCH, default_user=user, default_date=sekarang)
     for dokumen in rencana.dokumen_ubah:
-        dokumen.updated_by = user
-        dokumen.updated_at = sekarang  # bulk_update skips auto_now
+        dokumen.diubah_oleh = user
+        dokumen.diubah_pada = sekarang  # bulk_update skips auto_now
     if rencana.dokumen_ubah:
         bulk_update_with_history(
             rencana.dokumen_ubah,
             DokumenDesa,
-            ["tanggal", "nomor", "updated_by", "updated_at"],
+            ["tanggal", "nomor", "diubah_oleh", "diubah_pada"],
             batch_size=BATCH,
             default_user=user,
             default_date=sekarang,

@@ -2,7 +2,6 @@
 
 from itertools import groupby
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -43,7 +42,6 @@ def _per_sheet(kesalahan):
     return [(sheet or "Berkas", list(items)) for sheet, items in groupby(tampil, key=lambda k: k.sheet)]
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def impor(request):
     if not boleh_impor(request.user):
@@ -88,13 +86,11 @@ def _impor_tersimpan(request):
     return hasil
 
 
-@login_required
 @require_GET
 def templat(request):
     return _xlsx(template_bytes(), "templat-impor-iku.xlsx")
 
 
-@login_required
 @require_GET
 def ekspor(request, kode=None):
     """A kecamatan role gets its own kecamatan; a kabupaten role one kecamatan by code, or all of its scope."""

@@ -129,7 +129,7 @@ class LaporanCapaian:
     basis_label: str
     per_seksi: list[BarisSeksi] = field(default_factory=list)
     dokumen_iku: str = ""  # the document in force at the period's end, as the report names it
-    # The tujuan indicator of the period: the IKM from the SKM, or the entered value (DESIGN.md §2.6).
+    # The tujuan indicator of the period: the IKM from the SKM, or the entered value (docs/DESIGN.md §2.6).
     tujuan: Tujuan | None = None
 
     def to_dict(self) -> dict:
@@ -282,7 +282,7 @@ def laporan_capaian_generate(
     ``tanggal_ttd`` (default: the as-of date). A fixed number of queries whatever the number of kegiatan."""
     tanggal_ttd = tanggal_ttd or as_of
     (hasil,) = iku_compute(kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=periode, as_of=as_of)
-    # The document in force at the period's end names the indicators (DESIGN.md §2.5).
+    # The document in force at the period's end names the indicators (docs/DESIGN.md §2.5).
     dokumen = DokumenIKU.objects.in_force_on(kecamatan, periode.selesai)
     nama = _nama_indikator(dokumen)
     kegiatan = _baris_kegiatan(_kegiatan_periode(kecamatan, periode, as_of), hasil, as_of)

@@ -25,7 +25,7 @@ from wilayah.models import Kecamatan
 
 
 def boleh_sahkan(user, kecamatan) -> bool:
-    """DESIGN.md §1: only a pimpinan of that very kecamatan approves its reports (no superuser, no kabupaten)."""
+    """docs/DESIGN.md §1: only a pimpinan of that very kecamatan approves its reports (no superuser, no kabupaten)."""
     keanggotaan = akses.keanggotaan_of(user)
     return (
         keanggotaan is not None

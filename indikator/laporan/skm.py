@@ -7,7 +7,6 @@ signature block) of indikator, and skm never imports indikator.
 import datetime
 import io
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -104,7 +103,6 @@ def _periode(request) -> tuple[datetime.date, datetime.date]:
     return (mulai, selesai) if mulai <= selesai else (selesai, mulai)
 
 
-@login_required
 def laporan_skm(request, fmt, kode=None):
     if fmt not in ("pdf", "xlsx"):
         raise Http404("Format laporan tidak dikenal.")

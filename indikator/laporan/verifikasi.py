@@ -39,7 +39,7 @@ def dokumen_iku2_beku(data: dict) -> list[BarisDokumenBeku]:
         if d.get("tenggat"):
             tanggal_tenggat = datetime.date.fromisoformat(d["tenggat"])
         else:
-            # The deadline is a rule of the document and its TA (DESIGN.md §2.3), so it can be restored.
+            # The deadline is a rule of the document and its TA (docs/DESIGN.md §2.3), so it can be restored.
             tanggal_tenggat = tenggat(JENIS_DARI_LABEL[nama], tahun_anggaran)
         tepat, telat, belum = int(d.get("tepat_waktu", 0)), int(d.get("terlambat", 0)), int(d.get("belum_ada", 0))
         if "belum_jatuh_tempo" in d:

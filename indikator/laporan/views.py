@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
-from ipware import get_client_ip
 
+from iku_project.klien import alamat_klien
 from indikator.forms import PeriodeForm
 from indikator.laporan import generator, pdf, tte, xlsx
 from indikator.laporan.forms import VerifikasiPDFForm
@@ -67,11 +67,17 @@ def _url(nama: str, kode: str | None) -> str:
     return reverse(f"laporan:{nama}-kecamatan", args=[kode]) if kode else reverse(f"laporan:{nama}")
 
 
+def _url_laporan(kode: str | None, form) -> str:
+    """The report page of ``kode`` (or the user's own) for the period chosen in ``form``."""
+    if kode:
+        return reverse("laporan:kecamatan", args=[kode], query=form.query())
+    return reverse("laporan:index", query=form.query())
+
+
 def _boleh_rekap(user) -> bool:
     return user.is_superuser or akses.has_peran(user, *PERAN_KABUPATEN)
 
 
-@login_required
 def laporan(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     form, periode, hari_ini = _periode(request.GET, request.user)
@@ -140,7 +146,6 @@ def _tolak_tanggal(request, kode, exc):
     return redirect(reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index"))
 
 
-@login_required
 def capaian_pdf(request, kode=None):
     try:
         data, nama = _laporan_capaian(request, kode)
@@ -149,7 +154,6 @@ def capaian_pdf(request, kode=None):
     return _unduhan(pdf.laporan_capaian_pdf(data, dicetak_pada=timezone.now()), PDF, f"{nama}.pdf")
 
 
-@login_required
 def capaian_xlsx(request, kode=None):
     try:
         data, nama = _laporan_capaian(request, kode)
@@ -167,13 +171,11 @@ def _dokumen_iku(request, kode):
     return data, f"dokumen-iku-{slugify(kecamatan.nama)}"
 
 
-@login_required
 def dokumen_pdf(request, kode=None):
     data, nama = _dokumen_iku(request, kode)
     return _unduhan(pdf.dokumen_iku_pdf(data), PDF, f"{nama}.pdf")
 
 
-@login_required
 def dokumen_xlsx(request, kode=None):
     data, nama = _dokumen_iku(request, kode)
     return _unduhan(xlsx.dokumen_iku_xlsx(data), XLSX, f"{nama}.xlsx")
@@ -189,7 +191,6 @@ def _penanda_tte(kecamatan, hari_ini):
 
 @sensitive_post_parameters("rahasia_tte")
 @require_POST
-@login_required
 def sahkan(request, kode=None):
     kecamatan = _kecamatan(request, kode)
     form, periode, hari_ini = _periode(request.POST)
@@ -254,7 +255,7 @@ def sahkan(request, kode=None):
         messages.success(
             request, f"Laporan capaian {periode.label} disahkan{revisi} (versi {pengesahan.versi}). {tte_teks}"
         )
-    return redirect(f"{tujuan}?{_query(form)}")
+    return redirect(_url_laporan(kode, form))
 
 
 def _konfirmasi(request, *, kecamatan, periode, hari_ini, form, kode, kesalahan=(), status=200):
@@ -279,8 +280,7 @@ def _konfirmasi(request, *, kecamatan, periode, hari_ini, form, kode, kesalahan=
             "versi_baru": (riwayat[0].versi if riwayat else 0) + 1,
             "bagian": form.cleaned_data.get("bagian") or "",
             "url_sahkan": _url("sahkan", kode),
-            "url_kembali": f"{reverse('laporan:kecamatan', args=[kode]) if kode else reverse('laporan:index')}"
-            f"?{_query(form)}",
+            "url_kembali": _url_laporan(kode, form),
             "kesalahan": kesalahan,
             # The passphrase/PIN is typed here, on the form that approves, never carried between pages.
             "penanda_tte": _penanda_tte(kecamatan, hari_ini),
@@ -290,7 +290,6 @@ def _konfirmasi(request, *, kecamatan, periode, hari_ini, form, kode, kesalahan=
     )
 
 
-@login_required
 def unduh_disahkan(request, pk):
     # Scoped by membership: another kecamatan's approved report answers 404.
     pengesahan = get_object_or_404(PengesahanLaporan.objects.for_user(request.user).select_related("kecamatan"), pk=pk)
@@ -321,13 +320,11 @@ def _rekap(request):
     return rekap, f"rekap-iku-{slugify(kabupaten.nama)}-{slugify(periode.label)}"
 
 
-@login_required
 def rekap_pdf(request):
     rekap, nama = _rekap(request)
     return _unduhan(pdf.rekap_kabupaten_pdf(rekap), PDF, f"{nama}.pdf")
 
 
-@login_required
 def rekap_xlsx(request):
     rekap, nama = _rekap(request)
     return _unduhan(xlsx.rekap_kabupaten_xlsx(rekap), XLSX, f"{nama}.xlsx")
@@ -335,15 +332,7 @@ def rekap_xlsx(request):
 
 def _unggahan_terlalu_sering(request) -> bool:
     """A cheap per-IP limit on the public upload (each upload costs a signature validation)."""
-    # The same client address as the login limiter (django-axes): X-Forwarded-For only behind known proxies.
-    if settings.AXES_IPWARE_PROXY_COUNT:
-        ip, _ = get_client_ip(
-            request,
-            proxy_count=settings.AXES_IPWARE_PROXY_COUNT,
-            request_header_order=settings.AXES_IPWARE_META_PRECEDENCE_ORDER,
-        )
-    else:
-        ip = request.META.get("REMOTE_ADDR")
+    ip = alamat_klien(request)
     kunci = f"iku:verifikasi-unggah:{ip or 'tanpa-ip'}"
     cache.add(kunci, 0, timeout=600)
     try:
@@ -378,6 +367,7 @@ def _verifikasi_tte(request, pengesahan) -> dict:
     return konteks
 
 
+@login_not_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def verifikasi(request, token):
     """Public (no login): does a printed approved report match what was approved? Unknown token → 404."""

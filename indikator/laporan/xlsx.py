@@ -67,7 +67,7 @@ def _tanggal(value) -> str:
 
 
 def _baris_ttd(ttd) -> list[str]:
-    """The signature block of DESIGN.md §2.5 as lines, in the order of templates/pdf/_ttd.html."""
+    """The signature block of docs/DESIGN.md §2.5 as lines, in the order of templates/pdf/_ttd.html."""
     baris = [f"{ttd.tempat}, {_tanggal(ttd.tanggal)}"] if ttd.tanggal else []
     baris += [*ttd.baris_jabatan, ttd.nama]
     if ttd.pangkat_golongan:

@@ -1,16 +1,16 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils.decorators import method_decorator
 
 from kecamatan.forms import LoginForm, SandiBaruForm, SandiGantiForm
 from kecamatan.services import pengguna_sandi_diganti
 
 
-@login_required
 def akun(request):
     """The user's own account: name, role and scope. Also the benchmarks' trivial login-required page."""
     return render(request, "indikator/akun.html")
@@ -47,6 +47,8 @@ class SandiGantiSelesaiView(auth_views.PasswordChangeDoneView):
     template_name = "registration/sandi_ganti_selesai.html"
 
 
+# Public like Django's own reset views: their login_not_required mark sits on the dispatch this overrides.
+@method_decorator(login_not_required, name="dispatch")
 class _ResetLewatEmail:
     """Password reset by email exists only where email is configured (``RESET_SANDI_EMAIL``)."""
 

@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,6 +9,7 @@ from django.utils import timezone
 
 from desa.selectors import tenggat_dokumen
 from desa.tenggat import Basis
+from iku_project.htmx import vary_on_htmx
 from indikator.calculations import total_kecamatan, total_sejauh_ini
 from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
 from indikator.forms import PeriodeForm
@@ -24,7 +24,6 @@ from wilayah.models import Kecamatan
 PERAN_KABUPATEN = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA)
 
 
-@login_required
 def beranda(request):
     """Kecamatan roles land on their dashboard, kabupaten roles on the comparison."""
     keanggotaan = akses.keanggotaan_of(request.user)
@@ -50,7 +49,7 @@ def _kegiatan_url(kecamatan, periode, **extra):
     query.update(extra)
     if kecamatan is not None:
         query["kecamatan"] = kecamatan.pk
-    return f"{reverse('kegiatan-list')}?{urlencode(query)}"
+    return reverse("kegiatan-list", query=query)
 
 
 def _perlu_tindak_lanjut_url(kecamatan, periode):
@@ -61,10 +60,10 @@ def _perlu_tindak_lanjut_url(kecamatan, periode):
         query["bagian"] = bagian
     if kecamatan is not None:
         query["kecamatan"] = kecamatan.pk
-    return f"{reverse('kegiatan-perlu-tindak-lanjut')}?{urlencode(query)}"
+    return reverse("kegiatan-perlu-tindak-lanjut", query=query)
 
 
-@login_required
+@vary_on_htmx
 def dasbor_kecamatan(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:
@@ -119,9 +118,10 @@ def dasbor_kecamatan(request, kode=None):
         "url_iku1_belum": _kegiatan_url(filter_kecamatan, periode, tindak_lanjut="tidak"),
         "url_perlu_tindak_lanjut": _perlu_tindak_lanjut_url(filter_kecamatan, periode),
         "url_matriks": (
-            reverse("desa:dokumen-kecamatan", args=[kecamatan.kode]) if kabupaten_view else reverse("desa:dokumen")
-        )
-        + f"?tahun={sekarang.iku2.tahun}",
+            reverse("desa:dokumen-kecamatan", args=[kecamatan.kode], query={"tahun": sekarang.iku2.tahun})
+            if kabupaten_view
+            else reverse("desa:dokumen", query={"tahun": sekarang.iku2.tahun})
+        ),
         "url_tenggat": reverse("desa:tenggat-kecamatan", args=[kecamatan.kode])
         if kabupaten_view
         else reverse("desa:tenggat"),
@@ -145,7 +145,7 @@ URUTAN = {
 }
 
 
-@login_required
+@vary_on_htmx
 def dasbor_kabupaten(request):
     if not (request.user.is_superuser or akses.has_peran(request.user, *PERAN_KABUPATEN)):
         raise PermissionDenied("Dasbor kabupaten hanya untuk admin kabupaten dan pemeriksa.")

@@ -1,4 +1,3 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
 from indikator.models import DokumenIKU
@@ -13,7 +12,6 @@ def _hari_ini():
     return timezone.localdate()
 
 
-@login_required
 def dokumen_iku(request, kode=None):
     """The IKU documents of a kecamatan, newest in force first, with the chosen one in full."""
     kecamatan = akses.kecamatan_for(request.user, kode)

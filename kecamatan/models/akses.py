@@ -1,4 +1,4 @@
-"""Who may do what: one membership per user, with a role and its scope (DESIGN.md §1)."""
+"""Who may do what: one membership per user, with a role and its scope (docs/DESIGN.md §1)."""
 
 from django.conf import settings
 from django.db import models
@@ -65,15 +65,3 @@ class Keanggotaan(models.Model):
 
     def __str__(self):
         return f"{self.user} — {self.get_peran_display()} {self.kecamatan or self.kabupaten}"
-
-    @property
-    def is_kecamatan_role(self):
-        return self.peran in PERAN_KECAMATAN
-
-    @property
-    def is_kabupaten_role(self):
-        return self.peran in PERAN_KABUPATEN
-
-    @property
-    def can_write(self):
-        return self.peran != Peran.PEMERIKSA

@@ -1,4 +1,4 @@
-"""The fasilitasi catalogue shared by every kecamatan (DESIGN.md §2.1).
+"""The fasilitasi catalogue shared by every kecamatan (docs/DESIGN.md §2.1).
 
 Entries are retired (``aktif = False``), never deleted, and a kegiatan copies
 the texts it was logged with, so editing the catalogue never rewrites history.

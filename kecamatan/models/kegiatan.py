@@ -1,4 +1,4 @@
-"""Kegiatan and bukti pendukung: the raw facts of IKU 1 (DESIGN.md §2.2)."""
+"""Kegiatan and bukti pendukung: the raw facts of IKU 1 (docs/DESIGN.md §2.2)."""
 
 from django.conf import settings
 from django.db import models
@@ -41,7 +41,7 @@ class KegiatanQuerySet(models.QuerySet):
         return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
 
     def with_tindak_lanjut(self, as_of):
-        """Annotate ``ditindaklanjuti`` (DESIGN.md §2.2) and ``ada_bukti`` as of ``as_of``.
+        """Annotate ``ditindaklanjuti`` (docs/DESIGN.md §2.2) and ``ada_bukti`` as of ``as_of``.
 
         Mirrors ``kecamatan.tindak_lanjut.is_ditindaklanjuti``; a test keeps the two in step.
         """

@@ -29,14 +29,6 @@ class Seksi(models.Model):
         return self.nama
 
 
-class PejabatQuerySet(models.QuerySet):
-    def in_office_on(self, tanggal):
-        """Pejabat whose term covers ``tanggal`` (an unknown start counts as long ago)."""
-        return self.filter(Q(mulai__isnull=True) | Q(mulai__lte=tanggal)).filter(
-            Q(selesai__isnull=True) | Q(selesai__gte=tanggal)
-        )
-
-
 class Pejabat(models.Model):
     class Jabatan(models.TextChoices):
         CAMAT = "camat", "Camat"
@@ -67,8 +59,6 @@ class Pejabat(models.Model):
     status = models.CharField("status jabatan", max_length=20, choices=Status.choices, default=Status.DEFINITIF)
     mulai = models.DateField("mulai menjabat", null=True, blank=True, help_text="Kosong bila tidak diketahui.")
     selesai = models.DateField("selesai menjabat", null=True, blank=True, help_text="Kosong bila masih menjabat.")
-
-    objects = PejabatQuerySet.as_manager()
 
     class Meta:
         ordering = ["kecamatan", "jabatan", "-mulai"]

@@ -5,7 +5,6 @@ so another kecamatan's id answers 404 before any permission is even considered.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from iku_project.htmx import vary_on_htmx
 from iku_project.kirim_sekali import SudahTerkirim, kirim_sekali
 from kecamatan import akses, selectors, services
 from kecamatan.berkas import ACCEPT_ATTR, XLSX, berkas_response, safe_download_name
@@ -89,7 +89,6 @@ def _daftar(request, *, perlu_tindak_lanjut: bool):
         "perlu_tindak_lanjut": perlu_tindak_lanjut,
         "form": form,
         "halaman": halaman,
-        "querystring": data.urlencode(),
         "hari_ini": hari_ini,
         "boleh_catat": akses.boleh_catat_kegiatan(request.user),
         "tampil_kecamatan": not form.satu_kecamatan,
@@ -100,13 +99,13 @@ def _daftar(request, *, perlu_tindak_lanjut: bool):
     return render(request, template, context)
 
 
-@login_required
+@vary_on_htmx
 @require_GET
 def kegiatan_list(request):
     return _daftar(request, perlu_tindak_lanjut=False)
 
 
-@login_required
+@vary_on_htmx
 @require_GET
 def kegiatan_perlu_tindak_lanjut(request):
     return _daftar(request, perlu_tindak_lanjut=True)
@@ -134,7 +133,6 @@ def _pilihan_initial(data) -> dict:
     return initial
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def kegiatan_create(request):
     kecamatan = _kecamatan_penulis(request)
@@ -166,7 +164,6 @@ def kegiatan_create(request):
     return render(request, "kecamatan/kegiatan_form.html", {"form": form, "kegiatan": None})
 
 
-@login_required
 @require_GET
 def kegiatan_pilihan(request):
     """HTMX: the kategori → jenis → uraian selects narrowed to what was picked, with the expected output."""
@@ -180,7 +177,6 @@ def _kegiatan_or_404(request, pk):
     return selectors.kegiatan_detail(user=request.user, pk=pk, as_of=_hari_ini())
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def kegiatan_update(request, pk):
     kegiatan = _kegiatan_or_404(request, pk)
@@ -265,13 +261,11 @@ def _render_detail(request, kegiatan, *, output_form=None, bukti_form=None, konf
     return render(request, "kecamatan/kegiatan_detail.html", context, status=status)
 
 
-@login_required
 @require_GET
 def kegiatan_detail(request, pk):
     return _render_detail(request, _kegiatan_or_404(request, pk))
 
 
-@login_required
 @require_POST
 def kegiatan_output(request, pk):
     kegiatan = _kegiatan_or_404(request, pk)
@@ -298,7 +292,6 @@ def kegiatan_output(request, pk):
     return _render_detail(request, kegiatan, output_form=form)
 
 
-@login_required
 @require_POST
 def bukti_create(request, pk):
     kegiatan = _kegiatan_or_404(request, pk)
@@ -322,7 +315,6 @@ def bukti_create(request, pk):
     return _render_detail(request, kegiatan, bukti_form=form)
 
 
-@login_required
 @require_POST
 def bukti_attach(request, kegiatan_pk, pk):
     bukti = selectors.bukti_for_user(user=request.user, kegiatan_pk=kegiatan_pk, pk=pk)
@@ -350,19 +342,16 @@ def _berkas(request, kegiatan_pk, pk, *, inline):
     return berkas_response(bukti.berkas, download_name=nama, inline=inline, content_type=bukti.content_type)
 
 
-@login_required
 @require_GET
 def bukti_download(request, kegiatan_pk, pk):
     return _berkas(request, kegiatan_pk, pk, inline=False)
 
 
-@login_required
 @require_GET
 def bukti_preview(request, kegiatan_pk, pk):
     return _berkas(request, kegiatan_pk, pk, inline=True)
 
 
-@login_required
 @require_http_methods(["GET", "POST"])
 def bukti_remove(request, kegiatan_pk, pk):
     bukti = selectors.bukti_for_user(user=request.user, kegiatan_pk=kegiatan_pk, pk=pk)

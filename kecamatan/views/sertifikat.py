@@ -4,7 +4,6 @@ The file is never served back; the page shows only what the certificate says abo
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
@@ -22,7 +21,6 @@ from kecamatan.services import sertifikat_pejabat_unggah
 PENANDATANGAN = (Pejabat.Jabatan.CAMAT, Pejabat.Jabatan.SEKRETARIS_CAMAT)
 
 
-@login_required
 def sertifikat_daftar(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:
@@ -48,7 +46,6 @@ def _penandatangan_menjabat(pejabat_qs, hari_ini):
 
 
 @sensitive_post_parameters("frasa_sandi")
-@login_required
 def sertifikat_unggah(request, pk):
     # Scoped first: another kecamatan's pejabat does not exist for this user (404), whatever the role;
     # nor does one who signs nothing (a Kasi) or has left office: a certificate there only waits to be misused.

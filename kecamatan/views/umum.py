@@ -1,12 +1,12 @@
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from iku_project.htmx import vary_on_htmx
 from kecamatan import akses
 from kecamatan.models import JenisBukti
 from kecamatan.selectors import katalog_search
 
 
-@login_required
+@vary_on_htmx
 def katalog(request):
     q = request.GET.get("q", "").strip()
     context = {"q": q, "kategori": katalog_search(q=q), "jenis_bukti": JenisBukti.objects.aktif()}
@@ -14,7 +14,6 @@ def katalog(request):
     return render(request, template, context)
 
 
-@login_required
 def profil(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:

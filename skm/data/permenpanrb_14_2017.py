@@ -3,7 +3,7 @@
 Source: Peraturan Menteri PANRB Nomor 14 Tahun 2017, Lampiran (contoh kuesioner
 and the table of nilai persepsi, interval IKM, mutu and kinerja). The example
 questionnaire asks about sarana before pengaduan; here each question sits under
-its own unsur (U8 pengaduan, U9 sarana) as DESIGN.md §2.6 numbers them.
+its own unsur (U8 pengaduan, U9 sarana) as docs/DESIGN.md §2.6 numbers them.
 """
 
 UNSUR = [

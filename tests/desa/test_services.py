@@ -30,7 +30,7 @@ def test_kasi_and_pimpinan_record_a_document_with_audit(make_user, senduro, kand
     dokumen = _create(user, kandangtepus)
     dokumen.refresh_from_db()
     assert (dokumen.jenis, dokumen.tahun_anggaran, dokumen.tanggal) == ("rkpdes", 2027, D(2026, 9, 30))
-    assert dokumen.updated_by == user
+    assert dokumen.diubah_oleh == user
     assert dokumen.history.get().history_user == user
 
 
@@ -85,7 +85,7 @@ def test_update_keeps_the_identity_and_records_history(make_user, senduro, kanda
     dokumen = _create(kasi, kandangtepus)
     dokumen_desa_update(user=camat, dokumen=dokumen, tanggal=D(2026, 10, 1), nomor=" 4 Tahun 2026 ", catatan="x")
     dokumen.refresh_from_db()
-    assert (dokumen.tanggal, dokumen.nomor, dokumen.updated_by) == (D(2026, 10, 1), "4 Tahun 2026", camat)
+    assert (dokumen.tanggal, dokumen.nomor, dokumen.diubah_oleh) == (D(2026, 10, 1), "4 Tahun 2026", camat)
     assert [h.history_user for h in dokumen.history.order_by("history_date")] == [kasi, camat]
 
 
@@ -118,23 +118,23 @@ def test_implausible_year_is_refused(make_user, senduro, kandangtepus):
 
 def test_scan_is_stored_under_a_generated_name(make_user, senduro, kandangtepus, media_root):
     kasi = make_user(Peran.KASI, kecamatan=senduro)
-    scan = SimpleUploadedFile("Perdes RKP <Kandangtepus>.exe", PDF_BYTES, content_type="text/html")
-    dokumen = _create(kasi, kandangtepus, scan=scan)
+    berkas = SimpleUploadedFile("Perdes RKP <Kandangtepus>.exe", PDF_BYTES, content_type="text/html")
+    dokumen = _create(kasi, kandangtepus, berkas=berkas)
     dokumen.refresh_from_db()
-    assert dokumen.scan.name.startswith("dokumen_desa/") and dokumen.scan.name.endswith(".pdf")
-    assert (dokumen.scan_nama, dokumen.scan_content_type, dokumen.scan_ukuran) == (
+    assert dokumen.berkas.name.startswith("dokumen_desa/") and dokumen.berkas.name.endswith(".pdf")
+    assert (dokumen.nama_berkas_asli, dokumen.content_type, dokumen.ukuran) == (
         "Perdes RKP <Kandangtepus>.exe",
         "application/pdf",
         len(PDF_BYTES),
     )
-    assert (media_root / dokumen.scan.name).read_bytes() == PDF_BYTES
+    assert (media_root / dokumen.berkas.name).read_bytes() == PDF_BYTES
 
 
 def test_scan_that_is_not_a_document_is_refused(make_user, senduro, kandangtepus, media_root):
     kasi = make_user(Peran.KASI, kecamatan=senduro)
-    scan = SimpleUploadedFile("rkp.pdf", b"<html><script>alert(1)</script></html>")
+    berkas = SimpleUploadedFile("rkp.pdf", b"<html><script>alert(1)</script></html>")
     with pytest.raises(ValidationError) as excinfo:
-        _create(kasi, kandangtepus, scan=scan)
+        _create(kasi, kandangtepus, berkas=berkas)
     assert "bukan PDF" in excinfo.value.messages[0]
     assert not DokumenDesa.objects.exists()
 

@@ -1,4 +1,4 @@
-"""The deadline rules of DESIGN.md §2.3, with exact dates (2024 is a leap year, 2025 and 2026 are not)."""
+"""The deadline rules of docs/DESIGN.md §2.3, with exact dates (2024 is a leap year, 2025 and 2026 are not)."""
 
 import datetime
 

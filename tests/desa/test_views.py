@@ -182,7 +182,7 @@ def test_another_kecamatan_answers_404_and_nothing_is_saved(
         jenis="apbdes",
         tahun_anggaran=2027,
         tanggal=D(2026, 11, 1),
-        scan=SimpleUploadedFile("apb.pdf", PDF_BYTES),
+        berkas=SimpleUploadedFile("apb.pdf", PDF_BYTES),
     )
     assert client.get(reverse("desa:scan", args=[lain.pk])).status_code == 404
     assert client.post(reverse("desa:hapus", args=[lain.pk])).status_code == 404
@@ -208,7 +208,7 @@ def test_scan_is_served_to_the_kecamatan_and_the_pemeriksa(client_for, make_user
     client = client_for(kasi)
     client.post(
         sel_url(desa["Argosari"]),
-        {"tahun": 2026, "tanggal": "2026-09-30", "scan": SimpleUploadedFile("Perdes RKP.pdf", PDF_BYTES)},
+        {"tahun": 2026, "tanggal": "2026-09-30", "berkas": SimpleUploadedFile("Perdes RKP.pdf", PDF_BYTES)},
     )
     dokumen = DokumenDesa.objects.get()
     response = client.get(reverse("desa:scan", args=[dokumen.pk]))

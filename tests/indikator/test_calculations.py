@@ -1,4 +1,4 @@
-"""Exact figures for the rules of DESIGN.md §2.2–2.4, computed without a database."""
+"""Exact figures for the rules of docs/DESIGN.md §2.2–2.4, computed without a database."""
 
 import datetime
 from decimal import Decimal
@@ -60,7 +60,7 @@ def test_capaian_is_realisasi_over_target():
         (11, 61, "50", "36.07"),  # 36,0656…; from the rounded 18,03 it was 36,06
         (2, 3, "50", "133.33"),  # from 66,67 it was 133,34
         (6, 36, "75", "22.22"),  # from 16,67 it was 22,23
-        (26, 54, "47", "102.44"),  # DESIGN.md §2.4's own example
+        (26, 54, "47", "102.44"),  # docs/DESIGN.md §2.4's own example
         (1, 8, "50", "25.00"),
     ],
 )

@@ -58,7 +58,7 @@ def test_a_full_row_is_saved_with_its_snapshot_desa_seksi_and_bukti_tanpa_berkas
     assert bukti.tanpa_berkas and bukti.nomor == "BA/01/2024" and bukti.jenis.kode == "berita_acara"
     assert bukti.tanggal == D(2024, 3, 5)  # no Tanggal Bukti: the output's date
     assert bukti.diunggah_oleh == kasi
-    # The bukti without its file counts (DESIGN.md §2.2).
+    # The bukti without its file counts (docs/DESIGN.md §2.2).
     hasil_iku = iku_compute(kecamatan_qs=Kecamatan.objects.filter(pk=senduro.pk), periode=tahunan(2024), as_of=HARI_INI)
     assert (hasil_iku[0].iku1.numerator, hasil_iku[0].iku1.denominator) == (1, 1)
 
@@ -71,7 +71,7 @@ def test_history_names_the_importer_and_holds_the_desa(kasi):
     assert sorted(record.desa.values_list("desa__nama", flat=True)) == ["Argosari", "Kandangan", "Kandangtepus"]
     assert BuktiPendukung.history.get().history_user == kasi
     assert DokumenDesa.history.get().history_user == kasi
-    assert DokumenDesa.objects.get().updated_by == kasi
+    assert DokumenDesa.objects.get().diubah_oleh == kasi
 
 
 def test_dry_run_counts_but_saves_nothing(kasi):
@@ -144,7 +144,7 @@ def test_a_dokumen_row_updates_its_desa_document_and_ta(kasi, senduro):
     assert (hasil.dokumen_baru, hasil.dokumen_diperbarui) == (0, 1)
     dok = DokumenDesa.objects.get()
     # An empty Nomor keeps the stored one.
-    assert (dok.tanggal, dok.nomor, dok.updated_by) == (D(2024, 9, 30), "9", kasi)
+    assert (dok.tanggal, dok.nomor, dok.diubah_oleh) == (D(2024, 9, 30), "9", kasi)
     assert dok.history.first().history_type == "~" and dok.history.first().history_user == kasi
     hasil = _impor(kasi, [], [dokumen(Tanggal="30/09/2024", Nomor="4 Tahun 2024")])
     assert hasil.dokumen_diperbarui == 1 and DokumenDesa.objects.get().nomor == "4 Tahun 2024"
@@ -221,7 +221,7 @@ def test_kasi_imports_into_their_own_kecamatan_only(senduro, lumajang, make_user
 
 
 def test_pimpinan_may_not_import(senduro, make_user):
-    # DESIGN.md §1: the camat reads and approves; outputs and bukti are the kasi's.
+    # docs/DESIGN.md §1: the camat reads and approves; outputs and bukti are the kasi's.
     with pytest.raises(PermissionDenied):
         _impor(make_user(Peran.PIMPINAN, kecamatan=senduro), [kegiatan()])
     assert Kegiatan.objects.count() == 0

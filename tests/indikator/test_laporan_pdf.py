@@ -43,7 +43,7 @@ def test_laporan_capaian_holds_figures_remarks_signatory_and_draft_mark(laporan_
     assert (
         "dihitung per 15 Januari 2025" in teks.replace("Dihitung per : ", "dihitung per ") or "15 Januari 2025" in teks
     )
-    # Signature: place and date, jabatan, name, NIP as DESIGN.md §2.5 prints it.
+    # Signature: place and date, jabatan, name, NIP as docs/DESIGN.md §2.5 prints it.
     assert "Senduro, 15 Januari 2025" in teks
     assert "CAMAT SENDURO" in teks
     assert "W. PUJIANTO" in teks and "NIP. 19681114 199003 1 004" in teks

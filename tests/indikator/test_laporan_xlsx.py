@@ -136,7 +136,7 @@ def test_dokumen_iku_workbook_lists_the_catalogue(laporan_2024):
 def test_capaian_workbook_ends_with_the_whole_signature_block(laporan_2024):
     laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
     texts = [r[1] for r in _buka(xlsx.laporan_capaian_xlsx(laporan))["Capaian"].iter_rows(values_only=True) if r]
-    # Place and date first, as in the PDF (DESIGN.md §2.5), then jabatan, name and NIP.
+    # Place and date first, as in the PDF (docs/DESIGN.md §2.5), then jabatan, name and NIP.
     assert texts[-4:] == ["Senduro, 15 Januari 2025", "CAMAT SENDURO", "W. PUJIANTO", "NIP. 19681114 199003 1 004"]
 
 

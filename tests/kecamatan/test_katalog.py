@@ -1,4 +1,4 @@
-"""The catalogue loaded by migration matches the Senduro IKU document (DESIGN.md §2.1)."""
+"""The catalogue loaded by migration matches the Senduro IKU document (docs/DESIGN.md §2.1)."""
 
 import re
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""Attaching the scan to a bukti registered without one (DESIGN.md §2.2: "until the scan is attached")."""
+"""Attaching the scan to a bukti registered without one (docs/DESIGN.md §2.2: "until the scan is attached")."""
 
 import datetime
 

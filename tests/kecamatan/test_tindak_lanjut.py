@@ -1,4 +1,4 @@
-"""Ditindaklanjuti (DESIGN.md §2.2): the pure rule, the SQL annotation, and their agreement."""
+"""Ditindaklanjuti (docs/DESIGN.md §2.2): the pure rule, the SQL annotation, and their agreement."""
 
 import datetime
 import itertools

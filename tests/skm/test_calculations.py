@@ -1,4 +1,4 @@
-"""The IKM formula of PermenPANRB 14/2017 on hand-computed cases (DESIGN.md §2.6)."""
+"""The IKM formula of PermenPANRB 14/2017 on hand-computed cases (docs/DESIGN.md §2.6)."""
 
 import datetime
 from decimal import Decimal

@@ -1,4 +1,4 @@
-"""Where the IKM shows: dashboards, Laporan Capaian, iku_report (DESIGN.md §2.6)."""
+"""Where the IKM shows: dashboards, Laporan Capaian, iku_report (docs/DESIGN.md §2.6)."""
 
 import datetime
 import io
