@@ -4,18 +4,15 @@ Drop-down lists (openpyxl ``DataValidation``) guide typing in Excel and
 LibreOffice; they are advice only, the reader checks every value again.
 """
 
-import datetime
-import io
 from collections.abc import Iterable, Sequence
 
-from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from iku_project.spreadsheet import lebar_kolom, simpan, tulis, workbook
 from indikator.impor.format import (
-    FORMAT_TANGGAL,
     KOLOM_DOKUMEN,
     KOLOM_KEGIATAN,
     PILIHAN_DOKUMEN,
@@ -29,8 +26,6 @@ from indikator.impor.format import (
 )
 from kecamatan.models import JenisBukti, UraianAktivitas
 
-# A cell starting with one of these is run as a formula (or DDE) once edited in a spreadsheet.
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 # The drop-downs cover this many data rows; Excel handles a whole-column range poorly in old versions.
 BARIS_VALIDASI = 10_000
 WARNA_WAJIB = PatternFill("solid", fgColor="FFE699")
@@ -38,16 +33,9 @@ WARNA_OPSIONAL = PatternFill("solid", fgColor="DDEBF7")
 
 
 def _tulis(ws, row: int, column: int, value):
-    cell = ws.cell(row=row, column=column, value=value)
-    if isinstance(value, str):
-        # Text stays text: never parsed as a formula by openpyxl, and quotePrefix keeps it text
-        # when edited in Excel, without adding a character that would change the value on re-import.
-        cell.data_type = "s"
-        if value.startswith(AWALAN_RUMUS):
-            cell.quotePrefix = True
-    elif isinstance(value, datetime.date):
-        cell.number_format = FORMAT_TANGGAL
-    return cell
+    # quotePrefix rather than an apostrophe: the cell stays text when edited in Excel, and its
+    # value goes back into the import unchanged.
+    return tulis(ws, row, column, value, kutip=True)
 
 
 def _header(ws, kolom: Sequence[Kolom]) -> None:
@@ -95,8 +83,7 @@ def _lembar_katalog(wb) -> None:
     judul = ["Kategori", "No Jenis", "Jenis kegiatan", "No Uraian", "Uraian aktivitas", "Output aktivitas", "Aktif"]
     for column, text in enumerate(judul, start=1):
         _tulis(ws, 1, column, text).font = Font(bold=True)
-    for column, lebar in zip("ABCDEFG", (12, 9, 45, 9, 60, 40, 7), strict=True):
-        ws.column_dimensions[column].width = lebar
+    lebar_kolom(ws, (12, 9, 45, 9, 60, 40, 7))
     uraian = UraianAktivitas.objects.select_related("jenis").order_by("jenis__kategori", "jenis__nomor", "nomor")
     for row, item in enumerate(uraian, start=2):
         aktif = item.aktif and item.jenis.aktif
@@ -116,7 +103,8 @@ def _lembar_katalog(wb) -> None:
 
 def workbook_bytes(*, kegiatan: Iterable[Sequence] = (), dokumen: Iterable[Sequence] = ()) -> bytes:
     """The import layout; ``kegiatan`` and ``dokumen`` are rows of values in the order of the columns."""
-    wb = Workbook()
+    # Not streamed: drop-down lists, header comments and a hidden sheet need a normal workbook.
+    wb = workbook(write_only=False)
     ws_kegiatan = wb.active
     ws_kegiatan.title = SHEET_KEGIATAN
     ws_dokumen = wb.create_sheet(SHEET_DOKUMEN)
@@ -139,10 +127,7 @@ def workbook_bytes(*, kegiatan: Iterable[Sequence] = (), dokumen: Iterable[Seque
     _daftar_pilihan(ws_kegiatan, KOLOM_KEGIATAN, "Jenis Bukti", rentang_bukti, "jenis bukti pendukung")
     _daftar_pilihan(ws_dokumen, KOLOM_DOKUMEN, "Dokumen", _inline(PILIHAN_DOKUMEN), "jenis dokumen")
     wb.active = 0
-
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return simpan(wb)
 
 
 def template_bytes() -> bytes:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from iku_project.kirim_sekali import SudahTerkirim, kirim_sekali
 from kecamatan import akses, selectors, services
 from kecamatan.berkas import ACCEPT_ATTR, XLSX, berkas_response, safe_download_name
-from kecamatan.ekspor import kegiatan_xlsx
+from kecamatan.export import kegiatan_xlsx
 from kecamatan.forms import (
     BuktiForm,
     KegiatanBaruForm,

@@ -4,8 +4,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from desa.export import teks_aman
 from desa.models import Desa
+from iku_project.spreadsheet import teks_aman
 from kecamatan.models import Peran
 
 D = datetime.date
