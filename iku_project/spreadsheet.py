@@ -26,7 +26,9 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 # A cell starting with one of these is run as a formula (or DDE) by spreadsheets, once edited.
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+# LF besides CR: a stored CR is read back as LF, and the import reader must still recognise the
+# apostrophe an export put in front of it.
+AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Indonesian conventions: day first; Excel shows the separators of the reader's locale.
 FORMAT_TANGGAL = "DD/MM/YYYY"
 FORMAT_BILANGAN = "#,##0"
