@@ -196,7 +196,7 @@ def tabel(hasil: list[dict]) -> str:
                 else "puncak: lihat baris lain"
             )
             w(
-                f"{b:10} Ekspor XLSX {x['baris']} kegiatan (kecamatan/ekspor.py): {x['detik']:.1f} s, "
+                f"{b:10} Ekspor XLSX {x['baris']} kegiatan (kecamatan/export.py): {x['detik']:.1f} s, "
                 f"{peak}, {x['queries']} query, {x['bytes'] // 1024} KiB"
             )
         i = u.get("impor")

@@ -208,7 +208,7 @@ def main() -> None:
 def xlsx_export(admin, hari_ini, tahun, *, peak: bool) -> dict:
     from sintetis import log
 
-    from kecamatan.ekspor import kegiatan_xlsx
+    from kecamatan.export import kegiatan_xlsx
     from kecamatan.selectors import kegiatan_list
 
     log("xlsx: ekspor 10.000 kegiatan")

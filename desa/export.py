@@ -1,18 +1,12 @@
-"""The document matrix as an XLSX workbook."""
-
-import io
+"""The document matrix as an XLSX workbook (through the one writer, ``iku_project.spreadsheet``)."""
 
 from django.template.defaultfilters import date as format_date
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
 from desa.selectors import MatriksDokumen
 from desa.tenggat import StatusDokumen
-
-# The project's one formula guard (CSV/formula injection) lives with the kegiatan export.
-from kecamatan.ekspor import FORMAT_TANGGAL, cetak_area, cetak_siapkan, teks_aman
-from kecamatan.ekspor import FORMULA_PREFIXES as AWALAN_RUMUS
+from iku_project.spreadsheet import FORMAT_TANGGAL, cetak_area, cetak_siapkan, lebar_kolom, simpan, workbook
+from iku_project.spreadsheet import tulis as _tulis
 
 WARNA_STATUS = {
     StatusDokumen.TEPAT_WAKTU: "D1E7DD",
@@ -20,21 +14,11 @@ WARNA_STATUS = {
     StatusDokumen.BELUM_ADA: "F8D7DA",
     StatusDokumen.BELUM_JATUH_TEMPO: "E2E3E5",
 }
-__all__ = ["AWALAN_RUMUS", "matriks_xlsx", "teks_aman"]
-
-
-def _tulis(ws, row, column, value, **style):
-    cell = ws.cell(row=row, column=column, value=teks_aman(value))
-    if isinstance(cell.value, str):
-        # openpyxl would otherwise guess a formula from the value; text stays text.
-        cell.data_type = "s"
-    for name, val in style.items():
-        setattr(cell, name, val)
-    return cell
 
 
 def matriks_xlsx(matriks: MatriksDokumen) -> bytes:
-    wb = Workbook()
+    # Not streamed: the two-row header and the totals are merged cells.
+    wb = workbook(write_only=False)
     ws = wb.active
     ws.title = f"Dokumen desa {matriks.tahun}"
     kecamatan = matriks.kecamatan
@@ -115,18 +99,8 @@ def matriks_xlsx(matriks: MatriksDokumen) -> bytes:
             _tulis(ws, row, 2, kelurahan.kode)
             _tulis(ws, row, 3, kelurahan.nama)
 
-    ws.column_dimensions["A"].width = 6
-    ws.column_dimensions["B"].width = 16
-    ws.column_dimensions["C"].width = 28
-    for index in range(len(matriks.kolom)):
-        first = 4 + 3 * index
-        ws.column_dimensions[get_column_letter(first)].width = 13
-        ws.column_dimensions[get_column_letter(first + 1)].width = 22
-        ws.column_dimensions[get_column_letter(first + 2)].width = 18
+    lebar_kolom(ws, [6, 16, 28] + [13, 22, 18] * len(matriks.kolom))
     ws.freeze_panes = ws.cell(row=header2 + 1, column=4)
     cetak_siapkan(ws, lanskap=True, baris_judul=f"{header1}:{header2}")
     cetak_area(ws, kolom=lebar_total)
-
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return simpan(wb)

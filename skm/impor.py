@@ -9,14 +9,12 @@ key from its content and its rank among identical rows of the file.
 
 import datetime
 import hashlib
-import io
 from dataclasses import dataclass, field
 
 import openpyxl
 from django.db import transaction
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from iku_project.spreadsheet import sel, simpan, workbook
 from skm.models import JUMLAH_UNSUR, JenisLayanan, Kuesioner, Responden
 
 SHEET = "Responden"
@@ -59,18 +57,13 @@ class HasilImporSKM:
 
 
 def _aman(sheet, value, bold=False):
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        # Never a formula: the cell is typed as text whatever it starts with.
-        cell.data_type = "s"
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
+    # quotePrefix, not an apostrophe: the names are copied back into the import as written.
+    return sel(sheet, value, bold=bold, kutip=True)
 
 
 def template_xlsx(*, kecamatan) -> bytes:
     """The template with the kecamatan's jenis layanan and the accepted profile values listed."""
-    wb = openpyxl.Workbook(write_only=True)
+    wb = workbook()
     ws = wb.create_sheet(SHEET)
     ws.append([_aman(ws, k, bold=True) for k in KOLOM])
     petunjuk = wb.create_sheet("Petunjuk")
@@ -84,9 +77,7 @@ def template_xlsx(*, kecamatan) -> bytes:
     ]
     for row in baris:
         petunjuk.append([_aman(petunjuk, v) for v in row])
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return simpan(wb)
 
 
 def _kunci(teks: str) -> str:

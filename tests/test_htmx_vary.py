@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils.cache import cc_delim_re
 
-from desa.models import Desa
+from wilayah.models import Desa
 from kecamatan.models import Peran
 
 # (URL name, args, role, HX-Target): every view that swaps its template on HX-Request.

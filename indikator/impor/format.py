@@ -21,7 +21,6 @@ PEMISAH_DESA = ";"
 # A bukti may have been recorded on the web without a number, but the workbook requires one with
 # its jenis: this word stands for "no number" both ways, so such a bukti survives export and import.
 NOMOR_KOSONG = "tanpa nomor"
-FORMAT_TANGGAL = "DD/MM/YYYY"
 
 
 @dataclass(frozen=True)

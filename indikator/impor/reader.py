@@ -24,6 +24,7 @@ from django.db.models.functions import Lower
 
 from desa.models import pesan_kelurahan
 from desa.tenggat import JenisDokumen
+from iku_project.spreadsheet import AWALAN_RUMUS
 from indikator.impor.format import (
     KOLOM_PER_SHEET,
     NOMOR_KOSONG,
@@ -53,7 +54,6 @@ RE_KODE_KECAMATAN = re.compile(r"^\d{2}\.\d{2}\.\d{2}$")
 RE_KODE_DESA = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 RE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 RE_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
-AWALAN_RUMUS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)

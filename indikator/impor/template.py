@@ -4,18 +4,15 @@ Drop-down lists (openpyxl ``DataValidation``) guide typing in Excel and
 LibreOffice; they are advice only, the reader checks every value again.
 """
 
-import datetime
-import io
 from collections.abc import Iterable, Sequence
 
-from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from iku_project.spreadsheet import lebar_kolom, sel, simpan, workbook
 from indikator.impor.format import (
-    FORMAT_TANGGAL,
     KOLOM_DOKUMEN,
     KOLOM_KEGIATAN,
     PILIHAN_DOKUMEN,
@@ -29,35 +26,44 @@ from indikator.impor.format import (
 )
 from kecamatan.models import JenisBukti, UraianAktivitas
 
-# A cell starting with one of these is run as a formula (or DDE) once edited in a spreadsheet.
-AWALAN_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 # The drop-downs cover this many data rows; Excel handles a whole-column range poorly in old versions.
 BARIS_VALIDASI = 10_000
 WARNA_WAJIB = PatternFill("solid", fgColor="FFE699")
 WARNA_OPSIONAL = PatternFill("solid", fgColor="DDEBF7")
 
 
-def _tulis(ws, row: int, column: int, value):
-    cell = ws.cell(row=row, column=column, value=value)
-    if isinstance(value, str):
-        # Text stays text: never parsed as a formula by openpyxl, and quotePrefix keeps it text
-        # when edited in Excel, without adding a character that would change the value on re-import.
-        cell.data_type = "s"
-        if value.startswith(AWALAN_RUMUS):
-            cell.quotePrefix = True
-    elif isinstance(value, datetime.date):
-        cell.number_format = FORMAT_TANGGAL
-    return cell
+def _sel(ws, value):
+    # quotePrefix rather than an apostrophe: the cell stays text when edited in Excel, and its
+    # value goes back into the import unchanged.
+    return sel(ws, value, kutip=True) if value not in (None, "") else None
 
 
-def _header(ws, kolom: Sequence[Kolom]) -> None:
-    for index, item in enumerate(kolom, start=1):
-        cell = _tulis(ws, 1, index, item.nama)
+def _lembar(wb, nama: str, *, lebar: Iterable[float], beku: str | None = "A2"):
+    """A streamed sheet: widths and frozen header set before the first row, as it requires."""
+    ws = wb.create_sheet(nama)
+    lebar_kolom(ws, lebar)
+    if beku:
+        ws.freeze_panes = beku
+    return ws
+
+
+def _kepala(ws, kolom: Sequence[Kolom]) -> None:
+    cells = []
+    for item in kolom:
+        cell = _sel(ws, item.nama)
         cell.font = Font(bold=True)
         cell.fill = WARNA_WAJIB if item.wajib else WARNA_OPSIONAL
         cell.comment = Comment(("Wajib. " if item.wajib else "Opsional. ") + item.petunjuk, "IKU Kecamatan")
-        ws.column_dimensions[get_column_letter(index)].width = item.lebar
-    ws.freeze_panes = "A2"
+        cells.append(cell)
+    ws.append(cells)
+
+
+def _lembar_isian(wb, nama: str, kolom: Sequence[Kolom], rows: Iterable[Sequence]):
+    ws = _lembar(wb, nama, lebar=(k.lebar for k in kolom))
+    _kepala(ws, kolom)
+    for values in rows:
+        ws.append([_sel(ws, value) for value in values])
+    return ws
 
 
 def _huruf(kolom: Sequence[Kolom], nama: str) -> str:
@@ -70,7 +76,8 @@ def _daftar_pilihan(ws, kolom: Sequence[Kolom], nama: str, formula: str, judul: 
     validation.errorTitle = "Isian tidak dikenal"
     validation.prompt = f"Pilih {judul}."
     validation.promptTitle = nama
-    ws.add_data_validation(validation)
+    # A streamed sheet has no add_data_validation; its list is written with the sheet's tail on save.
+    ws.data_validations.append(validation)
     huruf = _huruf(kolom, nama)
     validation.add(f"{huruf}2:{huruf}{BARIS_VALIDASI}")
 
@@ -81,24 +88,20 @@ def _inline(values: Iterable[str]) -> str:
 
 def _lembar_daftar(wb, jenis_bukti: list[str]) -> str:
     """Write the list sources; returns the range of the jenis bukti names."""
-    ws = wb.create_sheet(SHEET_DAFTAR)
+    ws = _lembar(wb, SHEET_DAFTAR, lebar=(), beku=None)
     ws.sheet_state = "hidden"
-    _tulis(ws, 1, 1, "Jenis Bukti")
-    for row, nama in enumerate(jenis_bukti, start=2):
-        _tulis(ws, row, 1, nama)
+    for nama in ["Jenis Bukti", *jenis_bukti]:
+        ws.append([_sel(ws, nama)])
     # The five names are too long for an inline list (Excel caps it at 255 characters).
     return f"{quote_sheetname(SHEET_DAFTAR)}!$A$2:$A${len(jenis_bukti) + 1}"
 
 
 def _lembar_katalog(wb) -> None:
-    ws = wb.create_sheet(SHEET_KATALOG)
+    ws = _lembar(wb, SHEET_KATALOG, lebar=(12, 9, 45, 9, 60, 40, 7))
     judul = ["Kategori", "No Jenis", "Jenis kegiatan", "No Uraian", "Uraian aktivitas", "Output aktivitas", "Aktif"]
-    for column, text in enumerate(judul, start=1):
-        _tulis(ws, 1, column, text).font = Font(bold=True)
-    for column, lebar in zip("ABCDEFG", (12, 9, 45, 9, 60, 40, 7), strict=True):
-        ws.column_dimensions[column].width = lebar
+    ws.append([sel(ws, text, bold=True, kutip=True) for text in judul])
     uraian = UraianAktivitas.objects.select_related("jenis").order_by("jenis__kategori", "jenis__nomor", "nomor")
-    for row, item in enumerate(uraian, start=2):
+    for item in uraian:
         aktif = item.aktif and item.jenis.aktif
         values = [
             item.jenis.get_kategori_display(),
@@ -109,28 +112,17 @@ def _lembar_katalog(wb) -> None:
             item.output,
             "ya" if aktif else "dipensiunkan",
         ]
-        for column, value in enumerate(values, start=1):
-            _tulis(ws, row, column, value)
-    ws.freeze_panes = "A2"
+        ws.append([sel(ws, value, kutip=True) for value in values])
 
 
 def workbook_bytes(*, kegiatan: Iterable[Sequence] = (), dokumen: Iterable[Sequence] = ()) -> bytes:
-    """The import layout; ``kegiatan`` and ``dokumen`` are rows of values in the order of the columns."""
-    wb = Workbook()
-    ws_kegiatan = wb.active
-    ws_kegiatan.title = SHEET_KEGIATAN
-    ws_dokumen = wb.create_sheet(SHEET_DOKUMEN)
-    _header(ws_kegiatan, KOLOM_KEGIATAN)
-    _header(ws_dokumen, KOLOM_DOKUMEN)
-    for row, values in enumerate(kegiatan, start=2):
-        for column, value in enumerate(values, start=1):
-            if value not in (None, ""):
-                _tulis(ws_kegiatan, row, column, value)
-    for row, values in enumerate(dokumen, start=2):
-        for column, value in enumerate(values, start=1):
-            if value not in (None, ""):
-                _tulis(ws_dokumen, row, column, value)
+    """The import layout; ``kegiatan`` and ``dokumen`` are rows of values in the order of the columns.
 
+    Streamed (write-only): a kabupaten's whole export never sits in memory as cells.
+    """
+    wb = workbook()
+    ws_kegiatan = _lembar_isian(wb, SHEET_KEGIATAN, KOLOM_KEGIATAN, kegiatan)
+    ws_dokumen = _lembar_isian(wb, SHEET_DOKUMEN, KOLOM_DOKUMEN, dokumen)
     jenis_bukti = list(JenisBukti.objects.aktif().order_by("urutan").values_list("nama", flat=True))
     rentang_bukti = _lembar_daftar(wb, jenis_bukti)
     _lembar_katalog(wb)
@@ -139,10 +131,7 @@ def workbook_bytes(*, kegiatan: Iterable[Sequence] = (), dokumen: Iterable[Seque
     _daftar_pilihan(ws_kegiatan, KOLOM_KEGIATAN, "Jenis Bukti", rentang_bukti, "jenis bukti pendukung")
     _daftar_pilihan(ws_dokumen, KOLOM_DOKUMEN, "Dokumen", _inline(PILIHAN_DOKUMEN), "jenis dokumen")
     wb.active = 0
-
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return simpan(wb)
 
 
 def template_bytes() -> bytes:

@@ -5,18 +5,16 @@ signature block) of indikator, and skm never imports indikator.
 """
 
 import datetime
-import io
 
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
-from openpyxl import Workbook
 
+from iku_project.spreadsheet import sel, simpan, workbook
 from indikator.laporan.generator import TandaTangan
 from indikator.laporan.pdf import html_ke_pdf
 from kecamatan import akses
-from kecamatan.ekspor import sel_aman
 from kecamatan.penandatangan import blok_tanda_tangan_kecamatan
 from skm.selectors import LaporanSKM, skm_compute
 
@@ -50,12 +48,12 @@ def _tanggal(value: datetime.date) -> str:
 
 
 def laporan_skm_xlsx(laporan: LaporanSKM, *, ttd: TandaTangan | None) -> bytes:
-    wb = Workbook(write_only=True)
+    wb = workbook()
     hasil = laporan.hasil
     ws = wb.create_sheet("Hasil SKM")
 
     def baris(*values, bold=False):
-        ws.append([sel_aman(ws, v, bold=bold) if v is not None else sel_aman(ws, "—") for v in values])
+        ws.append([sel(ws, v, bold=bold) if v is not None else sel(ws, "—") for v in values])
 
     baris(f"Laporan Hasil Survei Kepuasan Masyarakat Kecamatan {laporan.kecamatan.nama}", bold=True)
     baris(f"Periode {_tanggal(laporan.mulai)} s.d. {_tanggal(laporan.selesai)}; {hasil.responden} responden")
@@ -88,9 +86,7 @@ def laporan_skm_xlsx(laporan: LaporanSKM, *, ttd: TandaTangan | None) -> bytes:
             baris("", f"{ttd.tempat}, {_tanggal(ttd.tanggal)}")
         for teks in (*ttd.baris_jabatan, "", ttd.nama, ttd.pangkat_golongan, f"NIP. {ttd.nip}"):
             baris("", teks)
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return simpan(wb)
 
 
 def _periode(request) -> tuple[datetime.date, datetime.date]:

@@ -18,7 +18,7 @@ from iku_project.htmx import vary_on_htmx
 from iku_project.kirim_sekali import SudahTerkirim, kirim_sekali
 from kecamatan import akses, selectors, services
 from kecamatan.berkas import ACCEPT_ATTR, XLSX, berkas_response, safe_download_name
-from kecamatan.ekspor import kegiatan_xlsx
+from kecamatan.export import kegiatan_xlsx
 from kecamatan.forms import (
     BuktiForm,
     KegiatanBaruForm,

@@ -4,7 +4,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from desa.export import teks_aman
+from iku_project.spreadsheet import teks_aman
 from kecamatan.models import Peran
 from wilayah.models import Desa
 

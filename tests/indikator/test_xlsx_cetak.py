@@ -12,7 +12,7 @@ from desa.export import matriks_xlsx
 from indikator.laporan import generator, xlsx
 from indikator.periode import tahunan
 from kecamatan import selectors
-from kecamatan.ekspor import kegiatan_xlsx
+from kecamatan.export import kegiatan_xlsx
 from kecamatan.models import Peran
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF

@@ -197,3 +197,14 @@ def test_blank_rows_count_toward_the_rows_read(senduro, layanan_senduro, monkeyp
     assert not hasil.berhasil
     assert "Lembar terlalu panjang: paling banyak 10 baris." in str(hasil.kesalahan[0])
     assert not Responden.objects.exists()
+
+
+def test_the_template_lists_a_formula_like_layanan_as_text_written_as_it_is(senduro):
+    from skm.impor import template_xlsx
+    from skm.models import JenisLayanan
+
+    JenisLayanan.objects.create(kecamatan=senduro, nama="=Legalisir+KTP")
+    wb = openpyxl.load_workbook(io.BytesIO(template_xlsx(kecamatan=senduro)))
+    (cell,) = [c for row in wb["Petunjuk"].iter_rows() for c in row if c.value and "Legalisir" in c.value]
+    # quotePrefix keeps it text in Excel; no apostrophe, so it can be copied back into the import as it is.
+    assert (cell.value, cell.data_type, cell.quotePrefix) == ("=Legalisir+KTP", "s", True)

