@@ -1,7 +1,6 @@
 """The documents desa owe: RKPDes, APBDes and LPPDes (docs/DESIGN.md §2.3). Desa themselves live in wilayah."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -75,16 +74,16 @@ class DokumenDesa(models.Model):
         return f"{self.get_jenis_display()} TA {self.tahun_anggaran} {self.desa}"
 
     def clean(self):
-        if self.desa_id and self.desa.is_kelurahan:
-            raise ValidationError({"desa": pesan_kelurahan(self.desa)})
-        if (
-            self.tanggal
-            and self.tahun_anggaran
-            and not (self.tahun_anggaran - 2 <= self.tanggal.year <= self.tahun_anggaran + 2)
-        ):
-            raise ValidationError(
-                {"tanggal": f"Tanggal tidak wajar untuk tahun anggaran {self.tahun_anggaran}: periksa tahunnya."}
-            )
+        # The rules live in desa.validation (imported here: it imports this module); the admin comes this way.
+        from desa.validation import dokumen_desa_validate
+
+        dokumen_desa_validate(
+            desa=self.desa if self.desa_id else None,
+            jenis=self.jenis,
+            tahun_anggaran=self.tahun_anggaran,
+            tanggal=self.tanggal,
+            today=None,
+        )
 
     @property
     def tenggat(self):

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from desa.models import DokumenDesa, pesan_kelurahan
+from desa.validation import dokumen_desa_validate
 from kecamatan import akses
 from wilayah.models import Desa
 
@@ -20,14 +21,6 @@ def _dokumen_desa_check_write(*, user, desa: Desa) -> None:
         raise PermissionDenied("Desa ini di luar kecamatan Anda.")
     if desa.is_kelurahan:
         raise ValidationError(pesan_kelurahan(desa))
-
-
-def _check_tanggal(*, jenis: str, tanggal: datetime.date, hari_ini: datetime.date | None) -> None:
-    """A penetapan or penyampaian cannot have happened yet: a future date would sit in the
-    matrix as "belum ada" and turn "tepat waktu" by itself on that day, unseen."""
-    if tanggal is not None and tanggal > (hari_ini or timezone.localdate()):
-        ket = "penyampaian" if jenis == DokumenDesa.Jenis.LPPDES else "penetapan"
-        raise ValidationError({"tanggal": f"Tanggal {ket} tidak boleh setelah hari ini."})
 
 
 def _pesan_duplikat(*, desa, jenis, tahun_anggaran) -> str:
@@ -80,7 +73,9 @@ def dokumen_desa_create(
 ) -> DokumenDesa:
     """Record a desa document; a second one for the same (desa, jenis, TA) is refused."""
     _dokumen_desa_check_write(user=user, desa=desa)
-    _check_tanggal(jenis=jenis, tanggal=tanggal, hari_ini=hari_ini)
+    dokumen_desa_validate(
+        desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, tanggal=tanggal, today=hari_ini or timezone.localdate()
+    )
     if DokumenDesa.objects.filter(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran).exists():
         raise ValidationError(_pesan_duplikat(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran))
     dokumen = DokumenDesa(
@@ -104,7 +99,13 @@ def dokumen_desa_update(
 ) -> DokumenDesa:
     """Correct the date, number, note or scan; the desa, jenis and TA of a document never change."""
     _dokumen_desa_check_write(user=user, desa=dokumen.desa)
-    _check_tanggal(jenis=dokumen.jenis, tanggal=tanggal, hari_ini=hari_ini)
+    dokumen_desa_validate(
+        desa=dokumen.desa,
+        jenis=dokumen.jenis,
+        tahun_anggaran=dokumen.tahun_anggaran,
+        tanggal=tanggal,
+        today=hari_ini or timezone.localdate(),
+    )
     dokumen.tanggal = tanggal
     dokumen.nomor = nomor.strip()
     dokumen.catatan = catatan

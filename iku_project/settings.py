@@ -16,7 +16,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 # pyHanko (electronic signatures) needs lxml; with lxml importable, openpyxl would parse workbooks with it
 # instead of defusedxml, and a workbook declaring XML entities would no longer be refused
-# (indikator/impor/reader.py). openpyxl reads this once, on first import, which comes after the settings.
+# (indikator/impor/reader/). openpyxl reads this once, on first import, which comes after the settings.
 os.environ["OPENPYXL_LXML"] = "False"
 
 

@@ -19,6 +19,7 @@ from django.views.decorators.debug import sensitive_variables
 from kecamatan import akses
 from kecamatan.berkas import validate_upload
 from kecamatan.models import BuktiPendukung, JenisBukti, Keanggotaan, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.validation import kegiatan_validate
 from wilayah.models import Kecamatan
 
 
@@ -28,20 +29,6 @@ class KonflikVersi(Exception):
     def __init__(self, kegiatan_terbaru: Kegiatan):
         self.kegiatan_terbaru = kegiatan_terbaru
         super().__init__("Kegiatan telah diubah oleh orang lain.")
-
-
-def _check_desa_seksi(*, kecamatan: Kecamatan, seksi: Seksi | None, desa: Iterable) -> list:
-    desa = list(desa)
-    if seksi is not None and seksi.kecamatan_id != kecamatan.pk:
-        raise ValidationError({"seksi": "Seksi harus milik kecamatan ini."})
-    if any(item.kecamatan_id != kecamatan.pk for item in desa):
-        raise ValidationError({"desa": "Desa/kelurahan harus berada di kecamatan ini."})
-    return desa
-
-
-def _check_tanggal_status(*, tanggal: datetime.date, status: str, hari_ini: datetime.date) -> None:
-    if status == Kegiatan.Status.DILAKSANAKAN and tanggal > hari_ini:
-        raise ValidationError({"tanggal": "Kegiatan yang sudah dilaksanakan tidak boleh bertanggal setelah hari ini."})
 
 
 def _claim_versi(*, kegiatan: Kegiatan, versi: int) -> int:
@@ -71,10 +58,12 @@ def kegiatan_create(
     if not akses.boleh_catat_kegiatan(user):
         raise PermissionDenied("Hanya staf dan kasi yang dapat mencatat kegiatan.")
     kecamatan = Kecamatan.objects.get(pk=user.keanggotaan.kecamatan_id)
-    if not uraian.aktif or not uraian.jenis.aktif:
-        raise ValidationError({"uraian": "Uraian aktivitas ini sudah dipensiunkan dan tidak bisa dipilih lagi."})
-    desa = _check_desa_seksi(kecamatan=kecamatan, seksi=seksi, desa=desa)
-    _check_tanggal_status(tanggal=tanggal, status=status, hari_ini=hari_ini or timezone.localdate())
+    desa = list(desa)
+    kegiatan_validate(
+        kecamatan=kecamatan,
+        data={"uraian": uraian, "tanggal": tanggal, "status": status, "seksi": seksi, "desa": desa},
+        today=hari_ini or timezone.localdate(),
+    )
     kegiatan = Kegiatan(
         kecamatan=kecamatan,
         tanggal=tanggal,
@@ -128,17 +117,19 @@ def kegiatan_update(
     if not akses.boleh_ubah_kegiatan(user, kegiatan):
         raise PermissionDenied("Anda tidak dapat mengubah kegiatan ini.")
     ganti_uraian = uraian.pk != kegiatan.uraian_id
-    if ganti_uraian and (not uraian.aktif or not uraian.jenis.aktif):
-        raise ValidationError({"uraian": "Uraian aktivitas ini sudah dipensiunkan dan tidak bisa dipilih lagi."})
-    desa = _check_desa_seksi(kecamatan=kegiatan.kecamatan, seksi=seksi, desa=desa)
-    _check_tanggal_status(tanggal=tanggal, status=status, hari_ini=hari_ini or timezone.localdate())
+    desa = list(desa)
+    today = hari_ini or timezone.localdate()
+    data = {"tanggal": tanggal, "status": status, "seksi": seksi, "desa": desa}
+    # A retired uraian stays on the kegiatan that already uses it: only a new one is judged.
+    kegiatan_validate(
+        kecamatan=kegiatan.kecamatan, data=data | ({"uraian": uraian} if ganti_uraian else {}), today=today
+    )
     versi_baru = _claim_versi(kegiatan=kegiatan, versi=versi)
     # Checked again on the locked, current row: an output may have been recorded meanwhile.
     current = Kegiatan.objects.select_related("kecamatan").get(pk=kegiatan.pk)
     if not akses.boleh_ubah_kegiatan(user, current):
         raise PermissionDenied("Anda tidak dapat mengubah kegiatan ini.")
-    if status != Kegiatan.Status.DILAKSANAKAN and current.ada_output:
-        raise ValidationError({"status": "Kegiatan yang sudah memiliki output harus berstatus dilaksanakan."})
+    kegiatan_validate(kecamatan=current.kecamatan, data=data, today=today, tersimpan=current)
     if ganti_uraian:
         current.snapshot_katalog(uraian)
     current.versi = versi_baru
@@ -170,18 +161,15 @@ def kegiatan_output_record(
     """Record (or clear, with both empty) the output of a carried-out kegiatan."""
     if not akses.boleh_kelola_tindak_lanjut(user, kegiatan):
         raise PermissionDenied("Hanya kasi seksi ini yang dapat mencatat output.")
-    output = (output or "").strip()
-    if bool(output) != (tanggal_output is not None):
-        raise ValidationError("Isi output dan tanggalnya bersama-sama, atau kosongkan keduanya.")
     versi_baru = _claim_versi(kegiatan=kegiatan, versi=versi)
-    current = Kegiatan.objects.get(pk=kegiatan.pk)
-    if output and current.status != Kegiatan.Status.DILAKSANAKAN:
-        raise ValidationError("Output hanya dapat dicatat untuk kegiatan yang sudah dilaksanakan.")
-    if tanggal_output is not None:
-        if tanggal_output < current.tanggal:
-            raise ValidationError({"tanggal_output": "Tanggal output tidak boleh sebelum tanggal kegiatan."})
-        if tanggal_output > (hari_ini or timezone.localdate()):
-            raise ValidationError({"tanggal_output": "Tanggal output tidak boleh setelah hari ini."})
+    # Judged on the locked, current row (its status and date); a refusal rolls the version back.
+    current = Kegiatan.objects.select_related("kecamatan").get(pk=kegiatan.pk)
+    output = kegiatan_validate(
+        kecamatan=current.kecamatan,
+        data={"output": output, "tanggal_output": tanggal_output},
+        today=hari_ini or timezone.localdate(),
+        tersimpan=current,
+    )["output"]
     current.versi = versi_baru
     current.output = output
     current.tanggal_output = tanggal_output

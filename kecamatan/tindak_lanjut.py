@@ -1,7 +1,9 @@
 """The "ditindaklanjuti" rule of IKU 1 (docs/DESIGN.md §2.2) as a pure function.
 
-``KegiatanQuerySet.with_tindak_lanjut`` says the same thing in SQL; a test
-checks that both agree on every combination.
+``KegiatanQuerySet.with_tindak_lanjut`` says the same thing in SQL (annotations
+``ditindaklanjuti``, ``output_tercatat``, ``ada_bukti``) and ``perlu_tindak_lanjut``
+its negation; tests check that they agree on every combination, and that the
+dashboard's list is the computation's ``kegiatan_belum_ditindaklanjuti``.
 """
 
 import datetime
@@ -24,8 +26,18 @@ def is_ditindaklanjuti(
     """
     return (
         status == STATUS_DILAKSANAKAN
-        and bool(output and output.strip())
-        and tanggal_output is not None
-        and tanggal_output <= as_of
+        and output_tercatat(output=output, tanggal_output=tanggal_output, as_of=as_of)
         and jumlah_bukti_aktif > 0
     )
+
+
+def output_tercatat(*, output: str, tanggal_output: datetime.date | None, as_of: datetime.date) -> bool:
+    """The output half of the rule: written, and dated on or before ``as_of``."""
+    return bool(output and output.strip()) and tanggal_output is not None and tanggal_output <= as_of
+
+
+def alasan_belum(*, output: str, tanggal_output: datetime.date | None, as_of: datetime.date) -> str:
+    """Why a carried-out kegiatan is not followed up yet: the output comes first, then the bukti."""
+    if output_tercatat(output=output, tanggal_output=tanggal_output, as_of=as_of):
+        return "belum ada bukti"
+    return "belum ada output"

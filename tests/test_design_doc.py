@@ -1,4 +1,4 @@
-"""Every `DESIGN.md §n` a comment cites is a section of docs/DESIGN.md, inside this repository."""
+"""Every `docs/DESIGN.md §n` a comment cites is a section of docs/DESIGN.md, inside this repository."""
 
 import os
 import re

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 from django.utils.cache import cc_delim_re
 
-from wilayah.models import Desa
 from kecamatan.models import Peran
+from wilayah.models import Desa
 
 # (URL name, args, role, HX-Target): every view that swaps its template on HX-Request.
 VIEWS_HTMX = [

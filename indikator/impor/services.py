@@ -153,6 +153,12 @@ def _rencana(isi: IsiWorkbook, hasil: HasilImpor, *, user) -> _Rencana:
     only the kasi over it (its seksi, or who logged it) may add one; that is an error at its row.
     """
     rencana = _Rencana()
+    _rencana_kegiatan(isi, hasil, rencana, user=user)
+    _rencana_dokumen(isi, hasil, rencana)
+    return rencana
+
+
+def _rencana_kegiatan(isi: IsiWorkbook, hasil: HasilImpor, rencana: _Rencana, *, user) -> None:
     ada, calon, pemilik = _kegiatan_tersimpan(isi)
     bukti_ada = set()
     if any(k.kunci in ada for k in isi.kegiatan):
@@ -187,6 +193,8 @@ def _rencana(isi: IsiWorkbook, hasil: HasilImpor, *, user) -> _Rencana:
                 rencana.bukti_baru.append((pk, bukti))
                 hasil.bukti_baru += 1
 
+
+def _rencana_dokumen(isi: IsiWorkbook, hasil: HasilImpor, rencana: _Rencana) -> None:
     tersimpan = {}
     if isi.dokumen:
         desa_ids = {d.desa.pk for d in isi.dokumen}
@@ -206,7 +214,6 @@ def _rencana(isi: IsiWorkbook, hasil: HasilImpor, *, user) -> _Rencana:
         dokumen.tanggal, dokumen.nomor = row.tanggal, nomor
         rencana.dokumen_ubah.append(dokumen)
         hasil.dokumen_diperbarui += 1
-    return rencana
 
 
 def _boleh_tambah_bukti(user, kegiatan) -> bool:

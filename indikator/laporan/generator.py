@@ -24,6 +24,7 @@ from indikator.tujuan import Tujuan, tujuan_compute
 from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan
 from kecamatan.penandatangan import BlokTandaTangan, blok_tanda_tangan, blok_tanda_tangan_kecamatan
 from kecamatan.selectors import KategoriKatalog, katalog_search
+from kecamatan.tindak_lanjut import alasan_belum
 from wilayah.models import Desa, Kecamatan
 
 # ---------------------------------------------------------------- signature
@@ -195,10 +196,9 @@ def _baris_kegiatan(kegiatan_qs, hasil: HasilKecamatan, as_of: datetime.date) ->
     selesai = set(hasil.iku1.kegiatan_ditindaklanjuti)
     rows = []
     for nomor, k in enumerate(kegiatan_qs, start=1):
-        ada_output = bool(k.output.strip()) and k.tanggal_output is not None and k.tanggal_output <= as_of
         alasan = ""
         if k.pk in dihitung and k.pk not in selesai:
-            alasan = "belum ada bukti" if ada_output else "belum ada output"
+            alasan = alasan_belum(output=k.output, tanggal_output=k.tanggal_output, as_of=as_of)
         rows.append(
             BarisKegiatan(
                 nomor=nomor,

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from iku_project.kirim_sekali import KirimSekaliForm
 from kecamatan.berkas import ACCEPT_ATTR, validate_upload
 from kecamatan.models import JenisBukti, JenisKegiatan, Kategori, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.validation import kegiatan_validate
 
 
 class DateInput(forms.DateInput):
@@ -148,12 +149,14 @@ class OutputForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        output, tanggal = (data.get("output") or "").strip(), data.get("tanggal_output")
-        if output and tanggal is None and "tanggal_output" not in self.errors:
-            self.add_error("tanggal_output", "Isi tanggal output.")
-        if tanggal is not None and not output:
-            self.add_error("output", "Isi output kegiatan, atau kosongkan tanggalnya.")
-        data["output"] = output
+        data["output"] = (data.get("output") or "").strip()
+        # Only the fields that parsed: an unreadable date is reported once, by its field.
+        fakta = {nama: data[nama] for nama in ("output", "tanggal_output") if nama in data}
+        try:
+            kegiatan_validate(kecamatan=None, data=fakta, today=None)
+        except ValidationError as exc:
+            for nama, pesan in exc.error_dict.items():
+                self.add_error(nama, pesan)
         return data
 
 

@@ -41,17 +41,19 @@ class KegiatanQuerySet(models.QuerySet):
         return self.filter(kecamatan__in=Kecamatan.objects.for_user(user))
 
     def with_tindak_lanjut(self, as_of):
-        """Annotate ``ditindaklanjuti`` (docs/DESIGN.md §2.2) and ``ada_bukti`` as of ``as_of``.
+        """Annotate ``ditindaklanjuti`` (docs/DESIGN.md §2.2), ``output_tercatat`` and ``ada_bukti`` as of ``as_of``.
 
-        Mirrors ``kecamatan.tindak_lanjut.is_ditindaklanjuti``; a test keeps the two in step.
+        Mirrors ``kecamatan.tindak_lanjut.is_ditindaklanjuti`` and ``output_tercatat``; a test keeps them in step.
         """
+        output_q = Q(tanggal_output__lte=as_of) & ~Q(output="")
         return self.annotate(
             ada_bukti=ada_bukti_aktif(),
+            output_tercatat=Case(
+                When(output_q, then=Value(True)), default=Value(False), output_field=models.BooleanField()
+            ),
             ditindaklanjuti=Case(
                 When(
-                    Q(status=Kegiatan.Status.DILAKSANAKAN, tanggal_output__lte=as_of)
-                    & ~Q(output="")
-                    & Q(ada_bukti_aktif()),
+                    Q(status=Kegiatan.Status.DILAKSANAKAN) & output_q & Q(ada_bukti_aktif()),
                     then=Value(True),
                 ),
                 default=Value(False),
