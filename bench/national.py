@@ -87,8 +87,8 @@ def run(args) -> dict:
     from desa.selectors import iku2_basis
     from desa.wilayah import WILAYAH_CSV
     from indikator.iku import iku_compute
-    from indikator.periode import tahunan
     from kecamatan.models import Kecamatan
+    from kecamatan.periode import tahunan
 
     log("migrate")
     call_command("migrate", verbosity=0, interactive=False)

@@ -59,8 +59,8 @@ def main() -> None:
     from indikator.calculations import hitung
     from indikator.fetch import fakta_load
     from indikator.iku import iku_compute
-    from indikator.periode import tahunan
     from kecamatan.models import Kecamatan, Kegiatan
+    from kecamatan.periode import tahunan
 
     hari_ini = timezone.localdate()
     periode = tahunan(hari_ini.year - 1)

@@ -62,7 +62,7 @@ def periode_arguments(parser) -> None:
 
 def periode_from_options(opts):
     """The period named by --tahun [--triwulan | --semester] or --dari/--sampai."""
-    from indikator.periode import PeriodeTidakSah, periode_dari, rentang
+    from kecamatan.periode import PeriodeTidakSah, periode_dari, rentang
 
     try:
         if opts["dari"] or opts["sampai"]:

@@ -26,10 +26,10 @@ from desa.models import Desa
 from desa.services import wilayah_import
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from indikator.laporan.services import laporan_sahkan
-from indikator.periode import tahunan
 from indikator.services import dokumen_iku_prepare
 from kecamatan.demo import kegiatan_demo_load
 from kecamatan.models import BuktiPendukung, Kecamatan, Kegiatan, Pejabat
+from kecamatan.periode import tahunan
 from skm.demo import skm_demo_load
 from skm.models import RencanaTindakLanjut, Responden
 from skm.services import rencana_tindak_lanjut_save

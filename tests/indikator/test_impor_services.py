@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from desa.models import Desa, DokumenDesa
 from indikator.iku import iku_compute
 from indikator.impor.services import workbook_import
-from indikator.periode import tahunan
 from kecamatan.models import BuktiPendukung, JenisBukti, Kecamatan, Kegiatan, Peran, Seksi, UraianAktivitas
+from kecamatan.periode import tahunan
 from tests.indikator.impor_bantu import baris_banyak, buku, dokumen, kegiatan, lokasi, unggah
 
 HARI_INI = datetime.date(2025, 1, 15)

@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from desa.services import wilayah_import
 from indikator.laporan import generator, pdf
-from indikator.periode import tahunan
 from indikator.services import dokumen_iku_prepare
 from kecamatan.models import Kabupaten, Kecamatan
+from kecamatan.periode import tahunan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, D, halaman_dengan, teks_per_halaman
 
