@@ -74,6 +74,8 @@ class PeriodeForm(PeriodeFormMixin, forms.Form):
     def periode(self) -> Periode:
         """The chosen period; ``PeriodeTidakSah`` (the fields' errors) when it cannot be read."""
         if not self.is_bound:
+            if self.tahun_wajib:
+                raise PeriodeTidakSah("Pilih tahunnya.")
             return tahunan(self.hari_ini.year)
         periode = self._data().get("periode")
         if periode is None:

@@ -156,14 +156,14 @@ def semester_terakhir(hari_ini: datetime.date) -> Periode:
 # --- Parsing what a person typed ------------------------------------------------------------------
 
 
-def tahun_parse(nilai) -> int:
+def tahun_parse(nilai, *, minimum: int = TAHUN_MIN, maksimum: int = TAHUN_MAX) -> int:
     """A measurement year from a form, a query string or the command line."""
     try:
         tahun = int(str(nilai).strip())
     except (TypeError, ValueError):
         raise PeriodeTidakSah(f"Tahun {nilai!r} tidak sah; tulis empat angka, misalnya 2025.") from None
-    if not TAHUN_MIN <= tahun <= TAHUN_MAX:
-        raise PeriodeTidakSah(f"Tahun {tahun} di luar rentang {TAHUN_MIN}–{TAHUN_MAX}.")
+    if not minimum <= tahun <= maksimum:
+        raise PeriodeTidakSah(f"Tahun {tahun} di luar rentang {minimum}–{maksimum}.")
     return tahun
 
 
@@ -201,6 +201,8 @@ def periode_parse(*, tahun, bagian: str | None = "") -> Periode:
 
 
 def tanggal_parse(teks: str, nama: str = "Tanggal") -> datetime.date:
+    if not (teks or "").strip():
+        raise PeriodeTidakSah(f"{nama} belum diisi; tulis sebagai {FORMAT_TANGGAL}.")
     try:
         return datetime.date.fromisoformat((teks or "").strip())
     except ValueError:
@@ -210,6 +212,14 @@ def tanggal_parse(teks: str, nama: str = "Tanggal") -> datetime.date:
 def rentang_parse(dari: str, sampai: str, *, satu_tahun: bool = True) -> Periode:
     """A date range from two ISO dates as typed (query string, command line)."""
     return rentang(tanggal_parse(dari, "Tanggal awal"), tanggal_parse(sampai, "Tanggal akhir"), satu_tahun=satu_tahun)
+
+
+def rentang_dari_query(query, *, hari_ini: datetime.date, satu_tahun: bool = True) -> Periode:
+    """``dari``/``sampai`` of a query string; with neither, this year so far (1 January to ``hari_ini``)."""
+    dari, sampai = query.get("dari", ""), query.get("sampai", "")
+    if not dari and not sampai:
+        return rentang(datetime.date(hari_ini.year, 1, 1), hari_ini, satu_tahun=satu_tahun)
+    return rentang_parse(dari, sampai, satu_tahun=satu_tahun)
 
 
 # --- Form fields -----------------------------------------------------------------------------------
