@@ -213,3 +213,9 @@ def test_the_old_module_is_gone_and_nobody_imports_it():
     for path, teks in _sumber():
         assert "indikator.periode" not in teks, path
         assert "BAGIAN_BULAN" not in teks, path
+
+
+def test_the_vocabulary_never_reads_the_clock():
+    teks = (ROOT / "kecamatan" / "periode.py").read_text(encoding="utf-8")
+    for jam in ("timezone", ".today(", ".now(", "localdate"):
+        assert jam not in teks, jam
