@@ -85,7 +85,7 @@ def run(args) -> dict:
 
     from desa.selectors import iku2_basis
     from indikator.iku import iku_compute
-    from indikator.periode import tahunan
+    from kecamatan.periode import tahunan
     from wilayah.kepmendagri import WILAYAH_CSV
     from wilayah.models import Desa, Kecamatan
 

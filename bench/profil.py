@@ -59,8 +59,8 @@ def main() -> None:
     from indikator.calculations import hitung
     from indikator.fetch import fakta_load
     from indikator.iku import iku_compute
-    from indikator.periode import tahunan
     from kecamatan.models import Kegiatan
+    from kecamatan.periode import tahunan
     from wilayah.models import Kecamatan
 
     hari_ini = timezone.localdate()

@@ -84,7 +84,7 @@ def main() -> None:
 
     from desa.selectors import iku2_basis
     from indikator.iku import iku_compute
-    from indikator.periode import tahunan
+    from kecamatan.periode import tahunan
     from wilayah.models import Kecamatan
 
     backend = connection.vendor
@@ -243,8 +243,8 @@ def pdf_laporan(hari_ini, tahun) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from indikator.periode import tahunan
     from kecamatan.models import Kegiatan
+    from kecamatan.periode import tahunan
     from wilayah.models import Kecamatan
 
     kecamatan = Kecamatan.objects.get(kode="35.08.10")  # Lumajang: seed IKU document with its signatory

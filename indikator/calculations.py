@@ -17,8 +17,8 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from desa.tenggat import DokumenWajib, JenisDokumen, StatusDokumen, dokumen_wajib_periode, status_dokumen
-from indikator.periode import Periode
 from kecamatan.models.katalog import Kategori
+from kecamatan.periode import Periode
 from kecamatan.tindak_lanjut import STATUS_DILAKSANAKAN, is_ditindaklanjuti
 
 SERATUS = Decimal(100)

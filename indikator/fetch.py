@@ -10,9 +10,9 @@ from desa.models import DokumenDesa
 from desa.tenggat import tahun_anggaran_terkait
 from indikator.calculations import DesaFakta, DokumenDesaFakta, Fakta, KecamatanFakta, KegiatanFakta
 from indikator.models import TargetIKU
-from indikator.periode import Periode
 from kecamatan.models import Kegiatan
 from kecamatan.models.kegiatan import ada_bukti_aktif
+from kecamatan.periode import Periode
 from wilayah.models import Desa
 
 BATAS_ID_LITERAL = 500

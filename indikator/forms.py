@@ -4,33 +4,30 @@ from decimal import Decimal
 from django import forms
 from django.utils.formats import date_format
 
-from indikator.periode import Periode, periode_dari
-
-BAGIAN = [
-    ("", "Setahun"),
-    ("tw1", "Triwulan I"),
-    ("tw2", "Triwulan II"),
-    ("tw3", "Triwulan III"),
-    ("tw4", "Triwulan IV"),
-    ("s1", "Semester I"),
-    ("s2", "Semester II"),
-]
+from kecamatan.periode import (
+    Periode,
+    PeriodeFormMixin,
+    PeriodeTidakSah,
+    bagian_field,
+    tahun_choices,
+    tahun_field,
+    tahunan,
+)
 
 
-class PeriodeForm(forms.Form):
-    """The period selector of the dashboards; the same codes as the kegiatan list's filter.
+class PeriodeForm(PeriodeFormMixin, forms.Form):
+    """The period selector of the dashboards and reports; the same codes as the kegiatan list's filter.
+
+    Without a year it is this year's (the pages open on it); with ``tahun_wajib`` (an approval, which
+    cannot be undone) the year must be chosen. A bad year or code is an error on its field.
 
     With ``boleh_per`` (pemeriksa, pimpinan) it also takes the as-of date "dihitung per": what the
     figures were on an earlier day, for an audit. Never after today: the future is not known yet.
     """
 
     # Rendered field by field in compact toolbars, so the Bootstrap class is the widget's own.
-    tahun = forms.TypedChoiceField(
-        label="Tahun", coerce=int, required=False, widget=forms.Select(attrs={"class": "form-select"})
-    )
-    bagian = forms.ChoiceField(
-        label="Periode", choices=BAGIAN, required=False, widget=forms.Select(attrs={"class": "form-select"})
-    )
+    tahun = tahun_field(widget=forms.Select(attrs={"class": "form-select"}))
+    bagian = bagian_field(widget=forms.Select(attrs={"class": "form-select"}))
     per = forms.DateField(
         label="Dihitung per",
         required=False,
@@ -38,10 +35,12 @@ class PeriodeForm(forms.Form):
         error_messages={"invalid": "Tanggal tidak sah; tulis sebagai TTTT-BB-HH."},
     )
 
-    def __init__(self, *args, hari_ini: datetime.date, boleh_per: bool = False, **kwargs):
+    def __init__(self, *args, hari_ini: datetime.date, boleh_per: bool = False, tahun_wajib: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.hari_ini = hari_ini
-        self.fields["tahun"].choices = [(t, str(t)) for t in range(hari_ini.year, hari_ini.year - 6, -1)]
+        self.tahun_bawaan = hari_ini.year
+        self.tahun_wajib = tahun_wajib
+        self.fields["tahun"].choices = tahun_choices(hari_ini)
         if boleh_per:
             self.fields["per"].widget.attrs["max"] = hari_ini.isoformat()
         else:
@@ -73,12 +72,15 @@ class PeriodeForm(forms.Form):
         return {k: v for k, v in query.items() if v}
 
     def periode(self) -> Periode:
-        data = self._data()
-        tahun = data.get("tahun") or self.hari_ini.year
-        bagian = data.get("bagian") or ""
-        triwulan_ke = int(bagian[2:]) if bagian.startswith("tw") else None
-        semester_ke = int(bagian[1:]) if bagian.startswith("s") else None
-        return periode_dari(tahun=tahun, triwulan_ke=triwulan_ke, semester_ke=semester_ke)
+        """The chosen period; ``PeriodeTidakSah`` (the fields' errors) when it cannot be read."""
+        if not self.is_bound:
+            if self.tahun_wajib:
+                raise PeriodeTidakSah("Pilih tahunnya.")
+            return tahunan(self.hari_ini.year)
+        periode = self._data().get("periode")
+        if periode is None:
+            raise PeriodeTidakSah(" ".join(self.periode_errors()) or "Periode tidak sah.")
+        return periode
 
 
 # Indonesians type decimals with a comma ("82,5"): localize the number fields.

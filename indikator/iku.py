@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from desa.selectors import iku2_basis
 from indikator.calculations import HasilIKU1, HasilKecamatan, Rasio, hitung
 from indikator.fetch import fakta_load
-from indikator.periode import Periode
 from kecamatan.models import Seksi
+from kecamatan.periode import Periode
 
 
 def iku_compute(

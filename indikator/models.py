@@ -268,7 +268,7 @@ class PengesahanLaporan(models.Model):
 
     @property
     def periode(self):
-        from indikator.periode import Periode
+        from kecamatan.periode import Periode
 
         return Periode(self.periode_mulai, self.periode_selesai, self.periode_jenis, self.periode_nomor)
 

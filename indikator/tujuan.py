@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from indikator.models import DokumenIKU, NilaiIndikatorTujuan
-from indikator.periode import Periode
 from indikator.serializers import angka
+from kecamatan.periode import Periode
 from skm.calculations import HasilSKM
 from skm.selectors import ikm_per_kecamatan, skm_compute
 

@@ -1,6 +1,5 @@
 """Reads of the kecamatan app."""
 
-import calendar
 import datetime
 from dataclasses import dataclass, field
 
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from kecamatan.models import BuktiPendukung, JenisKegiatan, Kategori, Kegiatan, UraianAktivitas
+from kecamatan.periode import Periode, periode_parse
 from wilayah.models import Desa
 
 
@@ -44,7 +44,6 @@ def katalog_search(*, q: str = "") -> list[KategoriKatalog]:
 
 # --- Kegiatan -------------------------------------------------------------------------------------
 
-BAGIAN_BULAN = {"tw1": (1, 3), "tw2": (4, 6), "tw3": (7, 9), "tw4": (10, 12), "s1": (1, 6), "s2": (7, 12)}
 URUTAN_KEGIATAN = {
     "-tanggal": ["-tanggal", "-pk"],
     "tanggal": ["tanggal", "pk"],
@@ -53,15 +52,6 @@ URUTAN_KEGIATAN = {
     "seksi": ["seksi__urutan", "seksi__nama", "-tanggal", "-pk"],
     "-diubah_pada": ["-diubah_pada", "-pk"],
 }
-
-
-def periode_range(*, tahun: int | None, bagian: str = "") -> tuple[datetime.date | None, datetime.date | None]:
-    """First and last day of a year, triwulan or semester; (None, None) without a year."""
-    if not tahun:
-        return None, None
-    awal_bulan, akhir_bulan = BAGIAN_BULAN.get(bagian or "", (1, 12))
-    akhir = datetime.date(tahun, akhir_bulan, calendar.monthrange(tahun, akhir_bulan)[1])
-    return datetime.date(tahun, awal_bulan, 1), akhir
 
 
 def kegiatan_base(*, user, as_of: datetime.date):
@@ -75,15 +65,24 @@ def kegiatan_base(*, user, as_of: datetime.date):
     )
 
 
+def kegiatan_periode(filters: dict) -> Periode | None:
+    """The period the filters name: the form's ``periode``, or ``tahun``/``bagian`` from a caller."""
+    if filters.get("periode") is not None:
+        return filters["periode"]
+    if filters.get("tahun"):
+        return periode_parse(tahun=filters["tahun"], bagian=filters.get("bagian"))
+    return None
+
+
 def kegiatan_list(*, user, as_of: datetime.date, filters: dict | None = None, perlu_tindak_lanjut=False):
     """Scoped, filtered, searched and sorted kegiatan; ``filters`` is KegiatanFilterForm.cleaned_data."""
     filters = filters or {}
     queryset = kegiatan_base(user=user, as_of=as_of)
     if perlu_tindak_lanjut:
         queryset = queryset.filter(status=Kegiatan.Status.DILAKSANAKAN, tanggal__lte=as_of, ditindaklanjuti=False)
-    dari, sampai = periode_range(tahun=filters.get("tahun"), bagian=filters.get("bagian") or "")
-    dari = filters.get("dari") or dari
-    sampai = filters.get("sampai") or sampai
+    periode = kegiatan_periode(filters)
+    dari = filters.get("dari") or (periode.mulai if periode else None)
+    sampai = filters.get("sampai") or (periode.selesai if periode else None)
     if dari:
         queryset = queryset.filter(tanggal__gte=dari)
     if sampai:

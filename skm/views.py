@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from kecamatan import akses
 from kecamatan.models import Peran
 from kecamatan.models.akses import PERAN_KECAMATAN
+from kecamatan.periode import PeriodeTidakSah, rentang_dari_query, semester_terakhir
 from skm.batas import kirim_diizinkan
 from skm.forms import ImporSKMForm, KertasForm, RencanaTindakLanjutForm, SurveiForm
 from skm.impor import skm_workbook_import, template_xlsx
@@ -111,19 +112,12 @@ def poster(request, kode):
     return render(request, "skm/poster.html", context)
 
 
-def _semester_terakhir(hari_ini: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The last finished semester: what a kecamatan publishes."""
-    if hari_ini.month >= 7:
-        return datetime.date(hari_ini.year, 1, 1), datetime.date(hari_ini.year, 6, 30)
-    return datetime.date(hari_ini.year - 1, 7, 1), datetime.date(hari_ini.year - 1, 12, 31)
-
-
 @login_not_required
 def publikasi(request, kode):
     """The public result (publication is mandatory): the last finished semester's IKM per unsur."""
     kecamatan = _kecamatan_publik(kode)
-    mulai, selesai = _semester_terakhir(timezone.localdate())
-    laporan = skm_compute(kecamatan=kecamatan, mulai=mulai, selesai=selesai)
+    periode = semester_terakhir(timezone.localdate())
+    laporan = skm_compute(kecamatan=kecamatan, mulai=periode.mulai, selesai=periode.selesai)
     return render(request, "skm/publikasi.html", {"kecamatan": kecamatan, "laporan": laporan})
 
 
@@ -133,15 +127,14 @@ def hasil(request, kode=None):
     if kecamatan is None:
         messages.info(request, "Pilih kecamatan untuk melihat hasil SKM-nya.")
         return redirect("indikator:beranda")
-    hari_ini = timezone.localdate()
     try:
-        mulai = datetime.date.fromisoformat(request.GET.get("dari", ""))
-        selesai = datetime.date.fromisoformat(request.GET.get("sampai", ""))
-    except ValueError:
-        mulai, selesai = datetime.date(hari_ini.year, 1, 1), hari_ini
-    if selesai < mulai:
-        mulai, selesai = selesai, mulai
-    laporan = skm_compute(kecamatan=kecamatan, mulai=mulai, selesai=selesai)
+        periode = rentang_dari_query(request.GET, hari_ini=timezone.localdate(), satu_tahun=False)
+    except PeriodeTidakSah as exc:
+        # The dates asked for, with why they are refused; no other period's figures in their place.
+        context = {"kecamatan": kecamatan, "kesalahan_periode": str(exc), "dari": request.GET.get("dari", "")}
+        context["sampai"] = request.GET.get("sampai", "")
+        return render(request, "skm/hasil.html", context, status=400)
+    laporan = skm_compute(kecamatan=kecamatan, mulai=periode.mulai, selesai=periode.selesai)
     keanggotaan = akses.keanggotaan_of(request.user)
     context = {
         "kecamatan": kecamatan,

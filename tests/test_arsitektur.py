@@ -78,7 +78,7 @@ def test_the_checker_sees_a_back_arrow_also_inside_a_function():
     inside = "def f():\n    import indikator.services\n"
     assert back_arrows("desa", inside) == ["line 2: indikator.services"]
     assert back_arrows("wilayah", "from kecamatan.models import Peran\n")
-    assert back_arrows("skm", "from indikator.periode import Periode\n")
+    assert back_arrows("skm", "from indikator.tujuan import Tujuan\n")
     assert back_arrows("indikator", "from skm.selectors import x\nfrom wilayah.models import Desa\n") == []
 
 

@@ -18,11 +18,11 @@ from indikator.calculations import HasilKecamatan, Rasio, SelDokumen, total_keca
 from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
 from indikator.iku import BarisSeksi, iku1_per_seksi, iku_compute
 from indikator.models import DokumenIKU, KodeIndikator, NilaiIndikatorTujuan
-from indikator.periode import Periode
 from indikator.serializers import hasil_to_dict
 from indikator.tujuan import Tujuan, tujuan_compute
 from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan
 from kecamatan.penandatangan import BlokTandaTangan, blok_tanda_tangan, blok_tanda_tangan_kecamatan
+from kecamatan.periode import Periode
 from kecamatan.selectors import KategoriKatalog, katalog_search
 from kecamatan.tindak_lanjut import alasan_belum
 from wilayah.models import Desa, Kecamatan

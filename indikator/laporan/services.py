@@ -18,9 +18,9 @@ from indikator.laporan import tte
 from indikator.laporan.generator import laporan_capaian_generate
 from indikator.laporan.pdf import laporan_capaian_pdf, laporan_capaian_pdf_dengan_kotak
 from indikator.models import PengesahanLaporan, token_verifikasi_baru
-from indikator.periode import Periode
 from kecamatan import akses
 from kecamatan.models import Peran
+from kecamatan.periode import Periode
 from wilayah.models import Kecamatan
 
 

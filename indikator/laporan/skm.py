@@ -8,14 +8,17 @@ import datetime
 
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from iku_project.spreadsheet import sel, simpan, workbook
 from indikator.laporan.generator import TandaTangan
 from indikator.laporan.pdf import html_ke_pdf
+from indikator.views.dasbor import periode_ditolak
 from kecamatan import akses
 from kecamatan.penandatangan import blok_tanda_tangan_kecamatan
+from kecamatan.periode import PeriodeTidakSah, rentang_dari_query
 from skm.selectors import LaporanSKM, skm_compute
 
 PDF = "application/pdf"
@@ -89,23 +92,18 @@ def laporan_skm_xlsx(laporan: LaporanSKM, *, ttd: TandaTangan | None) -> bytes:
     return simpan(wb)
 
 
-def _periode(request) -> tuple[datetime.date, datetime.date]:
-    hari_ini = timezone.localdate()
-    try:
-        mulai = datetime.date.fromisoformat(request.GET.get("dari", ""))
-        selesai = datetime.date.fromisoformat(request.GET.get("sampai", ""))
-    except ValueError:
-        return datetime.date(hari_ini.year, 1, 1), hari_ini
-    return (mulai, selesai) if mulai <= selesai else (selesai, mulai)
-
-
 def laporan_skm(request, fmt, kode=None):
     if fmt not in ("pdf", "xlsx"):
         raise Http404("Format laporan tidak dikenal.")
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:
         raise Http404("Pilih kecamatan terlebih dahulu.")
-    mulai, selesai = _periode(request)
+    try:
+        periode = rentang_dari_query(request.GET, hari_ini=timezone.localdate(), satu_tahun=False)
+    except PeriodeTidakSah as exc:
+        kembali = reverse("skm:hasil-kecamatan", args=[kode]) if kode else reverse("skm:hasil")
+        return periode_ditolak(request, judul="Laporan Hasil SKM", kesalahan=[str(exc)], kembali=kembali)
+    mulai, selesai = periode.mulai, periode.selesai
     laporan = skm_compute(kecamatan=kecamatan, mulai=mulai, selesai=selesai)
     ttd = TandaTangan.dari_blok(blok_tanda_tangan_kecamatan(kecamatan, timezone.localdate()))
     nama = f"hasil-skm-{kecamatan.kode}-{mulai.isoformat()}-{selesai.isoformat()}"

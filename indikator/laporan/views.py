@@ -27,9 +27,10 @@ from indikator.laporan.forms import VerifikasiPDFForm
 from indikator.laporan.services import boleh_sahkan, laporan_sahkan, periode_belum_berakhir, sidik_konfirmasi
 from indikator.laporan.verifikasi import dokumen_iku2_beku
 from indikator.models import PengesahanLaporan
-from indikator.views.dasbor import boleh_hitung_per
+from indikator.views.dasbor import boleh_hitung_per, periode_ditolak
 from kecamatan import akses
 from kecamatan.models import Peran
+from kecamatan.periode import PeriodeTidakSah
 from kecamatan.sertifikat import boleh_kelola_sertifikat
 from wilayah.models import Kabupaten
 
@@ -52,11 +53,25 @@ def _kecamatan(request, kode):
     return kecamatan
 
 
-def _periode(data, user=None):
-    """The chosen period; with ``user`` a pemeriksa or pimpinan may also choose the draft's as-of date."""
+class PeriodeDitolak(Exception):
+    def __init__(self, form, kesalahan: list[str]):
+        super().__init__(" ".join(kesalahan))
+        self.form, self.kesalahan = form, kesalahan
+
+
+def _periode(data, user=None, *, tahun_wajib=False):
+    """The chosen period; with ``user`` a pemeriksa or pimpinan may also choose the draft's as-of date.
+
+    A period that cannot be read raises ``PeriodeDitolak`` with the form and its errors.
+    """
     hari_ini = timezone.localdate()
-    form = PeriodeForm(data or None, hari_ini=hari_ini, boleh_per=user is not None and boleh_hitung_per(user))
-    return form, form.periode(), hari_ini
+    form = PeriodeForm(
+        data or None, hari_ini=hari_ini, boleh_per=user is not None and boleh_hitung_per(user), tahun_wajib=tahun_wajib
+    )
+    try:
+        return form, form.periode(), hari_ini
+    except PeriodeTidakSah as exc:
+        raise PeriodeDitolak(form, form.periode_errors() or [str(exc)]) from exc
 
 
 def _query(form) -> str:
@@ -80,7 +95,10 @@ def _boleh_rekap(user) -> bool:
 
 def laporan(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
-    form, periode, hari_ini = _periode(request.GET, request.user)
+    try:
+        form, periode, hari_ini = _periode(request.GET, request.user)
+    except PeriodeDitolak as exc:
+        return periode_ditolak(request, exc.form, judul="Laporan", kesalahan=exc.kesalahan)
     query = _query(form)
     if kecamatan is None:
         if not _boleh_rekap(request.user):
@@ -151,6 +169,8 @@ def capaian_pdf(request, kode=None):
         data, nama = _laporan_capaian(request, kode)
     except TanggalHitungDitolak as exc:
         return _tolak_tanggal(request, kode, exc)
+    except PeriodeDitolak as exc:
+        return periode_ditolak(request, exc.form, judul="Laporan Capaian IKU", kesalahan=exc.kesalahan)
     return _unduhan(pdf.laporan_capaian_pdf(data, dicetak_pada=timezone.now()), PDF, f"{nama}.pdf")
 
 
@@ -159,6 +179,8 @@ def capaian_xlsx(request, kode=None):
         data, nama = _laporan_capaian(request, kode)
     except TanggalHitungDitolak as exc:
         return _tolak_tanggal(request, kode, exc)
+    except PeriodeDitolak as exc:
+        return periode_ditolak(request, exc.form, judul="Laporan Capaian IKU", kesalahan=exc.kesalahan)
     return _unduhan(xlsx.laporan_capaian_xlsx(data, draf=True), XLSX, f"{nama}.xlsx")
 
 
@@ -193,12 +215,12 @@ def _penanda_tte(kecamatan, hari_ini):
 @require_POST
 def sahkan(request, kode=None):
     kecamatan = _kecamatan(request, kode)
-    form, periode, hari_ini = _periode(request.POST)
     tujuan = reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index")
-    # An approval cannot be undone: a missing or invalid period must not fall back to the default one.
-    if not form.is_valid() or not form.cleaned_data.get("tahun"):
-        kesalahan = " ".join(e for errors in form.errors.values() for e in errors)
-        messages.error(request, f"Laporan tidak disahkan: pilih tahun dan periode yang valid. {kesalahan}".strip())
+    # An approval cannot be undone: the year must be chosen, not this year's by default.
+    try:
+        form, periode, hari_ini = _periode(request.POST, tahun_wajib=True)
+    except PeriodeDitolak as exc:
+        messages.error(request, f"Laporan tidak disahkan: pilih tahun dan periode yang valid. {exc}")
         return redirect(tujuan)
     if not boleh_sahkan(request.user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
@@ -309,7 +331,7 @@ def _rekap(request):
     else:
         kode = request.GET.get("kabupaten") or settings.IKU_KABUPATEN_DEFAULT
         kabupaten = get_object_or_404(Kabupaten, kode=kode)
-    _, periode, hari_ini = _periode(request.GET)
+    _, periode, hari_ini = _periode(request.GET)  # PeriodeDitolak: answered by the views below
     rekap = generator.rekap_kabupaten_generate(
         kabupaten=kabupaten,
         kecamatan_qs=akses.kecamatan_scope(request.user).filter(kabupaten=kabupaten),
@@ -321,12 +343,18 @@ def _rekap(request):
 
 
 def rekap_pdf(request):
-    rekap, nama = _rekap(request)
+    try:
+        rekap, nama = _rekap(request)
+    except PeriodeDitolak as exc:
+        return periode_ditolak(request, exc.form, judul="Rekap kabupaten", kesalahan=exc.kesalahan)
     return _unduhan(pdf.rekap_kabupaten_pdf(rekap), PDF, f"{nama}.pdf")
 
 
 def rekap_xlsx(request):
-    rekap, nama = _rekap(request)
+    try:
+        rekap, nama = _rekap(request)
+    except PeriodeDitolak as exc:
+        return periode_ditolak(request, exc.form, judul="Rekap kabupaten", kesalahan=exc.kesalahan)
     return _unduhan(xlsx.rekap_kabupaten_xlsx(rekap), XLSX, f"{nama}.xlsx")
 
 

@@ -7,6 +7,7 @@ import datetime
 
 from django.core.management.base import CommandError
 
+from kecamatan import periode
 from wilayah.models import Kabupaten, Kecamatan
 
 
@@ -37,9 +38,9 @@ def kabupaten_get(kode: str) -> Kabupaten:
 
 def tanggal_parse(value: str, nama: str) -> datetime.date:
     try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f"{nama}: tanggal {value!r} tidak sah, gunakan YYYY-MM-DD.", returncode=2) from None
+        return periode.tanggal_parse(value, nama)
+    except periode.PeriodeTidakSah as exc:
+        raise CommandError(str(exc), returncode=2) from None
 
 
 def berkas_tulis(command, path: str, content: bytes) -> None:
@@ -60,21 +61,17 @@ def periode_arguments(parser) -> None:
     parser.add_argument("--sampai", metavar="YYYY-MM-DD", help="akhir rentang tanggal (dengan --dari)")
 
 
-def periode_from_options(opts):
-    """The period named by --tahun [--triwulan | --semester] or --dari/--sampai."""
-    from indikator.periode import PeriodeTidakSah, periode_dari, rentang
-
+def periode_from_options(opts) -> periode.Periode:
+    """The period named by --tahun [--triwulan | --semester] or --dari/--sampai, read by kecamatan.periode."""
     try:
         if opts["dari"] or opts["sampai"]:
             if not (opts["dari"] and opts["sampai"]) or opts["tahun"] or opts["triwulan"] or opts["semester"]:
                 raise CommandError(
                     "Gunakan --dari dan --sampai bersama, tanpa --tahun/--triwulan/--semester.", returncode=2
                 )
-            return rentang(tanggal_parse(opts["dari"], "--dari"), tanggal_parse(opts["sampai"], "--sampai"))
+            return periode.rentang(tanggal_parse(opts["dari"], "--dari"), tanggal_parse(opts["sampai"], "--sampai"))
         if not opts["tahun"]:
             raise CommandError("Sebutkan --tahun, atau --dari dan --sampai.", returncode=2)
-        if not 1900 <= opts["tahun"] <= 9998:
-            raise CommandError(f"--tahun {opts['tahun']} tidak sah.", returncode=2)
-        return periode_dari(tahun=opts["tahun"], triwulan_ke=opts["triwulan"], semester_ke=opts["semester"])
-    except PeriodeTidakSah as exc:
+        return periode.periode_dari(tahun=opts["tahun"], triwulan_ke=opts["triwulan"], semester_ke=opts["semester"])
+    except periode.PeriodeTidakSah as exc:
         raise CommandError(str(exc), returncode=2) from exc

@@ -19,6 +19,7 @@ from indikator.selectors import BELUM_DIPAKAI, DEFINISI_DIPAKAI, penggunaan_keca
 from indikator.tujuan import tujuan_compute, tujuan_per_kecamatan
 from kecamatan import akses
 from kecamatan.models import Kegiatan, Peran
+from kecamatan.periode import PeriodeTidakSah
 from wilayah.models import Kecamatan
 
 PERAN_KABUPATEN = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA)
@@ -54,13 +55,20 @@ def _kegiatan_url(kecamatan, periode, **extra):
 
 def _perlu_tindak_lanjut_url(kecamatan, periode):
     """The "Perlu tindak lanjut" page for the very period the dashboard's badge counts (issue 19)."""
-    bagian = {"triwulan": f"tw{periode.nomor}", "semester": f"s{periode.nomor}"}.get(periode.jenis, "")
     query = {"tahun": periode.tahun}
-    if bagian:
-        query["bagian"] = bagian
+    if periode.kode:
+        query["bagian"] = periode.kode
     if kecamatan is not None:
         query["kecamatan"] = kecamatan.pk
     return reverse("kegiatan-perlu-tindak-lanjut", query=query)
+
+
+def periode_ditolak(request, periode_form=None, *, judul: str, kesalahan=None, kembali: str = ""):
+    """A page asked for a period that cannot be read: why, and the form to choose again; no figures (400)."""
+    if kesalahan is None:
+        kesalahan = periode_form.periode_errors()
+    context = {"judul": judul, "periode_form": periode_form, "kesalahan": kesalahan, "kembali": kembali}
+    return render(request, "indikator/periode_ditolak.html", context, status=400)
 
 
 @vary_on_htmx
@@ -70,7 +78,10 @@ def dasbor_kecamatan(request, kode=None):
         return redirect("indikator:beranda")
     hari_ini = timezone.localdate()
     periode_form = PeriodeForm(request.GET or None, hari_ini=hari_ini, boleh_per=boleh_hitung_per(request.user))
-    periode = periode_form.periode()
+    try:
+        periode = periode_form.periode()
+    except PeriodeTidakSah:
+        return periode_ditolak(request, periode_form, judul=f"Kecamatan {kecamatan.nama}")
     as_of = periode_form.as_of()
     (hasil,) = iku_compute_with_last_year(
         kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=periode, as_of=as_of
@@ -151,7 +162,10 @@ def dasbor_kabupaten(request):
         raise PermissionDenied("Dasbor kabupaten hanya untuk admin kabupaten dan pemeriksa.")
     hari_ini = timezone.localdate()
     periode_form = PeriodeForm(request.GET or None, hari_ini=hari_ini, boleh_per=boleh_hitung_per(request.user))
-    periode = periode_form.periode()
+    try:
+        periode = periode_form.periode()
+    except PeriodeTidakSah:
+        return periode_ditolak(request, periode_form, judul="Capaian IKU per kecamatan")
     as_of = periode_form.as_of()
     hasil = iku_compute(kecamatan_qs=akses.kecamatan_scope(request.user), periode=periode, as_of=as_of)
     urut = request.GET.get("urut", "kode")

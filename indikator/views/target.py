@@ -6,8 +6,10 @@ from django.utils import timezone
 from indikator.forms import TargetForm
 from indikator.models import DokumenIKU, KodeIndikator, NilaiIndikatorTujuan, TargetIKU
 from indikator.services import nilai_tujuan_set, target_iku_set
+from indikator.views.dasbor import periode_ditolak
 from kecamatan import akses
 from kecamatan.models import Peran
+from kecamatan.periode import PeriodeTidakSah, tahun_parse
 
 
 @akses.peran_required(Peran.PIMPINAN)
@@ -17,12 +19,12 @@ def target_iku(request):
     if kecamatan is None:
         raise PermissionDenied("Halaman ini untuk pimpinan kecamatan.")
     hari_ini = timezone.localdate()
+    dipilih = request.GET.get("tahun") or request.POST.get("tahun")
     try:
-        tahun = int(request.GET.get("tahun") or request.POST.get("tahun") or hari_ini.year)
-    except ValueError:
-        tahun = hari_ini.year
-    if not 2000 <= tahun <= 2100:
-        tahun = hari_ini.year
+        # Without a year the page is this year's; a bad one is refused, never another year's targets.
+        tahun = tahun_parse(dipilih, minimum=2000, maksimum=2100) if dipilih else hari_ini.year
+    except PeriodeTidakSah as exc:
+        return periode_ditolak(request, judul="Target IKU", kesalahan=[str(exc)], kembali=request.path)
     target = {t.indikator: t.target for t in TargetIKU.objects.filter(kecamatan=kecamatan, tahun=tahun)}
     nilai = NilaiIndikatorTujuan.objects.filter(kecamatan=kecamatan, tahun=tahun).first()
     initial = {

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from iku_project.kirim_sekali import KirimSekaliForm
 from kecamatan.berkas import ACCEPT_ATTR, validate_upload
 from kecamatan.models import JenisBukti, JenisKegiatan, Kategori, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.periode import PeriodeFormMixin, bagian_field, tahun_choices, tahun_field
 from kecamatan.validation import kegiatan_validate
 
 
@@ -191,8 +192,11 @@ class LampirkanBerkasForm(forms.Form):
         return berkas
 
 
-class KegiatanFilterForm(forms.Form):
-    """The list's filters; every value only narrows the user's scoped queryset."""
+class KegiatanFilterForm(PeriodeFormMixin, forms.Form):
+    """The list's filters; every value only narrows the user's scoped queryset.
+
+    Without a year the list covers every year (``periode`` is None); a bad period is a field error.
+    """
 
     URUTAN = [
         ("-tanggal", "Tanggal terbaru"),
@@ -202,20 +206,11 @@ class KegiatanFilterForm(forms.Form):
         ("seksi", "Seksi"),
         ("-diubah_pada", "Terakhir diubah"),
     ]
-    BAGIAN = [
-        ("", "Setahun"),
-        ("tw1", "Triwulan I"),
-        ("tw2", "Triwulan II"),
-        ("tw3", "Triwulan III"),
-        ("tw4", "Triwulan IV"),
-        ("s1", "Semester I"),
-        ("s2", "Semester II"),
-    ]
 
     q = forms.CharField(label="Cari", required=False)
     kecamatan = forms.ModelChoiceField(label="Kecamatan", required=False, queryset=None, empty_label="Semua")
-    tahun = forms.TypedChoiceField(label="Tahun", required=False, coerce=int, empty_value=None)
-    bagian = forms.ChoiceField(label="Periode", required=False, choices=BAGIAN)
+    tahun = tahun_field()
+    bagian = bagian_field()
     dari = forms.DateField(label="Dari tanggal", required=False, widget=DateInput())
     sampai = forms.DateField(label="Sampai tanggal", required=False, widget=DateInput())
     kategori = forms.ChoiceField(label="Kategori", required=False, choices=[("", "Semua"), *Kategori.choices])
@@ -244,14 +239,10 @@ class KegiatanFilterForm(forms.Form):
             del self.fields["kecamatan"]
         else:
             self.fields["seksi"].label_from_instance = lambda s: f"{s.nama} ({s.kecamatan.nama})"
-        self.fields["tahun"].choices = [("", "Semua")] + [
-            (tahun, str(tahun)) for tahun in range(hari_ini.year, hari_ini.year - 6, -1)
-        ]
+        self.fields["tahun"].choices = tahun_choices(hari_ini, kosong="Semua")
 
     def clean(self):
         data = super().clean()
         if data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"]:
             self.add_error("sampai", "Tanggal akhir harus sesudah tanggal awal.")
-        if data.get("bagian") and not data.get("tahun"):
-            self.add_error("tahun", "Pilih tahunnya untuk triwulan atau semester.")
         return data

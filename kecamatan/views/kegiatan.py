@@ -48,14 +48,10 @@ def _form_error(form, exc: ValidationError):
 
 def _periode_daftar(filters: dict) -> str:
     """Which dates the list covers, in words: the dashboard's badge names the same period (issue 19)."""
-    tahun, bagian = filters.get("tahun"), filters.get("bagian") or ""
-    dari, sampai = selectors.periode_range(tahun=tahun, bagian=bagian)
-    label = ""
-    if tahun:
-        nama = dict(KegiatanFilterForm.BAGIAN)[bagian]
-        label = f"Tahun {tahun}" if not bagian else f"{nama} {tahun}"
-    dari = filters.get("dari") or dari
-    sampai = filters.get("sampai") or sampai
+    periode = selectors.kegiatan_periode(filters)
+    label = periode.label if periode else ""
+    dari = filters.get("dari") or (periode.mulai if periode else None)
+    sampai = filters.get("sampai") or (periode.selesai if periode else None)
     if not (dari or sampai):
         return "semua tahun"
     rentang = " s.d. ".join(date_format(t, "j F Y") if t else "…" for t in (dari, sampai))
@@ -69,12 +65,16 @@ def _daftar(request, *, perlu_tindak_lanjut: bool):
     for key in ("halaman", "export"):
         data.pop(key, None)
     form = KegiatanFilterForm(data or None, kecamatan_scope=scope, hari_ini=hari_ini)
-    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    # Refused filters (a bad period, say) list nothing rather than every kegiatan: the errors say why.
+    ditolak = form.is_bound and not form.is_valid()
+    filters = form.cleaned_data if form.is_bound and not ditolak else {}
     kegiatan = selectors.kegiatan_list(
         user=request.user, as_of=hari_ini, filters=filters, perlu_tindak_lanjut=perlu_tindak_lanjut
     )
+    if ditolak:
+        kegiatan = kegiatan.none()
     judul = "Kegiatan perlu tindak lanjut" if perlu_tindak_lanjut else "Daftar kegiatan"
-    if request.GET.get("export") == "xlsx":
+    if request.GET.get("export") == "xlsx" and not ditolak:
         content = kegiatan_xlsx(kegiatan, judul=judul, as_of=hari_ini)
         response = HttpResponse(content, content_type=XLSX)
         nama = "kegiatan-perlu-tindak-lanjut" if perlu_tindak_lanjut else "kegiatan"
@@ -84,7 +84,8 @@ def _daftar(request, *, perlu_tindak_lanjut: bool):
     halaman = Paginator(kegiatan, PER_HALAMAN).get_page(request.GET.get("halaman"))
     context = {
         "judul": judul,
-        "periode_daftar": _periode_daftar(filters),
+        "periode_daftar": "saringan tidak sah, perbaiki isiannya" if ditolak else _periode_daftar(filters),
+        "saringan_ditolak": ditolak,
         "tahun_ini": hari_ini.year,
         "perlu_tindak_lanjut": perlu_tindak_lanjut,
         "form": form,
@@ -96,7 +97,9 @@ def _daftar(request, *, perlu_tindak_lanjut: bool):
     template = "kecamatan/kegiatan_list.html"
     if request.htmx and request.htmx.target == HASIL_TARGET:
         template += "#hasil"
-    return render(request, template, context)
+    # htmx swaps only a 2xx answer: its partial keeps 200 so the errors reach the page.
+    status = 400 if ditolak and not request.htmx else 200
+    return render(request, template, context, status=status)
 
 
 @vary_on_htmx

@@ -24,10 +24,10 @@ from django.utils.http import urlsafe_base64_encode
 from desa.demo import dokumen_desa_demo_load
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from indikator.laporan.services import laporan_sahkan
-from indikator.periode import tahunan
 from indikator.services import dokumen_iku_prepare
 from kecamatan.demo import kegiatan_demo_load
 from kecamatan.models import BuktiPendukung, Kegiatan, Pejabat
+from kecamatan.periode import tahunan
 from skm.demo import skm_demo_load
 from skm.models import RencanaTindakLanjut, Responden
 from skm.services import rencana_tindak_lanjut_save

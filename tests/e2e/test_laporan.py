@@ -80,7 +80,7 @@ def test_the_public_verification_page_fits_a_390_px_phone(demo, browser, live_se
     from django.contrib.auth import get_user_model
 
     from indikator.laporan.services import laporan_sahkan
-    from indikator.periode import tahunan
+    from kecamatan.periode import tahunan
 
     camat = get_user_model().objects.get(username="senduro.camat")
     senduro = Kecamatan.objects.get(kode="35.08.12")

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from indikator.calculations import DesaFakta, DokumenDesaFakta, Fakta, KecamatanFakta, KegiatanFakta, hitung
-from indikator.periode import tahunan
+from kecamatan.periode import tahunan
 
 TAHUN = 2024
 AS_OF = st.dates(datetime.date(2023, 6, 1), datetime.date(2026, 6, 1))

@@ -15,7 +15,7 @@ from indikator.calculations import (
     hitung_iku2,
     persen,
 )
-from indikator.periode import PeriodeTidakSah, rentang, semester, tahunan, triwulan
+from kecamatan.periode import PeriodeTidakSah, rentang, semester, tahunan, triwulan
 
 D = datetime.date
 _ids = iter(range(1, 10_000))

@@ -16,9 +16,9 @@ from django.apps import apps as global_apps
 from indikator.laporan import generator, pdf
 from indikator.laporan.html import dokumen_iku_html, laporan_capaian_html, rekap_kabupaten_html
 from indikator.models import DokumenIKU
-from indikator.periode import tahunan
 from indikator.services import dokumen_iku_prepare
 from kecamatan.models import Kegiatan, UraianAktivitas
+from kecamatan.periode import tahunan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, rapat, teks_pdf
 from wilayah.models import Kabupaten, Kecamatan

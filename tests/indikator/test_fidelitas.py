@@ -19,8 +19,8 @@ from django.utils import timezone
 from indikator import iku
 from indikator.laporan import generator, xlsx
 from indikator.models import DokumenIKU, TargetIKU
-from indikator.periode import tahunan
 from kecamatan.models import BuktiPendukung, JenisBukti, Peran, Seksi
+from kecamatan.periode import tahunan
 from tests.indikator.test_iku_report import make_kegiatan
 from wilayah.models import Kecamatan
 
@@ -245,7 +245,7 @@ def test_laporan_names_the_document_in_force_at_the_period_end(kabupaten_lumajan
         tujuan="t",
         indikator_tujuan="Indikator tujuan lama",
     )
-    from indikator.periode import triwulan
+    from kecamatan.periode import triwulan
 
     kecamatan = Kecamatan.objects.select_related("kabupaten").get(pk=kabupaten_lumajang.pk)
     tw3 = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=triwulan(2023, 3), as_of=D(2024, 1, 1))
@@ -256,7 +256,7 @@ def test_laporan_names_the_document_in_force_at_the_period_end(kabupaten_lumajan
 
 def test_laporan_pdf_names_the_document_in_force_at_the_period_end(kabupaten_lumajang):
     from indikator.laporan import pdf
-    from indikator.periode import triwulan
+    from kecamatan.periode import triwulan
     from tests.indikator.laporan_util import teks_pdf
 
     kecamatan = Kecamatan.objects.select_related("kabupaten").get(pk=kabupaten_lumajang.pk)

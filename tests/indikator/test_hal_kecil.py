@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from indikator.laporan.services import laporan_sahkan
-from indikator.periode import tahunan
 from kecamatan.models import Peran
+from kecamatan.periode import tahunan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF
 from tests.indikator.test_iku_report import make_kegiatan

@@ -15,8 +15,8 @@ import pytest
 from desa.selectors import matriks_dokumen
 from desa.tenggat import Basis, StatusDokumen, dokumen_wajib
 from indikator.iku import iku_compute
-from indikator.periode import tahunan, triwulan
 from kecamatan.models import Kegiatan
+from kecamatan.periode import tahunan, triwulan
 from kecamatan.tindak_lanjut import alasan_belum
 from tests.indikator.test_iku_report import make_dokumen, make_kegiatan
 from wilayah.models import Desa, Kecamatan

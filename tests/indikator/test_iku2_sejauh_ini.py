@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from indikator.calculations import DesaFakta, DokumenDesaFakta, hitung_iku2, total_sejauh_ini
 from indikator.laporan import generator, pdf, xlsx
-from indikator.periode import tahunan, triwulan
 from kecamatan.models import Peran
+from kecamatan.periode import tahunan, triwulan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, D, teks_pdf
 

@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from desa.models import DokumenDesa
 from indikator.iku import iku_compute
 from indikator.models import TargetIKU
-from indikator.periode import tahunan
 from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, UraianAktivitas
+from kecamatan.periode import tahunan
 from wilayah.models import Desa, Kecamatan
 
 D = datetime.date

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 from desa.models import DokumenDesa
 from indikator.iku import iku_compute
 from indikator.impor.services import workbook_import
-from indikator.periode import tahunan
 from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, Peran, Seksi, UraianAktivitas
+from kecamatan.periode import tahunan
 from tests.indikator.impor_bantu import baris_banyak, buku, dokumen, kegiatan, lokasi, unggah
 from wilayah.models import Desa, Kecamatan
 

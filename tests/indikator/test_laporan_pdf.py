@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from indikator.laporan import generator, html, pdf
 from indikator.laporan.fetcher import StaticFetcher, URLDitolak, static_path
-from indikator.periode import tahunan, triwulan
 from indikator.services import dokumen_iku_prepare
 from kecamatan.models import JenisKegiatan, Kegiatan, UraianAktivitas
+from kecamatan.periode import tahunan, triwulan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, RAHASIA_LUMAJANG, D, baris_pdf, make_kegiatan, rapat, rata, teks_pdf
 from wilayah.models import Kabupaten, Kecamatan

@@ -10,8 +10,8 @@ from openpyxl import load_workbook
 
 from indikator.laporan.services import laporan_sahkan
 from indikator.models import PengesahanLaporan
-from indikator.periode import tahunan
 from kecamatan.models import BuktiPendukung, Kegiatan, Peran
+from kecamatan.periode import tahunan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, D, baris_pdf, teks_pdf
 

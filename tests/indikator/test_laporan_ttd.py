@@ -6,8 +6,8 @@ import datetime
 from django.utils import timezone
 
 from indikator.laporan import generator, pdf
-from indikator.periode import tahunan
 from indikator.services import dokumen_iku_prepare
+from kecamatan.periode import tahunan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, D, halaman_dengan, teks_per_halaman
 from wilayah.models import Kabupaten, Kecamatan

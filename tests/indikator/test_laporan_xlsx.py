@@ -7,9 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from indikator.laporan import generator, xlsx
-from indikator.periode import tahunan
 from indikator.serializers import hasil_to_dict
 from kecamatan.models import Kegiatan
+from kecamatan.periode import tahunan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, D
 from wilayah.models import Kabupaten, Kecamatan

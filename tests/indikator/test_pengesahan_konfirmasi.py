@@ -13,8 +13,8 @@ from django.urls import reverse
 from indikator.laporan.generator import laporan_capaian_generate
 from indikator.laporan.services import laporan_sahkan, periode_belum_berakhir, sidik_konfirmasi
 from indikator.models import PengesahanLaporan
-from indikator.periode import tahunan, triwulan
 from kecamatan.models import Peran
+from kecamatan.periode import tahunan, triwulan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, D
 from tests.indikator.test_iku_report import make_kegiatan

@@ -24,8 +24,8 @@ from pyhanko_certvalidator import ValidationContext
 from indikator.laporan import tte
 from indikator.laporan.services import laporan_sahkan
 from indikator.models import PengesahanLaporan
-from indikator.periode import tahunan
 from kecamatan.models import Pejabat, Peran, SertifikatPejabat
+from kecamatan.periode import tahunan
 from kecamatan.services import sertifikat_pejabat_unggah
 from tests.indikator import laporan_util, tte_util
 from tests.indikator.laporan_util import AS_OF, teks_pdf

@@ -10,10 +10,10 @@ from openpyxl.utils import get_column_letter
 from desa import selectors as desa_selectors
 from desa.export import matriks_xlsx
 from indikator.laporan import generator, xlsx
-from indikator.periode import tahunan
 from kecamatan import selectors
 from kecamatan.export import kegiatan_xlsx
 from kecamatan.models import Peran
+from kecamatan.periode import tahunan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF
 from wilayah.models import Kabupaten, Kecamatan

@@ -13,9 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from indikator.laporan.generator import laporan_capaian_generate
 from indikator.laporan.html import laporan_capaian_html
 from indikator.models import DokumenIKU, NilaiIndikatorTujuan
-from indikator.periode import semester, tahunan
 from indikator.tujuan import NAMA_IKM, tujuan_per_kecamatan
 from kecamatan.models import Peran
+from kecamatan.periode import semester, tahunan
 
 D = datetime.date
 

@@ -9,6 +9,7 @@ from indikator.management.opsi import (
     berkas_tulis,
     kabupaten_get,
     kecamatan_get,
+    periode_arguments,
     periode_from_options,
     tanggal_parse,
     wilayah_arguments,
@@ -26,11 +27,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         wilayah_arguments(parser)
-        parser.add_argument("--tahun", type=int, help="tahun pengukuran, misalnya 2024")
-        parser.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4])
-        parser.add_argument("--semester", type=int, choices=[1, 2])
-        parser.add_argument("--dari", metavar="YYYY-MM-DD", help="awal rentang tanggal (dengan --sampai)")
-        parser.add_argument("--sampai", metavar="YYYY-MM-DD", help="akhir rentang tanggal (dengan --dari)")
+        periode_arguments(parser)
         parser.add_argument(
             "--as-of", dest="as_of", metavar="YYYY-MM-DD", help="dihitung per tanggal (bawaan: hari ini)"
         )
@@ -46,7 +43,7 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if opts["format"] != "json" and not opts["out"]:
             raise CommandError(f"--format {opts['format']} memerlukan --out PATH.", returncode=2)
-        periode = self._periode(opts)
+        periode = periode_from_options(opts)
         as_of = tanggal_parse(opts["as_of"], "--as-of") if opts["as_of"] else timezone.localdate()
         if opts["kecamatan"]:
             kecamatan = kecamatan_get(opts["kecamatan"])
@@ -87,6 +84,3 @@ class Command(BaseCommand):
                 handle.write(text)
         else:
             self.stdout.write(text, ending="")
-
-    def _periode(self, opts):
-        return periode_from_options(opts)

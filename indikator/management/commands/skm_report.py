@@ -1,5 +1,5 @@
 """skm_report lives in indikator, not skm: it reads a period the way iku_report does
-(indikator.periode and the shared options), and skm never imports indikator."""
+(kecamatan.periode and the shared options), and skm never imports indikator."""
 
 import json
 
