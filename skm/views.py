@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from kecamatan import akses
-from kecamatan.models import Kecamatan, Peran
+from kecamatan.models import Kecamatan
 from skm.batas import kirim_diizinkan
 from skm.forms import ImporSKMForm, KertasForm, RencanaTindakLanjutForm, SurveiForm
 from skm.impor import skm_workbook_import, template_xlsx
@@ -138,23 +138,19 @@ def hasil(request, kode=None):
     if selesai < mulai:
         mulai, selesai = selesai, mulai
     laporan = skm_compute(kecamatan=kecamatan, mulai=mulai, selesai=selesai)
-    keanggotaan = akses.keanggotaan_of(request.user)
     context = {
         "kecamatan": kecamatan,
         "laporan": laporan,
-        "boleh_tulis_rtl": keanggotaan is not None
-        and keanggotaan.peran == Peran.KASI
-        and keanggotaan.kecamatan_id == kecamatan.pk,
+        "boleh_tulis_rtl": akses.boleh_tulis_rtl(request.user, kecamatan),
     }
     return render(request, "skm/hasil.html", context)
 
 
 def _kecamatan_staf(request):
     """Paper entry and import are the kecamatan's own staff's (staf, kasi, pimpinan) for their kecamatan."""
-    keanggotaan = akses.keanggotaan_of(request.user)
-    if keanggotaan is None or keanggotaan.kecamatan_id is None or not keanggotaan.can_write:
+    if not akses.boleh_entri_skm(request.user):
         raise PermissionDenied("Hanya staf kecamatan yang mencatat kuesioner SKM kertas.")
-    return keanggotaan.kecamatan
+    return akses.keanggotaan_of(request.user).kecamatan
 
 
 @login_required

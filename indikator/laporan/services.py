@@ -20,18 +20,7 @@ from indikator.laporan.pdf import laporan_capaian_pdf, laporan_capaian_pdf_denga
 from indikator.models import PengesahanLaporan, token_verifikasi_baru
 from indikator.periode import Periode
 from kecamatan import akses
-from kecamatan.models import Kecamatan, Peran
-
-
-def boleh_sahkan(user, kecamatan) -> bool:
-    """DESIGN.md §1: only a pimpinan of that very kecamatan approves its reports (no superuser, no kabupaten)."""
-    keanggotaan = akses.keanggotaan_of(user)
-    return (
-        keanggotaan is not None
-        and keanggotaan.peran == Peran.PIMPINAN
-        and keanggotaan.kecamatan_id == kecamatan.pk
-        and user.is_active
-    )
+from kecamatan.models import Kecamatan
 
 
 def url_verifikasi(token: str, *, url_dasar: str = "") -> str:
@@ -94,7 +83,7 @@ def laporan_sahkan(
     the PDF is signed electronically with ``rahasia_tte`` (passphrase or PIN, never stored);
     a signing failure raises and approves nothing.
     """
-    if not boleh_sahkan(user, kecamatan):
+    if not akses.boleh_sahkan(user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
     if periode.mulai > hari_ini:
         raise ValidationError("Periode ini belum dimulai; belum ada yang dapat disahkan.")

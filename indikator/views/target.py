@@ -7,10 +7,9 @@ from indikator.forms import TargetForm
 from indikator.models import DokumenIKU, KodeIndikator, NilaiIndikatorTujuan, TargetIKU
 from indikator.services import nilai_tujuan_set, target_iku_set
 from kecamatan import akses
-from kecamatan.models import Peran
 
 
-@akses.peran_required(Peran.PIMPINAN)
+@akses.peran_required(*akses.PERAN_PENETAP_TARGET)
 def target_iku(request):
     """Pimpinan set the year's targets and the tujuan indicator's value; capaian follows on the dashboard."""
     kecamatan = akses.kecamatan_for(request.user)
