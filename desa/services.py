@@ -14,7 +14,7 @@ from wilayah.models import Desa
 
 def _dokumen_desa_check_write(*, user, desa: Desa) -> None:
     """The one place that decides who may write a desa document, and for which desa."""
-    if not akses.has_peran(user, *akses.PERAN_KASI_KE_ATAS):
+    if not akses.boleh_tulis_dokumen_desa(user):
         raise PermissionDenied("Hanya kasi dan pimpinan kecamatan yang boleh mengisi dokumen desa.")
     # Views already answer 404 outside the user's scope; this guards every other caller.
     if not Desa.objects.for_user(user).filter(pk=desa.pk).exists():

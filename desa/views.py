@@ -34,7 +34,7 @@ def _tahun(value, default: int) -> int:
 
 
 def _boleh_tulis(user) -> bool:
-    return akses.has_peran(user, *akses.PERAN_KASI_KE_ATAS)
+    return akses.boleh_tulis_dokumen_desa(user)
 
 
 def _pilih_kecamatan(request, tujuan):

@@ -10,10 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from kecamatan.akses import peran_of
-from kecamatan.models import Peran
-
-PERAN_ADMIN = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+from kecamatan.akses import boleh_buka_admin
 
 
 class IKUAdminSite(admin.AdminSite):
@@ -22,8 +19,7 @@ class IKUAdminSite(admin.AdminSite):
     index_title = "Administrasi data"
 
     def has_permission(self, request):
-        user = request.user
-        return user.is_active and (user.is_superuser or peran_of(user) in PERAN_ADMIN)
+        return boleh_buka_admin(request.user)
 
     def login(self, request, extra_context=None):
         if request.user.is_authenticated:

@@ -2,14 +2,14 @@ from django import forms
 from django.contrib import admin
 
 from indikator.models import BarisIKU, DokumenIKU, TargetIKU
+from kecamatan import akses
 from kecamatan.admin_scope import PeranHistoryAdmin, PeranInlineMixin
-from kecamatan.models import Peran
 
 
 class BarisIKUInline(PeranInlineMixin, admin.StackedInline):
     model = BarisIKU
     extra = 0
-    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_baca = akses.PERAN_ADMIN
     fields = [
         ("nomor", "indikator"),
         "sasaran_strategis",
@@ -26,7 +26,7 @@ class BarisIKUInline(PeranInlineMixin, admin.StackedInline):
 
 @admin.register(DokumenIKU)
 class DokumenIKUAdmin(PeranHistoryAdmin):
-    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_baca = akses.PERAN_ADMIN
     list_display = ["kecamatan", "jenis", "tahun_berlaku", "tanggal", "penandatangan"]
     list_filter = ["jenis", "kecamatan"]
     list_select_related = ["kecamatan", "penandatangan"]
@@ -36,9 +36,10 @@ class DokumenIKUAdmin(PeranHistoryAdmin):
 
 @admin.register(TargetIKU)
 class TargetIKUAdmin(PeranHistoryAdmin):
-    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
-    peran_tulis = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
-    boleh_hapus = True
+    peran_baca = akses.PERAN_ADMIN
+    # Read-only: targets are set on the target page through ``target_iku_set``, whose rule (the
+    # kecamatan's own pimpinan, never the kabupaten) an admin form would bypass.
+    peran_tulis = ()
     list_display = ["kecamatan", "tahun", "indikator", "target"]
     list_filter = ["tahun", "indikator", "kecamatan"]
     list_select_related = ["kecamatan"]

@@ -10,8 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from indikator.models import BarisIKU, DokumenIKU, NilaiIndikatorTujuan, TargetIKU
-from kecamatan.akses import has_peran, kecamatan_scope
-from kecamatan.models import Pejabat, Peran
+from kecamatan.akses import boleh_atur_target_kecamatan
+from kecamatan.models import Pejabat
 from wilayah.models import Kecamatan
 
 SEED_PATH = Path(__file__).resolve().parent / "data" / "dokumen_iku.json"
@@ -109,5 +109,5 @@ def nilai_tujuan_set(*, user, kecamatan, tahun: int, nilai, keterangan: str = ""
 
 
 def _require_pimpinan(user, kecamatan) -> None:
-    if not (has_peran(user, Peran.PIMPINAN) and kecamatan_scope(user).filter(pk=kecamatan.pk).exists()):
+    if not boleh_atur_target_kecamatan(user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh menetapkan target dan nilai indikator tujuan.")

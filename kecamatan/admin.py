@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from kecamatan import akses
 from kecamatan.admin_scope import PeranAdminMixin, PeranHistoryAdmin, PeranInlineMixin
 from kecamatan.models import (
     BuktiPendukung,
@@ -47,7 +48,7 @@ class KatalogAdmin(PeranHistoryAdmin):
     """The catalogue is shared by all kecamatan; every logged-in admin may read it."""
 
     kecamatan_lookup = None
-    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_baca = akses.PERAN_ADMIN
     actions = [pensiunkan, aktifkan]
 
 
@@ -55,7 +56,7 @@ class UraianInline(PeranInlineMixin, admin.TabularInline):
     model = UraianAktivitas
     extra = 0
     fields = ["nomor", "teks", "output", "rincian_output", "aktif"]
-    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_baca = akses.PERAN_ADMIN
     formfield_overrides = {
         UraianAktivitas._meta.get_field("teks").__class__: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 50})}
     }
@@ -135,7 +136,7 @@ class SeksiInline(PeranInlineMixin, admin.TabularInline):
 @admin.register(Kecamatan)
 class KecamatanAdmin(PeranAdminMixin, admin.ModelAdmin):
     kecamatan_lookup = "pk"
-    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_baca = akses.PERAN_ADMIN
     list_display = ["kode", "nama", "kabupaten"]
     list_filter = ["kabupaten"]
     search_fields = ["kode", "nama"]
@@ -163,7 +164,7 @@ class KecamatanAdmin(PeranAdminMixin, admin.ModelAdmin):
         return request.user.is_superuser
 
     def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser or self._peran(request) in (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+        return request.user.is_superuser or self._peran(request) in akses.PERAN_ADMIN
 
 
 class PejabatForm(forms.ModelForm):
@@ -191,8 +192,8 @@ class PejabatForm(forms.ModelForm):
 @admin.register(Pejabat)
 class PejabatAdmin(PeranAdminMixin, admin.ModelAdmin):
     form = PejabatForm
-    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
-    peran_tulis = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_baca = akses.PERAN_ADMIN
+    peran_tulis = akses.PERAN_ADMIN
     list_display = ["nama", "nip_tampil", "jabatan", "status", "kecamatan", "mulai", "selesai"]
     list_filter = ["jabatan", "status", "kecamatan"]
     search_fields = ["nama", "nip"]
@@ -205,8 +206,8 @@ class PejabatAdmin(PeranAdminMixin, admin.ModelAdmin):
 
 @admin.register(Seksi)
 class SeksiAdmin(PeranAdminMixin, admin.ModelAdmin):
-    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
-    peran_tulis = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_baca = akses.PERAN_ADMIN
+    peran_tulis = akses.PERAN_ADMIN
     list_display = ["nama", "jenis", "kecamatan", "urutan", "aktif"]
     list_filter = ["jenis", "kecamatan", "aktif"]
     list_select_related = ["kecamatan"]
@@ -229,11 +230,11 @@ class KeanggotaanForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         peran = data.get("peran")
-        if peran in (Peran.STAF, Peran.KASI, Peran.PIMPINAN):
+        if peran in akses.PERAN_KECAMATAN:
             if not data.get("kecamatan"):
                 self.add_error("kecamatan", "Peran ini harus terikat pada satu kecamatan.")
             data["kabupaten"] = None
-        elif peran in (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA):
+        elif peran in akses.PERAN_KABUPATEN:
             if not data.get("kabupaten"):
                 self.add_error("kabupaten", "Peran ini harus terikat pada satu kabupaten.")
             data["kecamatan"] = None
@@ -314,7 +315,7 @@ admin.site.register(User, PenggunaAdmin)
 class KegiatanReadOnlyAdmin(PeranHistoryAdmin):
     """Kegiatan and bukti are written through the application's pages (services); the admin only shows them."""
 
-    peran_baca = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_baca = akses.PERAN_ADMIN
     peran_tulis = ()
 
     def has_add_permission(self, request, *args):

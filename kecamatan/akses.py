@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.formats import date_format
 
 from kecamatan.models import Peran
+from kecamatan.models.akses import PERAN_KABUPATEN, PERAN_KECAMATAN  # noqa: F401  (the role groups, exported here)
 from wilayah.models import Kecamatan
 
 
@@ -71,10 +72,22 @@ def peran_required(*peran):
     return decorator
 
 
+# --- Role groups: every tuple of roles the application grants something to lives here ----------
+# (PERAN_KECAMATAN and PERAN_KABUPATEN sit beside ``Peran`` because the membership's own constraint uses them.)
+
 SEMUA_PERAN = tuple(Peran.values)
 # docs/DESIGN.md §1: staf and kasi log kegiatan; pimpinan reads and approves.
 PERAN_PENULIS_KEGIATAN = (Peran.STAF, Peran.KASI)
 PERAN_KASI_KE_ATAS = (Peran.KASI, Peran.PIMPINAN)
+# The admin site: admin kabupaten keeps the kabupaten's data, pimpinan their kecamatan's.
+PERAN_ADMIN = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+# SKM data in the admin is read by the kabupaten, the inspectorate and the pimpinan.
+PERAN_PEMBACA_SKM = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA, Peran.PIMPINAN)
+PERAN_IMPOR = (Peran.KASI, Peran.ADMIN_KABUPATEN)
+# Targets and indikator tujuan are the kecamatan pimpinan's (never the kabupaten's).
+PERAN_PENETAP_TARGET = (Peran.PIMPINAN,)
+# The as-of date "dihitung per" is for those who audit or answer for a past figure.
+PERAN_HITUNG_PER = (Peran.PIMPINAN, Peran.PEMERIKSA)
 
 
 # --- Kegiatan and bukti pendukung (docs/DESIGN.md §1) -------------------------------------------------
@@ -143,3 +156,100 @@ def alasan_kegiatan_terkunci(user, kegiatan) -> str:
 def boleh_kelola_tindak_lanjut(user, kegiatan) -> bool:
     """Recording the output and uploading or removing bukti is the kasi's."""
     return kasi_atas_kegiatan(user, kegiatan)
+
+
+# --- Pages and menus (docs/DESIGN.md §1) ----------------------------------------------------------------
+
+
+def boleh_buka_admin(user) -> bool:
+    return user.is_active and (user.is_superuser or has_peran(user, *PERAN_ADMIN))
+
+
+def boleh_lihat_rekap(user) -> bool:
+    """The kabupaten-wide recap and dashboard are for kabupaten roles."""
+    return user.is_superuser or has_peran(user, *PERAN_KABUPATEN)
+
+
+def boleh_hitung_per(user) -> bool:
+    """Pemeriksa and pimpinan may ask for a figure as it stood on a past date."""
+    return user.is_superuser or has_peran(user, *PERAN_HITUNG_PER)
+
+
+def boleh_atur_target(user) -> bool:
+    """The target and indikator tujuan page is the pimpinan's."""
+    return has_peran(user, *PERAN_PENETAP_TARGET)
+
+
+def boleh_atur_target_kecamatan(user, kecamatan) -> bool:
+    """Setting a target or a nilai tujuan: a pimpinan, for a kecamatan in their scope."""
+    return boleh_atur_target(user) and kecamatan_scope(user).filter(pk=kecamatan.pk).exists()
+
+
+def boleh_ubah_dokumen_iku(user) -> bool:
+    return has_peran(user, Peran.ADMIN_KABUPATEN)
+
+
+def boleh_kelola_profil(user) -> bool:
+    """Pejabat and seksi of the profile page are kept (in the admin) by pimpinan and admin kabupaten."""
+    return has_peran(user, *PERAN_ADMIN)
+
+
+def boleh_impor(user) -> bool:
+    return user is not None and user.is_authenticated and has_peran(user, *PERAN_IMPOR)
+
+
+def boleh_impor_semua_seksi(user) -> bool:
+    """The kabupaten admin imports bukti for any seksi; a kasi only as ``kasi_atas_kegiatan`` says."""
+    return has_peran(user, Peran.ADMIN_KABUPATEN)
+
+
+def boleh_tulis_dokumen_desa(user) -> bool:
+    """Kasi and pimpinan enter the desa documents (RKPDes, APBDes, LPPDes)."""
+    return has_peran(user, *PERAN_KASI_KE_ATAS)
+
+
+def boleh_tulis_rtl(user, kecamatan) -> bool:
+    """The SKM rencana tindak lanjut is written by a kasi of that kecamatan."""
+    keanggotaan = keanggotaan_of(user)
+    return keanggotaan is not None and keanggotaan.peran == Peran.KASI and keanggotaan.kecamatan_id == kecamatan.pk
+
+
+def boleh_entri_skm(user) -> bool:
+    """Paper questionnaires and their import are entered by the kecamatan's own staff, for their kecamatan."""
+    keanggotaan = keanggotaan_of(user)
+    return keanggotaan is not None and keanggotaan.kecamatan_id is not None and keanggotaan.peran in PERAN_KECAMATAN
+
+
+def boleh_sahkan(user, kecamatan) -> bool:
+    """docs/DESIGN.md §1: only a pimpinan of that very kecamatan approves its reports (no superuser, no kabupaten)."""
+    keanggotaan = keanggotaan_of(user)
+    return (
+        keanggotaan is not None
+        and keanggotaan.peran == Peran.PIMPINAN
+        and keanggotaan.kecamatan_id == kecamatan.pk
+        and user.is_active
+    )
+
+
+def boleh_kelola_sertifikat(user, kecamatan) -> bool:
+    """The kecamatan's pimpinan, or an admin kabupaten whose scope holds it (issue 15)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    peran = peran_of(user)
+    if peran == Peran.PIMPINAN:
+        return keanggotaan_of(user).kecamatan_id == kecamatan.pk
+    if peran == Peran.ADMIN_KABUPATEN:
+        return kecamatan_scope(user).filter(pk=kecamatan.pk).exists()
+    return False
+
+
+def flag_menu(user) -> dict:
+    """The navigation's flags, for the context processor: templates never compare roles themselves."""
+    if not user.is_authenticated:
+        return {}
+    return {
+        "boleh_menu_impor": boleh_impor(user),
+        "boleh_menu_target": boleh_atur_target(user),
+        "boleh_menu_admin": boleh_buka_admin(user),
+        "boleh_menu_skm_kertas": boleh_entri_skm(user),
+    }

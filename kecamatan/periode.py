@@ -1,4 +1,4 @@
-"""The one period vocabulary: ``Periode``, its codes and names, and its parsing (DESIGN.md §2.4).
+"""The one period vocabulary: ``Periode``, its codes and names, and its parsing (docs/DESIGN.md §2.4).
 
 A period is a year, a triwulan, a semester or a date range. Everything that takes a period from a
 person (a form, a query string, the command line) reads it here, and a period that cannot be read is

@@ -15,22 +15,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.views.decorators.debug import sensitive_variables
 
-from kecamatan import akses
-from kecamatan.models import Peran
-
-
-def boleh_kelola_sertifikat(user, kecamatan) -> bool:
-    """The kecamatan's pimpinan, or an admin kabupaten whose scope holds it (issue 15)."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    peran = akses.peran_of(user)
-    if peran == Peran.PIMPINAN:
-        keanggotaan = akses.keanggotaan_of(user)
-        return keanggotaan.kecamatan_id == kecamatan.pk
-    if peran == Peran.ADMIN_KABUPATEN:
-        return akses.kecamatan_scope(user).filter(pk=kecamatan.pk).exists()
-    return False
-
 
 @dataclass(frozen=True)
 class InfoSertifikat:

@@ -271,9 +271,9 @@ def sertifikat_pejabat_unggah(*, user, pejabat, berkas, frasa_sandi: str, sekara
     A second upload replaces the first; the old file is removed once the new row is committed.
     """
     from kecamatan.models import SertifikatPejabat
-    from kecamatan.sertifikat import boleh_kelola_sertifikat, pkcs12_periksa
+    from kecamatan.sertifikat import pkcs12_periksa
 
-    if not boleh_kelola_sertifikat(user, pejabat.kecamatan):
+    if not akses.boleh_kelola_sertifikat(user, pejabat.kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan ini atau admin kabupaten yang boleh mengunggah sertifikat.")
     berkas.seek(0)
     data = berkas.read(settings.IKU_TTE_PKCS12_MAX_BYTES + 1)

@@ -2,8 +2,8 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Max
 
+from kecamatan import akses
 from kecamatan.admin_scope import PeranAdminMixin, PeranInlineMixin
-from kecamatan.models import Peran
 from skm.models import (
     IntervalMutu,
     JenisLayanan,
@@ -15,7 +15,7 @@ from skm.models import (
     Unsur,
 )
 
-PERAN_PEMBACA = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA, Peran.PIMPINAN)
+PERAN_PEMBACA = akses.PERAN_PEMBACA_SKM
 
 
 class PertanyaanInline(PeranInlineMixin, admin.TabularInline):
@@ -88,7 +88,7 @@ class IntervalMutuAdmin(PeranAdminMixin, admin.ModelAdmin):
 @admin.register(JenisLayanan)
 class JenisLayananAdmin(PeranAdminMixin, admin.ModelAdmin):
     peran_baca = PERAN_PEMBACA
-    peran_tulis = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_tulis = akses.PERAN_ADMIN
     list_display = ["nama", "kecamatan", "urutan", "aktif"]
     list_filter = ["aktif"]
     list_select_related = ["kecamatan"]
@@ -98,7 +98,7 @@ class JenisLayananAdmin(PeranAdminMixin, admin.ModelAdmin):
 @admin.register(PenggunaLayanan)
 class PenggunaLayananAdmin(PeranAdminMixin, admin.ModelAdmin):
     peran_baca = PERAN_PEMBACA
-    peran_tulis = (Peran.ADMIN_KABUPATEN, Peran.PIMPINAN)
+    peran_tulis = akses.PERAN_ADMIN
     list_display = ["kecamatan", "tahun", "jumlah"]
     list_select_related = ["kecamatan"]
 

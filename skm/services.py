@@ -5,8 +5,7 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from kecamatan.akses import keanggotaan_of
-from kecamatan.models import Peran
+from kecamatan import akses
 from skm.models import JUMLAH_UNSUR, JenisLayanan, RencanaTindakLanjut, Responden, Unsur
 from skm.selectors import kuesioner_berlaku
 
@@ -67,8 +66,7 @@ def rencana_tindak_lanjut_save(
     target_waktu: str,
 ):
     """The kasi writes (or rewrites) the plan for one weak unsur of a period of their own kecamatan."""
-    keanggotaan = keanggotaan_of(user)
-    if keanggotaan is None or keanggotaan.peran != Peran.KASI or keanggotaan.kecamatan_id != kecamatan.pk:
+    if not akses.boleh_tulis_rtl(user, kecamatan):
         raise PermissionDenied("Rencana tindak lanjut SKM ditulis oleh kasi kecamatan ini.")
     if selesai < mulai:
         raise ValidationError("Tanggal akhir periode tidak boleh sebelum tanggal awalnya.")

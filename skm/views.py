@@ -15,8 +15,6 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from kecamatan import akses
-from kecamatan.models import Peran
-from kecamatan.models.akses import PERAN_KECAMATAN
 from kecamatan.periode import PeriodeTidakSah, rentang_dari_query, semester_terakhir
 from skm.batas import kirim_diizinkan
 from skm.forms import ImporSKMForm, KertasForm, RencanaTindakLanjutForm, SurveiForm
@@ -135,23 +133,19 @@ def hasil(request, kode=None):
         context["sampai"] = request.GET.get("sampai", "")
         return render(request, "skm/hasil.html", context, status=400)
     laporan = skm_compute(kecamatan=kecamatan, mulai=periode.mulai, selesai=periode.selesai)
-    keanggotaan = akses.keanggotaan_of(request.user)
     context = {
         "kecamatan": kecamatan,
         "laporan": laporan,
-        "boleh_tulis_rtl": keanggotaan is not None
-        and keanggotaan.peran == Peran.KASI
-        and keanggotaan.kecamatan_id == kecamatan.pk,
+        "boleh_tulis_rtl": akses.boleh_tulis_rtl(request.user, kecamatan),
     }
     return render(request, "skm/hasil.html", context)
 
 
 def _kecamatan_staf(request):
     """Paper entry and import are the kecamatan's own staff's (staf, kasi, pimpinan) for their kecamatan."""
-    keanggotaan = akses.keanggotaan_of(request.user)
-    if keanggotaan is None or keanggotaan.kecamatan_id is None or keanggotaan.peran not in PERAN_KECAMATAN:
+    if not akses.boleh_entri_skm(request.user):
         raise PermissionDenied("Hanya staf kecamatan yang mencatat kuesioner SKM kertas.")
-    return keanggotaan.kecamatan
+    return akses.keanggotaan_of(request.user).kecamatan
 
 
 @require_http_methods(["GET", "POST"])

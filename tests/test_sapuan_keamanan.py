@@ -37,7 +37,7 @@ def _patterns(patterns=None, namespace=None, prefix=""):
     for entry in patterns if patterns is not None else get_resolver().url_patterns:
         if isinstance(entry, URLResolver):
             if str(entry.pattern).startswith("admin/"):
-                continue  # the admin has its own scoping tests (tests/kecamatan/test_lingkup.py)
+                continue  # the admin is swept below, model by model (and in tests/kecamatan/test_lingkup.py)
             ns = ":".join(filter(None, [namespace, entry.namespace]))
             yield from _patterns(entry.url_patterns, ns or None, prefix + str(entry.pattern))
         elif isinstance(entry, URLPattern):
@@ -340,3 +340,104 @@ def test_every_admin_with_history_pages_is_scoped():
     tidak_terlindung = [m._meta.label for m, ma in _admin_riwayat() if not isinstance(ma, PeranHistoryAdmin)]
     assert tidak_terlindung == []
     assert len(_admin_riwayat()) >= 7
+
+
+# --- Every admin page of every registered model (issue 18.2) -------------------------------------------
+#
+# The change list, add, change and delete pages of every ModelAdmin, by GET and POST, as a pimpinan of
+# another kecamatan and as the admin kabupaten of another kabupaten: none shows the other tenant's data
+# and none writes anything (the POSTs try to edit, delete, move into the user's own kecamatan, or add
+# into the other tenant's).
+
+
+def _buat_data_admin(kecamatan, *, penanda, make_user):
+    """``_buat_data_tenant`` plus the tenant's seksi, pejabat, users and SKM data."""
+    data = _buat_data_tenant(kecamatan, penanda=penanda)
+    Seksi.objects.create(kecamatan=kecamatan, nama=f"Seksi {penanda}")
+    Pejabat.objects.create(kecamatan=kecamatan, nama=penanda, nip="197012181991011002", jabatan="camat")
+    layanan = JenisLayanan.objects.create(kecamatan=kecamatan, nama=f"Layanan {penanda}")
+    Responden.objects.create(
+        kecamatan=kecamatan, kuesioner=Kuesioner.objects.get(versi=1), jenis_layanan=layanan,
+        tanggal="2025-03-01", usia=30, jenis_kelamin="P", pendidikan="sma", pekerjaan="swasta", saran=penanda,
+        **{f"u{i}": 3 for i in range(1, 10)},
+    )  # fmt: skip
+    RencanaTindakLanjut.objects.create(
+        kecamatan=kecamatan, periode_mulai="2025-01-01", periode_selesai="2025-12-31",
+        unsur=Unsur.objects.get(kode="U1"), rencana=penanda, penanggung_jawab=penanda, target_waktu="2026",
+    )  # fmt: skip
+    kasi = make_user(Peran.KASI, kecamatan=kecamatan)
+    kasi.first_name = penanda
+    kasi.save()
+    return data
+
+
+def _milik(model, model_admin, korban, sendiri):
+    """The rows of ``model`` that belong to ``korban`` and not also to ``sendiri`` (shared data: none)."""
+    from django.contrib.auth import get_user_model
+
+    if model is get_user_model():
+        return list(model.objects.filter(keanggotaan__kecamatan=korban))
+    lookup = getattr(model_admin, "kecamatan_lookup", None)  # Django's own admins: by permission
+    if lookup is None:
+        return []
+    return list(model._default_manager.filter(**{lookup: korban.pk}).exclude(**{lookup: sendiri.pk}))
+
+
+def _snapshot_admin():
+    from django.contrib import admin
+    from django.forms.models import model_to_dict
+
+    return {
+        model._meta.label: sorted(
+            tuple(sorted((k, str(v)) for k, v in model_to_dict(o).items())) for o in model._default_manager.all()
+        )
+        for model in admin.site._registry
+    }
+
+
+@pytest.mark.parametrize("peran", [Peran.PIMPINAN, Peran.ADMIN_KABUPATEN])
+def test_no_admin_page_shows_or_changes_another_tenants_data(
+    client, make_user, senduro, lumajang, kabupaten_jember, peran
+):
+    from django.contrib import admin
+
+    korban = lumajang if peran == Peran.PIMPINAN else kabupaten_jember
+    data_korban = _buat_data_admin(korban, penanda=RAHASIA, make_user=make_user)
+    desa_sendiri = senduro.desa.filter(jenis="desa").first()
+    client.force_login(make_user(peran, kecamatan=senduro))
+    before = _snapshot_admin()
+
+    bocor, dilihat, objek_dilihat = [], 0, 0
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        nama = f"admin:{opts.app_label}_{opts.model_name}"
+        milik = _milik(model, model_admin, korban, senduro)
+        for url in (reverse(f"{nama}_changelist"), reverse(f"{nama}_add")):
+            response = client.get(url)
+            dilihat += 1
+            if RAHASIA.encode() in response.content:
+                bocor.append(f"GET {url}")
+            # Adding into the other tenant: its own kecamatan/desa named in the form.
+            isian = (
+                _revert_payload(milik[0], kecamatan_sendiri=korban, desa_sendiri=data_korban["desa"]) if milik else {}
+            )
+            client.post(url, isian)
+        for obj in milik:
+            objek_dilihat += 1
+            for aksi in ("change", "delete"):
+                url = reverse(f"{nama}_{aksi}", args=[obj.pk])
+                response = client.get(url)
+                if response.status_code == 200 or RAHASIA.encode() in response.content:
+                    bocor.append(f"GET {url} → {response.status_code}")
+                isian = (
+                    _revert_payload(obj, kecamatan_sendiri=senduro, desa_sendiri=desa_sendiri)
+                    if aksi == "change"
+                    else {"post": "yes"}
+                )
+                response = client.post(url, isian)
+                if response.status_code == 200:
+                    bocor.append(f"POST {url} → 200")
+    assert bocor == []
+    assert dilihat >= 2 * 20  # every registered model's list and add page
+    assert objek_dilihat >= 10  # kegiatan, bukti, dokumen, target, IKU, seksi, pejabat, SKM, users, …
+    assert _snapshot_admin() == before

@@ -29,14 +29,13 @@ from indikator.impor.format import SHEET_KEGIATAN, kunci_teks
 from indikator.impor.reader import IsiWorkbook, KesalahanImpor, kunci_kegiatan, workbook_read
 from kecamatan import akses
 from kecamatan.berkas import XLSX, validate_upload
-from kecamatan.models import BuktiPendukung, Kegiatan, Peran
+from kecamatan.models import BuktiPendukung, Kegiatan
 from wilayah.models import Kecamatan
 
 BATCH = 500
 # docs/DESIGN.md §1: only a kasi logs kegiatan, records outputs, adds bukti and enters desa documents, which is
 # everything a workbook holds; staf log kegiatan one by one without outputs, pimpinan read and approve,
 # pemeriksa change nothing. The kabupaten admin imports on a kecamatan's behalf when it moves in.
-PERAN_IMPOR = (Peran.KASI, Peran.ADMIN_KABUPATEN)
 PESAN_PERAN = "Hanya kasi kecamatan dan admin kabupaten yang dapat mengimpor data."
 
 
@@ -80,8 +79,7 @@ class HasilImpor:
 # --- Permission: the one place ------------------------------------------------------------------
 
 
-def boleh_impor(user) -> bool:
-    return user is not None and user.is_authenticated and akses.has_peran(user, *PERAN_IMPOR)
+boleh_impor = akses.boleh_impor
 
 
 def kecamatan_impor_scope(user):
@@ -218,7 +216,7 @@ def _rencana_dokumen(isi: IsiWorkbook, hasil: HasilImpor, rencana: _Rencana) -> 
 
 def _boleh_tambah_bukti(user, kegiatan) -> bool:
     # The system and the kabupaten admin import for any seksi; a kasi as akses.kasi_atas_kegiatan says.
-    return user is None or akses.has_peran(user, Peran.ADMIN_KABUPATEN) or akses.kasi_atas_kegiatan(user, kegiatan)
+    return user is None or akses.boleh_impor_semua_seksi(user) or akses.kasi_atas_kegiatan(user, kegiatan)
 
 
 def _kegiatan_tersimpan(isi: IsiWorkbook) -> tuple[dict[tuple, int], object, dict[int, Kegiatan]]:

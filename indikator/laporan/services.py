@@ -19,20 +19,8 @@ from indikator.laporan.generator import laporan_capaian_generate
 from indikator.laporan.pdf import laporan_capaian_pdf, laporan_capaian_pdf_dengan_kotak
 from indikator.models import PengesahanLaporan, token_verifikasi_baru
 from kecamatan import akses
-from kecamatan.models import Peran
 from kecamatan.periode import Periode
 from wilayah.models import Kecamatan
-
-
-def boleh_sahkan(user, kecamatan) -> bool:
-    """docs/DESIGN.md §1: only a pimpinan of that very kecamatan approves its reports (no superuser, no kabupaten)."""
-    keanggotaan = akses.keanggotaan_of(user)
-    return (
-        keanggotaan is not None
-        and keanggotaan.peran == Peran.PIMPINAN
-        and keanggotaan.kecamatan_id == kecamatan.pk
-        and user.is_active
-    )
 
 
 def url_verifikasi(token: str, *, url_dasar: str = "") -> str:
@@ -95,7 +83,7 @@ def laporan_sahkan(
     the PDF is signed electronically with ``rahasia_tte`` (passphrase or PIN, never stored);
     a signing failure raises and approves nothing.
     """
-    if not boleh_sahkan(user, kecamatan):
+    if not akses.boleh_sahkan(user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
     if periode.mulai > hari_ini:
         raise ValidationError("Periode ini belum dimulai; belum ada yang dapat disahkan.")

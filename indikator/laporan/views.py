@@ -24,19 +24,16 @@ from iku_project.klien import alamat_klien
 from indikator.forms import PeriodeForm
 from indikator.laporan import generator, pdf, tte, xlsx
 from indikator.laporan.forms import VerifikasiPDFForm
-from indikator.laporan.services import boleh_sahkan, laporan_sahkan, periode_belum_berakhir, sidik_konfirmasi
+from indikator.laporan.services import laporan_sahkan, periode_belum_berakhir, sidik_konfirmasi
 from indikator.laporan.verifikasi import dokumen_iku2_beku
 from indikator.models import PengesahanLaporan
-from indikator.views.dasbor import boleh_hitung_per, periode_ditolak
+from indikator.views.dasbor import periode_ditolak
 from kecamatan import akses
-from kecamatan.models import Peran
 from kecamatan.periode import PeriodeTidakSah
-from kecamatan.sertifikat import boleh_kelola_sertifikat
 from wilayah.models import Kabupaten
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PERAN_KABUPATEN = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA)
 
 
 def _unduhan(content: bytes, content_type: str, nama: str) -> HttpResponse:
@@ -66,7 +63,10 @@ def _periode(data, user=None, *, tahun_wajib=False):
     """
     hari_ini = timezone.localdate()
     form = PeriodeForm(
-        data or None, hari_ini=hari_ini, boleh_per=user is not None and boleh_hitung_per(user), tahun_wajib=tahun_wajib
+        data or None,
+        hari_ini=hari_ini,
+        boleh_per=user is not None and akses.boleh_hitung_per(user),
+        tahun_wajib=tahun_wajib,
     )
     try:
         return form, form.periode(), hari_ini
@@ -89,10 +89,6 @@ def _url_laporan(kode: str | None, form) -> str:
     return reverse("laporan:index", query=form.query())
 
 
-def _boleh_rekap(user) -> bool:
-    return user.is_superuser or akses.has_peran(user, *PERAN_KABUPATEN)
-
-
 def laporan(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     try:
@@ -101,7 +97,7 @@ def laporan(request, kode=None):
         return periode_ditolak(request, exc.form, judul="Laporan", kesalahan=exc.kesalahan)
     query = _query(form)
     if kecamatan is None:
-        if not _boleh_rekap(request.user):
+        if not akses.boleh_lihat_rekap(request.user):
             return render(request, "indikator/tanpa_keanggotaan.html", status=403)
         return render(
             request,
@@ -133,7 +129,7 @@ def laporan(request, kode=None):
             "url_dokumen_pdf": _url("dokumen-pdf", kode),
             "url_dokumen_xlsx": _url("dokumen-xlsx", kode),
             "url_sahkan": _url("sahkan", kode),
-            "boleh_sahkan": boleh_sahkan(request.user, kecamatan),
+            "boleh_sahkan": akses.boleh_sahkan(request.user, kecamatan),
             "versi": versi,
             "versi_periode": [
                 v for v in versi if (v.periode_mulai, v.periode_selesai) == (periode.mulai, periode.selesai)
@@ -222,7 +218,7 @@ def sahkan(request, kode=None):
     except PeriodeDitolak as exc:
         messages.error(request, f"Laporan tidak disahkan: pilih tahun dan periode yang valid. {exc}")
         return redirect(tujuan)
-    if not boleh_sahkan(request.user, kecamatan):
+    if not akses.boleh_sahkan(request.user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
     # Nothing is written without the confirmation page first: the form there sends "konfirmasi".
     if request.POST.get("konfirmasi") != "1":
@@ -306,7 +302,7 @@ def _konfirmasi(request, *, kecamatan, periode, hari_ini, form, kode, kesalahan=
             "kesalahan": kesalahan,
             # The passphrase/PIN is typed here, on the form that approves, never carried between pages.
             "penanda_tte": _penanda_tte(kecamatan, hari_ini),
-            "boleh_kelola_sertifikat": boleh_kelola_sertifikat(request.user, kecamatan),
+            "boleh_kelola_sertifikat": akses.boleh_kelola_sertifikat(request.user, kecamatan),
         },
         status=status,
     )
@@ -323,7 +319,7 @@ def unduh_disahkan(request, pk):
 
 
 def _rekap(request):
-    if not _boleh_rekap(request.user):
+    if not akses.boleh_lihat_rekap(request.user):
         raise PermissionDenied("Rekap kabupaten hanya untuk admin kabupaten dan pemeriksa.")
     keanggotaan = akses.keanggotaan_of(request.user)
     if keanggotaan is not None and keanggotaan.kabupaten_id is not None:

@@ -18,11 +18,9 @@ from indikator.models import DokumenIKU, NilaiIndikatorTujuan
 from indikator.selectors import BELUM_DIPAKAI, DEFINISI_DIPAKAI, penggunaan_kecamatan
 from indikator.tujuan import tujuan_compute, tujuan_per_kecamatan
 from kecamatan import akses
-from kecamatan.models import Kegiatan, Peran
+from kecamatan.models import Kegiatan
 from kecamatan.periode import PeriodeTidakSah
 from wilayah.models import Kecamatan
-
-PERAN_KABUPATEN = (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA)
 
 
 def beranda(request):
@@ -39,9 +37,7 @@ def _periode_query(periode_form):
     return periode_form.query()
 
 
-def boleh_hitung_per(user) -> bool:
-    """Who may see the figures as of an earlier date (an audit): pemeriksa and pimpinan."""
-    return user.is_superuser or akses.has_peran(user, Peran.PIMPINAN, Peran.PEMERIKSA)
+boleh_hitung_per = akses.boleh_hitung_per
 
 
 def _kegiatan_url(kecamatan, periode, **extra):
@@ -136,7 +132,7 @@ def dasbor_kecamatan(request, kode=None):
         "url_tenggat": reverse("desa:tenggat-kecamatan", args=[kecamatan.kode])
         if kabupaten_view
         else reverse("desa:tenggat"),
-        "boleh_atur_target": akses.has_peran(request.user, Peran.PIMPINAN),
+        "boleh_atur_target": akses.boleh_atur_target(request.user),
         "periode_query": urlencode(_periode_query(periode_form)),
     }
     template = "indikator/dasbor_kecamatan.html"
@@ -158,7 +154,7 @@ URUTAN = {
 
 @vary_on_htmx
 def dasbor_kabupaten(request):
-    if not (request.user.is_superuser or akses.has_peran(request.user, *PERAN_KABUPATEN)):
+    if not akses.boleh_lihat_rekap(request.user):
         raise PermissionDenied("Dasbor kabupaten hanya untuk admin kabupaten dan pemeriksa.")
     hari_ini = timezone.localdate()
     periode_form = PeriodeForm(request.GET or None, hari_ini=hari_ini, boleh_per=boleh_hitung_per(request.user))

@@ -3,7 +3,6 @@ from django.shortcuts import get_object_or_404, render
 from indikator.models import DokumenIKU
 from kecamatan import akses
 from kecamatan.akses import kecamatan_scope
-from kecamatan.models import Peran
 
 
 def _hari_ini():
@@ -44,6 +43,6 @@ def dokumen_iku(request, kode=None):
             "dokumen": dokumen,
             "berlaku": berlaku,
             "baris": baris,
-            "boleh_ubah": akses.has_peran(request.user, Peran.ADMIN_KABUPATEN),
+            "boleh_ubah": akses.boleh_ubah_dokumen_iku(request.user),
         },
     )

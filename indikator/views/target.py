@@ -8,11 +8,10 @@ from indikator.models import DokumenIKU, KodeIndikator, NilaiIndikatorTujuan, Ta
 from indikator.services import nilai_tujuan_set, target_iku_set
 from indikator.views.dasbor import periode_ditolak
 from kecamatan import akses
-from kecamatan.models import Peran
 from kecamatan.periode import PeriodeTidakSah, tahun_parse
 
 
-@akses.peran_required(Peran.PIMPINAN)
+@akses.peran_required(*akses.PERAN_PENETAP_TARGET)
 def target_iku(request):
     """Pimpinan set the year's targets and the tujuan indicator's value; capaian follows on the dashboard."""
     kecamatan = akses.kecamatan_for(request.user)

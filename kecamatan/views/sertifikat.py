@@ -15,7 +15,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from kecamatan import akses
 from kecamatan.forms.sertifikat import SertifikatForm
 from kecamatan.models import Pejabat
-from kecamatan.sertifikat import boleh_kelola_sertifikat
 from kecamatan.services import sertifikat_pejabat_unggah
 
 PENANDATANGAN = (Pejabat.Jabatan.CAMAT, Pejabat.Jabatan.SEKRETARIS_CAMAT)
@@ -26,7 +25,7 @@ def sertifikat_daftar(request, kode=None):
     if kecamatan is None:
         pilihan = akses.kecamatan_scope(request.user).select_related("kabupaten")
         return render(request, "kecamatan/pilih_kecamatan.html", {"pilihan": pilihan, "tujuan": "sertifikat-kecamatan"})
-    if not boleh_kelola_sertifikat(request.user, kecamatan):
+    if not akses.boleh_kelola_sertifikat(request.user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan atau admin kabupaten yang mengelola sertifikat.")
     pejabat = (
         _penandatangan_menjabat(kecamatan.pejabat.all(), timezone.localdate())
@@ -55,7 +54,7 @@ def sertifikat_unggah(request, pk):
         ).select_related("kecamatan"),
         pk=pk,
     )
-    if not boleh_kelola_sertifikat(request.user, pejabat.kecamatan):
+    if not akses.boleh_kelola_sertifikat(request.user, pejabat.kecamatan):
         raise Http404("Pejabat tidak ditemukan.")
     sertifikat = getattr(pejabat, "sertifikat_tte", None)
     form = SertifikatForm(request.POST or None, request.FILES or None)

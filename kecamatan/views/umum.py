@@ -27,6 +27,6 @@ def profil(request, kode=None):
             "kecamatan": kecamatan,
             "seksi": kecamatan.seksi.filter(aktif=True),
             "pejabat": pejabat,
-            "boleh_kelola": akses.has_peran(request.user, "pimpinan", "admin_kabupaten"),
+            "boleh_kelola": akses.boleh_kelola_profil(request.user),
         },
     )
