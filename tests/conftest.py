@@ -48,7 +48,10 @@ def _fast_hasher_and_private_media(settings, tmp_path):
 class Jam:
     """The test's clock: ``jam.pindah("2025-01-15")`` moves "now" (and so ``timezone.localdate()``)
     to that day at 09:00 in Asia/Jakarta; the clock keeps ticking from there. One helper for every
-    test that needs another "today", built on time-machine, undone when the test ends."""
+    test that needs another "today", built on time-machine, undone when the test ends.
+
+    Not for browser tests: Chromium keeps the real clock, so a session cookie the server dates
+    in the past expires at once there; they fix only the pages' date (``desa.views.hari_ini``)."""
 
     def __init__(self):
         self._perjalanan = None

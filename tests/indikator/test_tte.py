@@ -44,8 +44,8 @@ TTD = {"tempat": "Senduro", "baris_jabatan": ["CAMAT SENDURO"], "nama": "W. PUJI
 
 
 @pytest.fixture
-def hari_ini(monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: AS_OF)
+def hari_ini(jam):
+    jam.pindah(AS_OF)
     return AS_OF
 
 
