@@ -32,8 +32,11 @@ run: data
 	@echo "IKU Kecamatan berjalan di http://127.0.0.1:$(PORT)/ (Ctrl+C untuk berhenti)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Parallel on every core (pytest-xdist; each worker has its own test database and live server);
+# worksteal keeps both cores busy while a slow test runs. PYTEST_WORKERS=0 runs serially.
+PYTEST_WORKERS ?= auto
 test: setup
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 # Benchmarks (docs/performance.md): both scales on both backends, then the national roll-up
 # and the 60-second load test (needs wrk: apt-get install wrk). PostgreSQL from BENCH_PG_URL.

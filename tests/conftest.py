@@ -1,16 +1,40 @@
-"""Shared fixtures: a small kabupaten built by hand, and users of every role.
+"""Shared fixtures: a small kabupaten built with tests/factories.py, users of every role, the clock.
 
 Tests build their own facts instead of loading the national CSV, so each one
 states exactly the desa, kelurahan and kecamatan it relies on.
 """
 
+import datetime
+import zoneinfo
+
 import pytest
-from django.contrib.auth import get_user_model
+import time_machine
+from django.utils import timezone
 
-from kecamatan.models import Keanggotaan, Peran, Seksi
-from wilayah.models import Desa, Kabupaten, Kecamatan, Provinsi
+from tests import factories
+from tests.factories import PASSWORD  # noqa: F401 - tests import it from here
 
-PASSWORD = "rahasia-uji-123"
+POSTGRES_ONLY = "postgres"
+
+
+def pytest_collection_modifyitems(config, items):
+    """``@pytest.mark.postgres`` tests run only when the suite's database is PostgreSQL (CI's second pass)."""
+    from django.conf import settings
+
+    reason = postgres_skip_reason(settings.DATABASES["default"]["ENGINE"])
+    if reason is None:
+        return
+    for item in items:
+        if POSTGRES_ONLY in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def postgres_skip_reason(engine: str) -> str | None:
+    """Why a ``postgres`` test does not run on ``engine``, naming that backend; None on PostgreSQL."""
+    if "postgresql" in engine:
+        return None
+    backend = engine.rsplit(".", 1)[-1]
+    return f"PostgreSQL only; this run's database is {backend} (set DATABASE_URL=postgres://…)"
 
 
 @pytest.fixture(autouse=True)
@@ -21,33 +45,68 @@ def _fast_hasher_and_private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+class Jam:
+    """The test's clock: ``jam.pindah("2025-01-15")`` moves "now" (and so ``timezone.localdate()``)
+    to that day at 09:00 in Asia/Jakarta; the clock keeps ticking from there. One helper for every
+    test that needs another "today", built on time-machine, undone when the test ends.
+
+    Not for browser tests: Chromium keeps the real clock, so a session cookie the server dates
+    in the past expires at once there; they fix only the pages' date (``desa.views.hari_ini``)."""
+
+    def __init__(self):
+        self._perjalanan = None
+
+    def pindah(self, kapan):
+        """Move to ``kapan`` (a date, a datetime or an ISO string); returns the date of "today"."""
+        if isinstance(kapan, str):
+            kapan = datetime.datetime.fromisoformat(kapan) if "T" in kapan else datetime.date.fromisoformat(kapan)
+        if not isinstance(kapan, datetime.datetime):
+            kapan = datetime.datetime.combine(kapan, datetime.time(9), tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta"))
+        self.berhenti()
+        self._perjalanan = time_machine.travel(kapan, tick=True)
+        self._perjalanan.start()
+        return timezone.localdate()
+
+    def berhenti(self):
+        if self._perjalanan is not None:
+            self._perjalanan.stop()
+            self._perjalanan = None
+
+
+@pytest.fixture
+def jam():
+    """``jam.pindah("2025-01-15")``: see ``Jam``."""
+    clock = Jam()
+    yield clock
+    clock.berhenti()
+
+
 @pytest.fixture
 def kabupaten(db):
-    provinsi = Provinsi.objects.create(kode="35", nama="Jawa Timur")
-    return Kabupaten.objects.create(kode="35.08", nama="Kabupaten Lumajang", provinsi=provinsi)
+    return factories.KabupatenFactory(kode="35.08", nama="Kabupaten Lumajang")
 
 
 @pytest.fixture
 def senduro(kabupaten):
     """Three desa, no kelurahan."""
-    kecamatan = Kecamatan.objects.create(kode="35.08.12", nama="Senduro", kabupaten=kabupaten)
+    kecamatan = factories.KecamatanFactory(kode="35.08.12", nama="Senduro", kabupaten=kabupaten)
     for kode, nama in [("2001", "Kandangtepus"), ("2002", "Kandangan"), ("2011", "Argosari")]:
-        Desa.objects.create(kode=f"35.08.12.{kode}", nama=nama, kecamatan=kecamatan)
+        factories.DesaFactory(kode=f"35.08.12.{kode}", nama=nama, kecamatan=kecamatan)
     return kecamatan
 
 
 @pytest.fixture
 def lumajang(kabupaten):
     """Two desa and two kelurahan."""
-    kecamatan = Kecamatan.objects.create(kode="35.08.10", nama="Lumajang", kabupaten=kabupaten)
+    kecamatan = factories.KecamatanFactory(kode="35.08.10", nama="Lumajang", kabupaten=kabupaten)
     for kode, nama in [("1001", "Jogotrunan"), ("1002", "Kepuharjo"), ("2001", "Denok"), ("2002", "Blukon")]:
-        Desa.objects.create(kode=f"35.08.10.{kode}", nama=nama, kecamatan=kecamatan)
+        factories.DesaFactory(kode=f"35.08.10.{kode}", nama=nama, kecamatan=kecamatan)
     return kecamatan
 
 
 @pytest.fixture
 def seksi_pemerintahan(senduro):
-    return Seksi.objects.create(kecamatan=senduro, nama="Seksi Pemerintahan")
+    return factories.SeksiFactory(kecamatan=senduro, nama="Seksi Pemerintahan")
 
 
 @pytest.fixture
@@ -57,11 +116,9 @@ def make_user(db):
 
     def make(peran, *, kecamatan=None, kabupaten=None, seksi=None, username=None):
         counter["n"] += 1
-        user = get_user_model().objects.create_user(username=username or f"{peran}-{counter['n']}", password=PASSWORD)
-        if peran in (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA) and kabupaten is None and kecamatan is not None:
-            kabupaten, kecamatan = kecamatan.kabupaten, None
-        Keanggotaan.objects.create(user=user, peran=peran, kecamatan=kecamatan, kabupaten=kabupaten, seksi=seksi)
-        return user
+        return factories.user_buat(
+            peran, kecamatan=kecamatan, kabupaten=kabupaten, seksi=seksi, username=username or f"{peran}-{counter['n']}"
+        )
 
     return make
 

@@ -14,6 +14,8 @@ import psycopg
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# pg_dump/pg_restore scripts: PostgreSQL is the deployment the backup serves.
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 SERVER = os.environ.get("BACKUP_TEST_PG", "postgres://postgres@127.0.0.1:5432")
 
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -39,6 +41,7 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
+@pytest.mark.slow
 def test_collectstatic_succeeds_with_production_settings(tmp_path):
     # The manifest storage rewrites every url() in the CSS it collects; one it cannot resolve
     # fails the deploy, so the production pipeline is run here as a deploy would.

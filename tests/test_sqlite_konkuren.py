@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 PEKERJA = r"""
@@ -75,6 +77,7 @@ def _jalankan(tmp_path, threads=12, rounds=15):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.slow
 def test_concurrent_read_then_write_transactions_all_succeed_on_a_file_database(tmp_path):
     hasil = _jalankan(tmp_path)
     assert hasil["kesalahan"] == [], hasil

@@ -2,17 +2,17 @@ import datetime
 
 import pytest
 
-from desa.models import DokumenDesa
+from tests.factories import DokumenDesaFactory
 
 HARI_INI = datetime.date(2026, 11, 23)
 
 
 @pytest.fixture
-def hari_ini(monkeypatch):
-    """Fix the pages' as-of date; returns a setter for tests that need another day."""
+def hari_ini(jam):
+    """The pages' "today" is HARI_INI; returns a setter for tests that need another day."""
 
     def set_hari(tanggal):
-        monkeypatch.setattr("desa.views.hari_ini", lambda: tanggal)
+        jam.pindah(tanggal)
         return tanggal
 
     set_hari(HARI_INI)
@@ -22,16 +22,14 @@ def hari_ini(monkeypatch):
 @pytest.fixture
 def make_dokumen():
     def make(desa, jenis, tahun_anggaran, tanggal, nomor="1"):
-        return DokumenDesa.objects.create(
-            desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, tanggal=tanggal, nomor=nomor
-        )
+        return DokumenDesaFactory(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, tanggal=tanggal, nomor=nomor)
 
     return make
 
 
 @pytest.fixture
-def media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media_root(settings):
+    """The fresh per-test media folder that tests/conftest.py sets up."""
     return settings.MEDIA_ROOT
 
 

@@ -25,8 +25,8 @@ def _teks(response):
 
 
 @pytest.fixture
-def hari_ini(monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: AS_OF)
+def hari_ini(jam):
+    jam.pindah(AS_OF)
     return AS_OF
 
 

@@ -89,8 +89,8 @@ def test_the_kabupaten_total_sums_numerators_and_denominators(laporan_2024, luma
 
 
 @pytest.fixture
-def hari_ini(monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: AS_OF)
+def hari_ini(jam):
+    jam.pindah(AS_OF)
     return AS_OF
 
 

@@ -23,9 +23,9 @@ TAHUN_2024 = {"tahun": "2024"}
 
 
 @pytest.fixture
-def hari_ini(monkeypatch):
+def hari_ini(jam):
     """The pages' "today" is 15 January 2025, so the 2024 report is the one of the facts above."""
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: AS_OF)
+    jam.pindah(AS_OF)
     return AS_OF
 
 

@@ -27,9 +27,9 @@ LPPDES_2024 = "LPPDes TA 2024 (tenggat 31 Maret 2025): 1 tepat waktu, 0 terlamba
 
 
 @pytest.fixture
-def hari_ini(monkeypatch):
+def hari_ini(jam):
     """Today is 15 January 2025: 2024 has ended, 2025 is running."""
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: AS_OF)
+    jam.pindah(AS_OF)
     return AS_OF
 
 

@@ -15,8 +15,8 @@ HARI_INI = D(2026, 11, 29)
 
 
 @pytest.fixture
-def hari_ini(monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: HARI_INI)
+def hari_ini(jam):
+    jam.pindah(HARI_INI)
     return HARI_INI
 
 

@@ -45,6 +45,8 @@ TTD = {"tempat": "Senduro", "baris_jabatan": ["CAMAT SENDURO"], "nama": "W. PUJI
 
 @pytest.fixture
 def hari_ini(monkeypatch):
+    # Only the pages' date: signing checks the certificates (made for the real now) against the real
+    # clock, so the jam fixture, which moves the whole clock, does not fit here.
     monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: AS_OF)
     return AS_OF
 

@@ -4,26 +4,26 @@ import datetime
 
 import pytest
 
-from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, Peran, Seksi, UraianAktivitas
+from kecamatan.models import JenisBukti, Peran, UraianAktivitas
+from tests.factories import BuktiFactory, KegiatanFactory, SeksiFactory
 
 HARI_INI = datetime.date(2026, 11, 23)
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploaded files go to a fresh folder per test, never into the project's media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+@pytest.fixture
+def media_root(settings):
+    """The fresh per-test media folder that tests/conftest.py sets up."""
     return settings.MEDIA_ROOT
 
 
 @pytest.fixture
 def seksi_trantib(senduro):
-    return Seksi.objects.create(kecamatan=senduro, nama="Seksi Ketenteraman dan Ketertiban Umum")
+    return SeksiFactory(kecamatan=senduro, nama="Seksi Ketenteraman dan Ketertiban Umum")
 
 
 @pytest.fixture
 def seksi_lumajang(lumajang):
-    return Seksi.objects.create(kecamatan=lumajang, nama="Seksi Pemerintahan")
+    return SeksiFactory(kecamatan=lumajang, nama="Seksi Pemerintahan")
 
 
 @pytest.fixture
@@ -56,58 +56,15 @@ def jenis_bukti(db):
 def make_kegiatan(uraian):
     """Build a kegiatan directly (tests of rules need states the services refuse to create)."""
 
-    def make(
-        kecamatan,
-        *,
-        seksi=None,
-        dibuat_oleh=None,
-        status="dilaksanakan",
-        tanggal=datetime.date(2026, 3, 2),
-        output="",
-        tanggal_output=None,
-        desa=(),
-        keterangan="Rapat di balai desa",
-        uraian_obj=None,
-    ):
-        kegiatan = Kegiatan(
-            kecamatan=kecamatan,
-            seksi=seksi,
-            dibuat_oleh=dibuat_oleh,
-            status=status,
-            tanggal=tanggal,
-            output=output,
-            tanggal_output=tanggal_output,
-            keterangan=keterangan,
-        )
-        kegiatan.snapshot_katalog(uraian_obj or uraian)
-        kegiatan.save()
-        if desa:
-            kegiatan.desa.set(desa)
-        return kegiatan
+    def make(kecamatan, *, uraian_obj=None, desa=(), **fields):
+        return KegiatanFactory(kecamatan=kecamatan, uraian_obj=uraian_obj or uraian, desa=desa, **fields)
 
     return make
 
 
 @pytest.fixture
 def make_bukti(jenis_bukti):
-    def make(kegiatan, *, berkas=None, dihapus=False, tanggal=datetime.date(2026, 3, 3), nomor="005/12/427.12/2026"):
-        bukti = BuktiPendukung(kegiatan=kegiatan, jenis=jenis_bukti, nomor=nomor, tanggal=tanggal)
-        if berkas is not None:
-            bukti.berkas.save("berkas.pdf", berkas, save=False)
-            bukti.content_type = "application/pdf"
-            bukti.ukuran = berkas.size
-            bukti.nama_berkas_asli = berkas.name
-        if dihapus:
-            from django.utils import timezone
-
-            bukti.dihapus_pada = timezone.now()
-        bukti.save()
-        return bukti
+    def make(kegiatan, *, berkas=None, dihapus=False, **fields):
+        return BuktiFactory(kegiatan=kegiatan, jenis=jenis_bukti, berkas=berkas, dihapus=dihapus, **fields)
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    # Many users per test; the real hasher is deliberately slow and not what these tests are about.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
