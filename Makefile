@@ -42,7 +42,7 @@ bench: setup
 
 # The Laporan Capaian PDF alone, 1,000 kegiatan on SQLite (var/bench/pdf.sqlite3): times and WeasyPrint's phases.
 bench-pdf: setup
-	$(PY) bench/pdf.py --profil
+	$(PY) bench/pdf.py --lantai --profil
 
 bench-national: setup
 	$(PY) bench/national.py --out var/bench/national.json

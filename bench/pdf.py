@@ -5,7 +5,8 @@ the bench's synthetic organisation, tops Kecamatan Lumajang up to 1,000 kegiatan
 measurement year (bench/sintetis.py, the same generator as ``make bench``), renders the
 report's HTML, then times HTML → PDF several times: wall time and CPU time of this process.
 ``--profil`` prints WeasyPrint's phases (parse + cascade, layout, drawing + writing) and a
-cProfile of one render; ``--html`` saves the HTML that was printed.
+cProfile of one render; ``--html`` saves the HTML that was printed; ``--lantai`` times the floor,
+a bare table of Lampiran I's shape with "x" in every cell.
 """
 
 import argparse
@@ -79,12 +80,42 @@ def fase_weasyprint(source: str) -> dict:
     }
 
 
+def lantai(baris: int = JUMLAH, kolom: int = 9, isi: str = "x") -> dict:
+    """WeasyPrint's floor: a table of Lampiran I's shape (page, borders, padding, font, 40-row chunks), bare cells."""
+    from weasyprint import HTML
+
+    from indikator.laporan.html import BARIS_PER_TABEL
+
+    css = (
+        "@page { size: A4 landscape; margin: 2cm 1.5cm 1.8cm 1.5cm }"
+        "table { width: 100%; table-layout: fixed; border-collapse: collapse;"
+        " font-family: 'DejaVu Sans Condensed'; font-size: 7.5pt }"
+        "th, td { border: 0.6pt solid #000; padding: 1.2mm 1.5mm; vertical-align: top }"
+        "tr { break-inside: avoid }"
+    )
+    baris_html = "<tr>" + f"<td>{isi}</td>" * kolom + "</tr>"
+    tabel = [
+        "<table><thead><tr>"
+        + "<th>H</th>" * kolom
+        + "</tr></thead><tbody>"
+        + baris_html * min(BARIS_PER_TABEL, baris - i)
+        + "</tbody></table>"
+        for i in range(0, baris, BARIS_PER_TABEL)
+    ]
+    source = f'<html lang="id"><style>{css}</style><body>{"".join(tabel)}</body></html>'
+    t, c = time.perf_counter(), time.process_time()
+    rendered = HTML(string=source).render()
+    rendered.write_pdf()
+    return {"detik": time.perf_counter() - t, "cpu": time.process_time() - c, "halaman": len(rendered.pages)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--profil", action="store_true")
     parser.add_argument("--n", type=int, default=40, help="rows of the cProfile listing")
     parser.add_argument("--html", help="save the report's HTML here")
+    parser.add_argument("--lantai", action="store_true", help="also time bare tables of the same shape")
     args = parser.parse_args()
     VAR.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{VAR / 'pdf.sqlite3'}")
@@ -121,6 +152,13 @@ def main() -> None:
         f"(min {min(wall):.2f}), {statistics.median(cpu):.2f} s CPU, {len(pdf) // 1024} KiB; "
         f"runs {', '.join(f'{w:.2f}' for w in wall)}; load {os.getloadavg()[0]:.1f}"
     )
+    if args.lantai:
+        for kolom in (1, 9):
+            r = lantai(kolom=kolom)
+            print(
+                f"Lantai: {JUMLAH} baris × {kolom} sel berisi 'x': {r['detik']:.2f} s wall, {r['cpu']:.2f} s CPU, "
+                f"{r['halaman']} halaman; load {os.getloadavg()[0]:.1f}"
+            )
     if args.profil:
         f = fase_weasyprint(source)
         print(
