@@ -8,7 +8,7 @@ KABUPATEN ?= 35.08
 # A developer's machine: DEBUG on unless the caller says otherwise.
 export DEBUG ?= 1
 
-.PHONY: run test setup migrate data lint format clean-db bench bench-national bench-load
+.PHONY: run test setup migrate data lint format clean-db bench bench-national bench-load bench-pdf
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: setup
 # and the 60-second load test (needs wrk: apt-get install wrk). PostgreSQL from BENCH_PG_URL.
 bench: setup
 	$(PY) bench/run.py --skala 1 10 --backend sqlite postgres --out var/bench/hasil.json
+
+# The Laporan Capaian PDF alone, 1,000 kegiatan on SQLite (var/bench/pdf.sqlite3): times and WeasyPrint's phases.
+bench-pdf: setup
+	$(PY) bench/pdf.py --lantai --profil
 
 bench-national: setup
 	$(PY) bench/national.py --out var/bench/national.json

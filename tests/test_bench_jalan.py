@@ -39,3 +39,26 @@ def test_bench_runs_at_s1_and_its_figures_agree_with_the_sql_floor(tmp_path):
         assert ukur[scope]["queries"] == 5
     for page in ("akun", "dasbor_kecamatan", "dasbor_kabupaten"):
         assert ukur[page]["bytes"] > 1000 and ukur[page]["queries"] > 0
+
+
+def test_bench_prints_the_pdf_time_beside_its_goal_and_the_figure_before():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    pdf = {
+        "tersedia": True,
+        "lampiran_kegiatan": 1000,
+        "detik": 21.4,
+        "detik_generate": 0.2,
+        "queries_generate": 12,
+        "detik_pdf": 21.2,
+        "cpu_pdf": 20.9,
+        "halaman": 95,
+        "bytes": 540_000,
+    }
+    baris = "\n".join(run.pdf_baris("postgresql", {"pdf": pdf}))
+    assert "1000 kegiatan di Lampiran I: 21.4 s" in baris and "CPU 20.9 s" in baris
+    assert "sasaran ≤5 s: GAGAL (sebelumnya 18.6–28.0 s, kini 21.4 s)" in baris
+    assert "sasaran ≤5 s: LULUS" in "\n".join(run.pdf_baris("postgresql", {"pdf": {**pdf, "detik": 4.9}}))

@@ -247,3 +247,31 @@ def test_a_year_of_20000_kegiatan_prints_a_bounded_lampiran(laporan_2024, settin
     assert source.count("BARIS-UJI-LAMPIRAN") == maks
     assert f"… dan {20_000 - maks:,}".replace(",", ".") + " kegiatan lainnya tidak dicetak" in source
     assert "Daftar lengkap 20.000 kegiatan ada pada berkas XLSX" in source
+
+
+def test_a_lampiran_of_200_kegiatan_is_chunked_tables_each_with_its_header(laporan_2024):
+    """Issue 11.4: Lampiran I is printed as tables of ``BARIS_PER_TABEL`` rows that repeat the header.
+
+    The shape WeasyPrint's time depends on (docs/performance.md): 200 kegiatan make 5 tables, about
+    ten rows a landscape page, every page of the lampiran headed by the column names; no timing here.
+    """
+    import dataclasses
+
+    laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
+    contoh = dataclasses.replace(laporan.kegiatan[0], keterangan="Rapat koordinasi pelaksanaan program di balai desa")
+    banyak = dataclasses.replace(laporan, kegiatan=[dataclasses.replace(contoh, nomor=n) for n in range(1, 201)])
+    source = html.laporan_capaian_html(banyak, dicetak_pada=SEKARANG)
+    lampiran_i = source[source.index("LAMPIRAN I<br>") : source.index("LAMPIRAN II<br>")]
+    assert html.BARIS_PER_TABEL == 40
+    assert lampiran_i.count('<table class="tabel">') == 5
+    assert lampiran_i.count("<th>Uraian aktivitas (nomor katalog)</th>") == 5
+    assert lampiran_i.count("Rapat koordinasi pelaksanaan program") == 200
+
+    halaman = laporan_util.teks_per_halaman(pdf.laporan_capaian_pdf(banyak, dicetak_pada=SEKARANG))
+    assert len(halaman) <= 30, len(halaman)
+    pertama = next(i for i, h in enumerate(halaman) if "LAMPIRAN I DAFTAR KEGIATAN" in h)
+    terakhir = next(i for i, h in enumerate(halaman) if "LAMPIRAN II" in h)
+    assert 15 <= terakhir - pertama <= 25, (pertama, terakhir)
+    for h in halaman[pertama:terakhir]:
+        assert rapat("Uraian aktivitas (nomor katalog)") in rapat(h)
+    assert sum(rapat(h).count(rapat("Rapat koordinasi pelaksanaan program")) for h in halaman) == 200
