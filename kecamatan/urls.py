@@ -2,6 +2,8 @@ from django.urls import path
 
 from kecamatan import views
 
+app_name = "kecamatan"
+
 urlpatterns = [
     path("katalog/", views.katalog, name="katalog"),
     path("profil/", views.profil, name="profil"),

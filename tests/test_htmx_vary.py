@@ -9,9 +9,9 @@ from wilayah.models import Desa
 
 # (URL name, args, role, HX-Target): every view that swaps its template on HX-Request.
 VIEWS_HTMX = [
-    ("katalog", [], Peran.STAF, None),
-    ("kegiatan-list", [], Peran.KASI, "hasil-kegiatan"),
-    ("kegiatan-perlu-tindak-lanjut", [], Peran.KASI, "hasil-kegiatan"),
+    ("kecamatan:katalog", [], Peran.STAF, None),
+    ("kecamatan:kegiatan-list", [], Peran.KASI, "hasil-kegiatan"),
+    ("kecamatan:kegiatan-perlu-tindak-lanjut", [], Peran.KASI, "hasil-kegiatan"),
     ("indikator:dasbor-kecamatan", ["35.08.11"], Peran.PIMPINAN, None),
     ("indikator:dasbor-kabupaten", [], Peran.ADMIN_KABUPATEN, None),
     ("desa:sel", None, Peran.KASI, None),
@@ -39,13 +39,13 @@ def test_fragment_views_vary_on_hx_request(client_for, make_user, senduro, name,
 def test_the_fragment_and_the_page_differ(client_for, make_user, senduro):
     # What the Vary guards against: the same URL answers two bodies.
     client = client_for(make_user(Peran.STAF, kecamatan=senduro))
-    page = client.get(reverse("katalog")).content
-    fragment = client.get(reverse("katalog"), HTTP_HX_REQUEST="true").content
+    page = client.get(reverse("kecamatan:katalog")).content
+    fragment = client.get(reverse("kecamatan:katalog"), HTTP_HX_REQUEST="true").content
     assert b"<html" in page and b"<html" not in fragment
 
 
 def test_history_restore_reloads_the_whole_page(client_for, make_user, senduro):
     # No history snapshot is kept, and a miss reloads the page instead of fetching a fragment.
-    page = client_for(make_user(Peran.STAF, kecamatan=senduro)).get(reverse("katalog")).content.decode()
+    page = client_for(make_user(Peran.STAF, kecamatan=senduro)).get(reverse("kecamatan:katalog")).content.decode()
     assert '"historyCacheSize": 0' in page
     assert '"refreshOnHistoryMiss": true' in page

@@ -16,5 +16,5 @@ def test_kabupaten_sort_links_keep_the_period(client_for, make_user, senduro):
 
 def test_kegiatan_export_link_keeps_the_filters_and_drops_the_page(client_for, make_user, senduro):
     client = client_for(make_user(Peran.STAF, kecamatan=senduro))
-    html = client.get(reverse("kegiatan-list"), {"tahun": 2025, "halaman": 1}).content.decode()
+    html = client.get(reverse("kecamatan:kegiatan-list"), {"tahun": 2025, "halaman": 1}).content.decode()
     assert 'href="?tahun=2025&amp;export=xlsx"' in html

@@ -46,7 +46,7 @@ def _kegiatan_url(kecamatan, periode, **extra):
     query.update(extra)
     if kecamatan is not None:
         query["kecamatan"] = kecamatan.pk
-    return reverse("kegiatan-list", query=query)
+    return reverse("kecamatan:kegiatan-list", query=query)
 
 
 def _perlu_tindak_lanjut_url(kecamatan, periode):
@@ -56,7 +56,7 @@ def _perlu_tindak_lanjut_url(kecamatan, periode):
         query["bagian"] = periode.kode
     if kecamatan is not None:
         query["kecamatan"] = kecamatan.pk
-    return reverse("kegiatan-perlu-tindak-lanjut", query=query)
+    return reverse("kecamatan:kegiatan-perlu-tindak-lanjut", query=query)
 
 
 def periode_ditolak(request, periode_form=None, *, judul: str, kesalahan=None, kembali: str = ""):

@@ -146,10 +146,10 @@ def kegiatan_create(request):
             try:
                 with kirim_sekali(user=request.user, token=form.cleaned_data["token_kirim"]) as kiriman:
                     kegiatan = services.kegiatan_create(user=request.user, hari_ini=hari_ini, **_form_values(form))
-                    kiriman.url_hasil = reverse("kegiatan-detail", args=[kegiatan.pk])
+                    kiriman.url_hasil = reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk])
             except SudahTerkirim as exc:
                 messages.info(request, "Formulir ini sudah terkirim sebelumnya; kegiatan hanya dicatat sekali.")
-                return redirect(exc.url_hasil or reverse("kegiatan-list"))
+                return redirect(exc.url_hasil or reverse("kecamatan:kegiatan-list"))
             except ValidationError as exc:
                 _form_error(form, exc)
             else:
@@ -206,7 +206,7 @@ def kegiatan_update(request, pk):
                 _form_error(form, exc)
             else:
                 messages.success(request, "Perubahan kegiatan tersimpan.")
-                return redirect("kegiatan-detail", pk=kegiatan.pk)
+                return redirect("kecamatan:kegiatan-detail", pk=kegiatan.pk)
     elif request.method == "POST":
         form = KegiatanForm(
             initial=_pilihan_initial(request.POST) | {"versi": request.POST.get("versi")},
@@ -291,7 +291,7 @@ def kegiatan_output(request, pk):
             _form_error(form, exc)
         else:
             messages.success(request, "Output kegiatan tersimpan.")
-            return redirect(reverse("kegiatan-detail", args=[kegiatan.pk]) + "#output")
+            return redirect(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk]) + "#output")
     return _render_detail(request, kegiatan, output_form=form)
 
 
@@ -309,12 +309,12 @@ def bukti_create(request, pk):
                 services.bukti_create(user=request.user, kegiatan=kegiatan, **data)
         except SudahTerkirim:
             messages.info(request, "Formulir ini sudah terkirim sebelumnya; bukti pendukung hanya diunggah sekali.")
-            return redirect(reverse("kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
+            return redirect(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
         except ValidationError as exc:
             _form_error(form, exc)
         else:
             messages.success(request, "Bukti pendukung terunggah.")
-            return redirect(reverse("kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
+            return redirect(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
     return _render_detail(request, kegiatan, bukti_form=form)
 
 
@@ -334,7 +334,7 @@ def bukti_attach(request, kegiatan_pk, pk):
             messages.success(request, "Berkas pindaian dilampirkan.")
     else:
         messages.error(request, " ".join(form.errors["berkas"]))
-    return redirect(reverse("kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
+    return redirect(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
 
 
 def _berkas(request, kegiatan_pk, pk, *, inline):
@@ -367,5 +367,5 @@ def bukti_remove(request, kegiatan_pk, pk):
         messages.success(
             request, f"Bukti {bukti.jenis.nama} tanggal {date_format(bukti.tanggal, 'j F Y')} dihapus dari kegiatan."
         )
-        return redirect(reverse("kegiatan-detail", args=[kegiatan_pk]) + "#bukti")
+        return redirect(reverse("kecamatan:kegiatan-detail", args=[kegiatan_pk]) + "#bukti")
     return render(request, "kecamatan/bukti_hapus.html", {"bukti": bukti, "kegiatan": bukti.kegiatan})

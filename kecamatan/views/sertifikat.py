@@ -24,7 +24,7 @@ def sertifikat_daftar(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:
         pilihan = akses.kecamatan_scope(request.user).select_related("kabupaten")
-        return render(request, "kecamatan/pilih_kecamatan.html", {"pilihan": pilihan, "tujuan": "sertifikat-kecamatan"})
+        return render(request, "kecamatan/pilih_kecamatan.html", {"pilihan": pilihan, "tujuan": "kecamatan:sertifikat-kecamatan"})
     if not akses.boleh_kelola_sertifikat(request.user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan atau admin kabupaten yang mengelola sertifikat.")
     pejabat = (
@@ -72,9 +72,9 @@ def sertifikat_unggah(request, pk):
             form.add_error(kolom, exc.messages)
         else:
             messages.success(request, f"Sertifikat tanda tangan elektronik {pejabat.nama} tersimpan.")
-            return redirect(reverse("sertifikat-kecamatan", args=[pejabat.kecamatan.kode]))
+            return redirect(reverse("kecamatan:sertifikat-kecamatan", args=[pejabat.kecamatan.kode]))
     return render(
         request,
         "kecamatan/sertifikat_unggah.html",
-        {"pejabat": pejabat, "sertifikat": sertifikat, "form": form},
+        {"pejabat": pejabat, "kecamatan:sertifikat": sertifikat, "form": form},
     )

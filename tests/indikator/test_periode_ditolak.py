@@ -84,16 +84,16 @@ def test_an_approval_names_why_its_period_is_refused(client_for, make_user, send
 def test_the_kegiatan_list_with_a_bad_period_lists_nothing_and_says_why(client_for, make_user, senduro):
     make_kegiatan(senduro, D(2026, 2, 1))
     client = client_for(make_user(Peran.KASI, kecamatan=senduro))
-    assert client.get(reverse("kegiatan-list")).context["halaman"].paginator.count == 1
-    response = client.get(reverse("kegiatan-list"), {"tahun": "2026", "bagian": "tw7"})
+    assert client.get(reverse("kecamatan:kegiatan-list")).context["halaman"].paginator.count == 1
+    response = client.get(reverse("kecamatan:kegiatan-list"), {"tahun": "2026", "bagian": "tw7"})
     assert response.status_code == 400
     assert response.context["halaman"].paginator.count == 0  # not every year's kegiatan instead
     assert "Periode tw7 tidak dikenal" in _teks(response)
-    export = client.get(reverse("kegiatan-list"), {"tahun": "2026", "bagian": "tw7", "export": "xlsx"})
+    export = client.get(reverse("kecamatan:kegiatan-list"), {"tahun": "2026", "bagian": "tw7", "export": "xlsx"})
     assert export.status_code == 400 and "Content-Disposition" not in export
     # The HTMX partial keeps 200 (htmx swaps only 2xx) and carries the reason itself.
     partial = client.get(
-        reverse("kegiatan-perlu-tindak-lanjut"),
+        reverse("kecamatan:kegiatan-perlu-tindak-lanjut"),
         {"bagian": "s1"},
         HTTP_HX_REQUEST="true",
         HTTP_HX_TARGET="hasil-kegiatan",

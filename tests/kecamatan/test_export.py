@@ -46,7 +46,7 @@ def test_export_has_no_formula_cells(client_for, orang, senduro, make_kegiatan, 
             tanggal_output=datetime.date(2026, 3, 10),
         )
         make_bukti(kegiatan)
-    sheet = _sheet(client_for(orang["pemeriksa"]).get(reverse("kegiatan-list"), {"export": "xlsx"}))
+    sheet = _sheet(client_for(orang["pemeriksa"]).get(reverse("kecamatan:kegiatan-list"), {"export": "xlsx"}))
     rows = list(sheet.iter_rows(values_only=False))
     header = [cell.value for cell in rows[2]]
     assert header[:3] == ["No.", "Kecamatan", "Tanggal"]
@@ -67,7 +67,7 @@ def test_export_has_no_formula_cells(client_for, orang, senduro, make_kegiatan, 
 def test_export_follows_the_page_filters(client_for, orang, senduro, make_kegiatan):
     make_kegiatan(senduro, keterangan="Musdes RKPDes", tanggal=datetime.date(2026, 2, 1))
     make_kegiatan(senduro, keterangan="Rapat Linmas", tanggal=datetime.date(2026, 2, 2))
-    response = client_for(orang["staf"]).get(reverse("kegiatan-list"), {"q": "linmas", "export": "xlsx"})
+    response = client_for(orang["staf"]).get(reverse("kecamatan:kegiatan-list"), {"q": "linmas", "export": "xlsx"})
     sheet = _sheet(response)
     rows = list(sheet.iter_rows(min_row=4, values_only=True))
     assert len(rows) == 1

@@ -58,23 +58,23 @@ def _requests(fakta, jenis_bukti):
     k, b = fakta["kegiatan"], fakta["bukti"]
     hari_ini = timezone.localdate().isoformat()
     return {
-        "list": ("get", reverse("kegiatan-list"), None),
-        "export": ("get", reverse("kegiatan-list") + "?export=xlsx", None),
-        "perlu": ("get", reverse("kegiatan-perlu-tindak-lanjut"), None),
-        "create_form": ("get", reverse("kegiatan-create"), None),
-        "create": ("post", reverse("kegiatan-create"), _kegiatan_post(fakta)),
-        "pilihan": ("get", reverse("kegiatan-pilihan") + "?kategori=fasilitasi", None),
-        "detail": ("get", reverse("kegiatan-detail", args=[k.pk]), None),
-        "update_form": ("get", reverse("kegiatan-update", args=[k.pk]), None),
-        "update": ("post", reverse("kegiatan-update", args=[k.pk]), _kegiatan_post(fakta)),
+        "list": ("get", reverse("kecamatan:kegiatan-list"), None),
+        "export": ("get", reverse("kecamatan:kegiatan-list") + "?export=xlsx", None),
+        "perlu": ("get", reverse("kecamatan:kegiatan-perlu-tindak-lanjut"), None),
+        "create_form": ("get", reverse("kecamatan:kegiatan-create"), None),
+        "create": ("post", reverse("kecamatan:kegiatan-create"), _kegiatan_post(fakta)),
+        "pilihan": ("get", reverse("kecamatan:kegiatan-pilihan") + "?kategori=fasilitasi", None),
+        "detail": ("get", reverse("kecamatan:kegiatan-detail", args=[k.pk]), None),
+        "update_form": ("get", reverse("kecamatan:kegiatan-update", args=[k.pk]), None),
+        "update": ("post", reverse("kecamatan:kegiatan-update", args=[k.pk]), _kegiatan_post(fakta)),
         "output": (
             "post",
-            reverse("kegiatan-output", args=[k.pk]),
+            reverse("kecamatan:kegiatan-output", args=[k.pk]),
             {"output": "BA", "tanggal_output": hari_ini, "versi": k.versi},
         ),
         "bukti_create": (
             "post",
-            reverse("bukti-create", args=[k.pk]),
+            reverse("kecamatan:bukti-create", args=[k.pk]),
             {
                 "jenis": jenis_bukti.pk,
                 "nomor": "9",
@@ -83,10 +83,10 @@ def _requests(fakta, jenis_bukti):
                 "token_kirim": token_baru(),
             },
         ),
-        "download": ("get", reverse("bukti-download", args=[k.pk, b.pk]), None),
-        "preview": ("get", reverse("bukti-preview", args=[k.pk, b.pk]), None),
-        "remove_form": ("get", reverse("bukti-remove", args=[k.pk, b.pk]), None),
-        "remove": ("post", reverse("bukti-remove", args=[k.pk, b.pk]), {}),
+        "download": ("get", reverse("kecamatan:bukti-download", args=[k.pk, b.pk]), None),
+        "preview": ("get", reverse("kecamatan:bukti-preview", args=[k.pk, b.pk]), None),
+        "remove_form": ("get", reverse("kecamatan:bukti-remove", args=[k.pk, b.pk]), None),
+        "remove": ("post", reverse("kecamatan:bukti-remove", args=[k.pk, b.pk]), {}),
     }
 
 
@@ -172,10 +172,10 @@ def test_staf_cannot_edit_once_an_output_is_recorded(client_for, orang, fakta):
     kegiatan = fakta["kegiatan"]
     Kegiatan.objects.filter(pk=kegiatan.pk).update(output="BA", tanggal_output=kegiatan.tanggal)
     client = client_for(orang["staf"])
-    assert client.get(reverse("kegiatan-update", args=[kegiatan.pk])).status_code == 403
-    html = client.get(reverse("kegiatan-detail", args=[kegiatan.pk])).content.decode()
+    assert client.get(reverse("kecamatan:kegiatan-update", args=[kegiatan.pk])).status_code == 403
+    html = client.get(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk])).content.decode()
     assert "Ubah kegiatan" not in html
-    assert client_for(orang["kasi"]).get(reverse("kegiatan-update", args=[kegiatan.pk])).status_code == 200
+    assert client_for(orang["kasi"]).get(reverse("kecamatan:kegiatan-update", args=[kegiatan.pk])).status_code == 200
 
 
 def test_a_locked_kegiatan_says_why_and_links_back(client_for, orang, fakta):
@@ -188,19 +188,19 @@ def test_a_locked_kegiatan_says_why_and_links_back(client_for, orang, fakta):
         ("kasi_trantib", "Kegiatan ini milik seksi lain"),
         ("pimpinan", "Peran Anda hanya dapat melihat kegiatan"),
     ]:
-        response = client_for(orang[peran]).get(reverse("kegiatan-update", args=[kegiatan.pk]))
+        response = client_for(orang[peran]).get(reverse("kecamatan:kegiatan-update", args=[kegiatan.pk]))
         html = response.content.decode()
         assert response.status_code == 403 and alasan in html, peran
-        assert f'href="{reverse("kegiatan-detail", args=[kegiatan.pk])}"' in html
+        assert f'href="{reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk])}"' in html
         assert "Kembali ke kegiatan" in html
-    html = client_for(orang["staf"]).get(reverse("kegiatan-update", args=[kegiatan.pk])).content.decode()
+    html = client_for(orang["staf"]).get(reverse("kecamatan:kegiatan-update", args=[kegiatan.pk])).content.decode()
     assert "Hanya kasi seksinya yang dapat mengubahnya".lower() in html.lower()
 
 
 def test_lists_and_exports_never_show_another_kecamatan(client_for, orang, fakta, lumajang, make_kegiatan):
     milik_lumajang = make_kegiatan(lumajang, keterangan="Kegiatan Lumajang")
     client = client_for(orang["kasi_lumajang"])
-    for url in (reverse("kegiatan-list"), reverse("kegiatan-perlu-tindak-lanjut")):
+    for url in (reverse("kecamatan:kegiatan-list"), reverse("kecamatan:kegiatan-perlu-tindak-lanjut")):
         response = client.get(url)
         assert [k.pk for k in response.context["halaman"]] == [milik_lumajang.pk]
         # A kecamatan filter naming Senduro cannot widen the scope.
@@ -210,7 +210,7 @@ def test_lists_and_exports_never_show_another_kecamatan(client_for, orang, fakta
 
     from openpyxl import load_workbook
 
-    sheet = load_workbook(BytesIO(client.get(reverse("kegiatan-list") + "?export=xlsx").content)).active
+    sheet = load_workbook(BytesIO(client.get(reverse("kecamatan:kegiatan-list") + "?export=xlsx").content)).active
     texts = [cell.value for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str)]
     assert "Kegiatan Lumajang" in texts
     assert "Rapat di balai desa" not in texts  # Senduro's keterangan
@@ -219,9 +219,9 @@ def test_lists_and_exports_never_show_another_kecamatan(client_for, orang, fakta
 def test_kabupaten_roles_see_every_kecamatan_of_their_kabupaten(client_for, orang, fakta, lumajang, make_kegiatan):
     milik_lumajang = make_kegiatan(lumajang)
     for peran in ("pemeriksa", "admin_kabupaten"):
-        response = client_for(orang[peran]).get(reverse("kegiatan-list"))
+        response = client_for(orang[peran]).get(reverse("kecamatan:kegiatan-list"))
         assert {k.pk for k in response.context["halaman"]} == {fakta["kegiatan"].pk, milik_lumajang.pk}
-        narrowed = client_for(orang[peran]).get(reverse("kegiatan-list"), {"kecamatan": lumajang.pk})
+        narrowed = client_for(orang[peran]).get(reverse("kecamatan:kegiatan-list"), {"kecamatan": lumajang.pk})
         assert [k.pk for k in narrowed.context["halaman"]] == [milik_lumajang.pk]
 
 
@@ -229,9 +229,9 @@ def test_bukti_of_another_kegiatan_id_pair_is_404(client_for, orang, fakta, luma
     """A Lumajang kegiatan id combined with a Senduro bukti id must not reach the file."""
     milik_lumajang = make_kegiatan(lumajang)
     client = client_for(orang["kasi_lumajang"])
-    for name in ("bukti-download", "bukti-preview", "bukti-remove"):
+    for name in ("kecamatan:bukti-download", "kecamatan:bukti-preview", "kecamatan:bukti-remove"):
         assert client.get(reverse(name, args=[milik_lumajang.pk, fakta["bukti"].pk])).status_code == 404
-    assert client.post(reverse("bukti-remove", args=[milik_lumajang.pk, fakta["bukti"].pk])).status_code == 404
+    assert client.post(reverse("kecamatan:bukti-remove", args=[milik_lumajang.pk, fakta["bukti"].pk])).status_code == 404
     fakta["bukti"].refresh_from_db()
     assert fakta["bukti"].dihapus_pada is None
 
@@ -259,10 +259,10 @@ def test_csrf_is_enforced_on_every_post(orang, fakta, jenis_bukti):
 def test_csrf_token_from_the_page_lets_the_post_through(orang, fakta):
     client = _csrf_client(orang["kasi"])
     kegiatan = fakta["kegiatan"]
-    page = client.get(reverse("kegiatan-detail", args=[kegiatan.pk]))
+    page = client.get(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk]))
     token = page.context["csrf_token"]
     response = client.post(
-        reverse("kegiatan-output", args=[kegiatan.pk]),
+        reverse("kecamatan:kegiatan-output", args=[kegiatan.pk]),
         {"output": "BA", "tanggal_output": kegiatan.tanggal.isoformat(), "versi": 1, "csrfmiddlewaretoken": str(token)},
     )
     assert response.status_code == 302
@@ -284,17 +284,17 @@ def _fill(kecamatan, make_kegiatan, make_bukti, seksi, count):
         make_bukti(kegiatan)
 
 
-@pytest.mark.parametrize("url_name", ["kegiatan-list", "kegiatan-perlu-tindak-lanjut"])
+@pytest.mark.parametrize("url_name", ["kecamatan:kegiatan-list", "kecamatan:kegiatan-perlu-tindak-lanjut"])
 def test_list_query_count_does_not_grow_with_rows(
     client_for, orang, senduro, make_kegiatan, make_bukti, seksi_pemerintahan, django_assert_max_num_queries, url_name
 ):
     client = client_for(orang["pimpinan"])
     url = reverse(url_name)
-    params = {"tindak_lanjut": "ya"} if url_name == "kegiatan-list" else {}
+    params = {"tindak_lanjut": "ya"} if url_name == "kecamatan:kegiatan-list" else {}
     counts = []
     for total in (5, 50):
         _fill(senduro, make_kegiatan, make_bukti, seksi_pemerintahan, total - Kegiatan.objects.count())
-        if url_name == "kegiatan-perlu-tindak-lanjut":
+        if url_name == "kecamatan:kegiatan-perlu-tindak-lanjut":
             BuktiPendukung.objects.update(dihapus_pada=timezone.now())
         client.get(url, params)  # warm the session and content-type caches
         with CaptureQueriesContext(connection) as queries:

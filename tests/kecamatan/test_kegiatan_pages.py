@@ -29,13 +29,13 @@ def _form_data(pilihan, senduro, seksi, **overrides):
 
 def test_staf_logs_a_kegiatan_through_the_form(client_for, orang, uraian, senduro, seksi_pemerintahan):
     client = client_for(orang["staf"])
-    page = client.get(reverse("kegiatan-create"))
+    page = client.get(reverse("kecamatan:kegiatan-create"))
     assert page.status_code == 200
     assert 'hx-get="/kegiatan/pilihan-uraian/"' in page.content.decode()
-    response = client.post(reverse("kegiatan-create"), _form_data(uraian, senduro, seksi_pemerintahan))
+    response = client.post(reverse("kecamatan:kegiatan-create"), _form_data(uraian, senduro, seksi_pemerintahan))
     kegiatan = Kegiatan.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("kegiatan-detail", args=[kegiatan.pk])
+    assert response["Location"] == reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk])
     assert kegiatan.dibuat_oleh == orang["staf"]
     assert kegiatan.uraian_teks == uraian.teks
     assert sorted(d.nama for d in kegiatan.desa.all()) == ["Argosari", "Kandangan"]
@@ -47,7 +47,7 @@ def test_staf_logs_a_kegiatan_through_the_form(client_for, orang, uraian, sendur
 def test_form_refuses_an_uraian_outside_the_chosen_jenis(client_for, orang, uraian, senduro, seksi_pemerintahan):
     lain = JenisKegiatan.objects.exclude(pk=uraian.jenis_id).first()
     response = client_for(orang["staf"]).post(
-        reverse("kegiatan-create"), _form_data(uraian, senduro, seksi_pemerintahan, jenis=lain.pk, kategori="")
+        reverse("kecamatan:kegiatan-create"), _form_data(uraian, senduro, seksi_pemerintahan, jenis=lain.pk, kategori="")
     )
     assert response.status_code == 200
     assert "bukan bagian dari jenis kegiatan" in response.content.decode()
@@ -57,7 +57,7 @@ def test_form_refuses_an_uraian_outside_the_chosen_jenis(client_for, orang, urai
 def test_form_refuses_a_desa_of_another_kecamatan(client_for, orang, uraian, senduro, lumajang, seksi_pemerintahan):
     denok = lumajang.desa.get(nama="Denok")
     response = client_for(orang["staf"]).post(
-        reverse("kegiatan-create"), _form_data(uraian, senduro, seksi_pemerintahan, desa=[denok.pk])
+        reverse("kecamatan:kegiatan-create"), _form_data(uraian, senduro, seksi_pemerintahan, desa=[denok.pk])
     )
     assert response.status_code == 200
     assert not Kegiatan.objects.exists()
@@ -65,7 +65,7 @@ def test_form_refuses_a_desa_of_another_kecamatan(client_for, orang, uraian, sen
 
 def test_dependent_selects_narrow_by_htmx(client_for, orang):
     client = client_for(orang["staf"])
-    response = client.get(reverse("kegiatan-pilihan"), {"kategori": "koordinasi"}, HTTP_HX_REQUEST="true")
+    response = client.get(reverse("kecamatan:kegiatan-pilihan"), {"kategori": "koordinasi"}, HTTP_HX_REQUEST="true")
     html = response.content.decode()
     assert response.status_code == 200
     assert html.lstrip().startswith('<fieldset id="pilihan-uraian"')
@@ -78,7 +78,7 @@ def test_dependent_selects_narrow_by_htmx(client_for, orang):
 
 
 def test_picking_an_uraian_suggests_its_output_and_fills_its_jenis(client_for, orang, uraian):
-    response = client_for(orang["staf"]).get(reverse("kegiatan-pilihan"), {"uraian": uraian.pk})
+    response = client_for(orang["staf"]).get(reverse("kecamatan:kegiatan-pilihan"), {"uraian": uraian.pk})
     html = response.content.decode()
     assert "Output yang diharapkan" in html
     assert uraian.output in html
@@ -89,7 +89,7 @@ def test_without_javascript_the_pilih_button_narrows_and_keeps_input(
     client_for, orang, uraian, senduro, seksi_pemerintahan
 ):
     data = _form_data(uraian, senduro, seksi_pemerintahan, jenis="", uraian="", kategori="rekomendasi") | {"pilih": "1"}
-    response = client_for(orang["staf"]).post(reverse("kegiatan-create"), data)
+    response = client_for(orang["staf"]).post(reverse("kecamatan:kegiatan-create"), data)
     html = response.content.decode()
     assert response.status_code == 200
     assert not Kegiatan.objects.exists()
@@ -120,7 +120,7 @@ def test_list_filters_search_sort_and_paginate(
     make_bukti(selesai)
     make_kegiatan(senduro, tanggal=datetime.date(2024, 8, 1), status="rencana")
     client = client_for(orang["pimpinan"])
-    url = reverse("kegiatan-list")
+    url = reverse("kecamatan:kegiatan-list")
 
     def pks(**params):
         response = client.get(url, params)
@@ -150,7 +150,7 @@ def test_list_filters_search_sort_and_paginate(
 def test_list_htmx_request_renders_only_the_results(client_for, orang, senduro, make_kegiatan):
     make_kegiatan(senduro)
     response = client_for(orang["staf"]).get(
-        reverse("kegiatan-list"), {"q": "balai"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="hasil-kegiatan"
+        reverse("kecamatan:kegiatan-list"), {"q": "balai"}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="hasil-kegiatan"
     )
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="hasil-kegiatan">')
@@ -163,7 +163,7 @@ def test_perlu_tindak_lanjut_page(client_for, orang, senduro, make_kegiatan, mak
     make_bukti(lengkap)
     kurang = make_kegiatan(senduro, tanggal=hari_ini, output="BA", tanggal_output=hari_ini)
     make_kegiatan(senduro, tanggal=hari_ini, status="rencana")
-    response = client_for(orang["kasi"]).get(reverse("kegiatan-perlu-tindak-lanjut"))
+    response = client_for(orang["kasi"]).get(reverse("kecamatan:kegiatan-perlu-tindak-lanjut"))
     assert [k.pk for k in response.context["halaman"]] == [kurang.pk]
     assert "tanpa bukti" in response.content.decode()
 
@@ -184,7 +184,7 @@ def _edit_data(kegiatan, **overrides):
 
 def test_concurrent_edit_gets_a_conflict_not_an_overwrite(client, orang, senduro, make_kegiatan, seksi_pemerintahan):
     kegiatan = make_kegiatan(senduro, seksi=seksi_pemerintahan, dibuat_oleh=orang["staf"])
-    url = reverse("kegiatan-update", args=[kegiatan.pk])
+    url = reverse("kecamatan:kegiatan-update", args=[kegiatan.pk])
     client.force_login(orang["staf"])
     form_staf = client.get(url).context["form"]
     assert form_staf.initial["versi"] == 1
@@ -203,7 +203,7 @@ def test_concurrent_edit_gets_a_conflict_not_an_overwrite(client, orang, senduro
 
 def test_concurrent_output_gets_a_conflict(client, orang, senduro, make_kegiatan, seksi_pemerintahan):
     kegiatan = make_kegiatan(senduro, seksi=seksi_pemerintahan, tanggal=timezone.localdate())
-    url = reverse("kegiatan-output", args=[kegiatan.pk])
+    url = reverse("kecamatan:kegiatan-output", args=[kegiatan.pk])
     hari_ini = timezone.localdate().isoformat()
     client.force_login(orang["kasi"])
     assert client.post(url, {"output": "BA pertama", "tanggal_output": hari_ini, "versi": 1}).status_code == 302
@@ -219,14 +219,14 @@ def test_kasi_records_output_and_uploads_bukti_then_it_is_ditindaklanjuti(
     hari_ini = timezone.localdate()
     kegiatan = make_kegiatan(senduro, seksi=seksi_pemerintahan, tanggal=hari_ini)
     client = client_for(orang["kasi"])
-    detail = client.get(reverse("kegiatan-detail", args=[kegiatan.pk]))
+    detail = client.get(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk]))
     assert detail.context["output_form"].initial["output"] == kegiatan.output_diharapkan
     client.post(
-        reverse("kegiatan-output", args=[kegiatan.pk]),
+        reverse("kecamatan:kegiatan-output", args=[kegiatan.pk]),
         {"output": "Berita acara", "tanggal_output": hari_ini.isoformat(), "versi": 1},
     )
     response = client.post(
-        reverse("bukti-create", args=[kegiatan.pk]),
+        reverse("kecamatan:bukti-create", args=[kegiatan.pk]),
         {
             "jenis": jenis_bukti.pk,
             "nomor": "005/9/427.12/2026",
@@ -236,10 +236,10 @@ def test_kasi_records_output_and_uploads_bukti_then_it_is_ditindaklanjuti(
         },
     )
     assert response.status_code == 302
-    html = client.get(reverse("kegiatan-detail", args=[kegiatan.pk])).content.decode()
+    html = client.get(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk])).content.decode()
     assert 'data-tindak-lanjut="ya"' in html
     bukti = kegiatan.bukti.get()
-    assert f'src="{reverse("bukti-preview", args=[kegiatan.pk, bukti.pk])}"' in html  # image preview
+    assert f'src="{reverse("kecamatan:bukti-preview", args=[kegiatan.pk, bukti.pk])}"' in html  # image preview
     assert "Riwayat perubahan" in html and "kasi" in html
 
 
@@ -248,7 +248,7 @@ def test_invalid_upload_shows_the_indonesian_message(
 ):
     kegiatan = make_kegiatan(senduro, seksi=seksi_pemerintahan)
     response = client_for(orang["kasi"]).post(
-        reverse("bukti-create", args=[kegiatan.pk]),
+        reverse("kecamatan:bukti-create", args=[kegiatan.pk]),
         {
             "jenis": jenis_bukti.pk,
             "nomor": "1",
@@ -268,7 +268,7 @@ def test_download_and_preview_of_a_pdf_are_sandboxed_downloads(
 ):
     kegiatan = make_kegiatan(senduro)
     bukti = make_bukti(kegiatan, berkas=upload("../../Berita acara <final>.pdf", pdf_bytes()))
-    name = "bukti-preview" if inline else "bukti-download"
+    name = "kecamatan:bukti-preview" if inline else "kecamatan:bukti-download"
     response = client_for(orang["pemeriksa"]).get(reverse(name, args=[kegiatan.pk, bukti.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="Berita acara _final.pdf"'
@@ -283,12 +283,12 @@ def test_removed_bukti_is_listed_with_who_and_not_downloadable(
     kegiatan = make_kegiatan(senduro, seksi=seksi_pemerintahan)
     bukti = make_bukti(kegiatan, berkas=upload("ba.pdf", pdf_bytes()))
     client = client_for(orang["kasi"])
-    confirm = client.get(reverse("bukti-remove", args=[kegiatan.pk, bukti.pk]))
+    confirm = client.get(reverse("kecamatan:bukti-remove", args=[kegiatan.pk, bukti.pk]))
     assert "Hapus bukti pendukung?" in confirm.content.decode()
-    assert client.post(reverse("bukti-remove", args=[kegiatan.pk, bukti.pk])).status_code == 302
+    assert client.post(reverse("kecamatan:bukti-remove", args=[kegiatan.pk, bukti.pk])).status_code == 302
     bukti.refresh_from_db()
     assert bukti.dihapus_oleh == orang["kasi"]
-    assert client.get(reverse("bukti-download", args=[kegiatan.pk, bukti.pk])).status_code == 404
-    html = client.get(reverse("kegiatan-detail", args=[kegiatan.pk])).content.decode()
+    assert client.get(reverse("kecamatan:bukti-download", args=[kegiatan.pk, bukti.pk])).status_code == 404
+    html = client.get(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk])).content.decode()
     assert "Bukti yang dihapus (1)" in html
     assert "menghapus bukti" in html

@@ -41,7 +41,7 @@ def test_user_without_membership_sees_nothing(django_user_model, senduro):
     assert not kecamatan_scope(user).exists()
 
 
-@pytest.mark.parametrize("name", ["profil-kecamatan", "indikator:dokumen-kecamatan"])
+@pytest.mark.parametrize("name", ["kecamatan:profil-kecamatan", "indikator:dokumen-kecamatan"])
 @pytest.mark.parametrize("peran", [Peran.STAF, Peran.KASI, Peran.PIMPINAN])
 def test_another_kecamatan_by_code_is_404_for_kecamatan_roles(make_user, client_for, senduro, lumajang, name, peran):
     client = client_for(make_user(peran, kecamatan=senduro))
@@ -51,8 +51,8 @@ def test_another_kecamatan_by_code_is_404_for_kecamatan_roles(make_user, client_
 
 def test_kabupaten_admin_cannot_open_another_kabupaten(make_user, client_for, senduro, kabupaten_lain):
     client = client_for(make_user(Peran.ADMIN_KABUPATEN, kabupaten=senduro.kabupaten))
-    assert client.get(reverse("profil-kecamatan", args=[kabupaten_lain.kode])).status_code == 404
-    assert client.get(reverse("profil-kecamatan", args=[senduro.kode])).status_code == 200
+    assert client.get(reverse("kecamatan:profil-kecamatan", args=[kabupaten_lain.kode])).status_code == 404
+    assert client.get(reverse("kecamatan:profil-kecamatan", args=[senduro.kode])).status_code == 200
 
 
 @pytest.mark.parametrize("url", ["/", "/katalog/", "/profil/", "/dokumen-iku/"])

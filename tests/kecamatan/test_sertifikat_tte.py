@@ -25,7 +25,7 @@ def camat_senduro(senduro):
 
 def _post(client, pejabat, data: bytes, frasa=FRASA):
     return client.post(
-        reverse("sertifikat-unggah", args=[pejabat.pk]),
+        reverse("kecamatan:sertifikat-unggah", args=[pejabat.pk]),
         {"berkas": SimpleUploadedFile("camat.p12", data, content_type="application/x-pkcs12"), "frasa_sandi": frasa},
     )
 
@@ -43,12 +43,12 @@ def test_pimpinan_uploads_and_the_file_is_stored_under_a_generated_name(
     assert sertifikat.berkas.read() == data
     # Nothing of the passphrase is kept.
     assert FRASA not in repr(SertifikatPejabat.objects.values().get())
-    page = client_for(pimpinan).get(reverse("sertifikat")).content.decode()
+    page = client_for(pimpinan).get(reverse("kecamatan:sertifikat")).content.decode()
     assert "W. PUJIANTO" in page and "Belum ada" not in page
 
 
 def test_the_list_says_when_a_pejabat_has_no_certificate(client_for, make_user, senduro, camat_senduro):
-    page = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro)).get(reverse("sertifikat")).content.decode()
+    page = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro)).get(reverse("kecamatan:sertifikat")).content.decode()
     assert "Belum ada" in page and "tanpa tanda tangan elektronik" in page
 
 
@@ -106,7 +106,7 @@ def test_bad_files_are_refused_at_their_field(
 
 def test_another_kecamatans_pimpinan_gets_404(client_for, make_user, lumajang, camat_senduro, pki):
     client = client_for(make_user(Peran.PIMPINAN, kecamatan=lumajang))
-    assert client.get(reverse("sertifikat-unggah", args=[camat_senduro.pk])).status_code == 404
+    assert client.get(reverse("kecamatan:sertifikat-unggah", args=[camat_senduro.pk])).status_code == 404
     assert _post(client, camat_senduro, pki.camat.pkcs12()).status_code == 404
     assert not SertifikatPejabat.objects.exists()
 
@@ -115,7 +115,7 @@ def test_another_kecamatans_pimpinan_gets_404(client_for, make_user, lumajang, c
 def test_other_roles_of_the_kecamatan_cannot_upload(client_for, make_user, senduro, camat_senduro, pki, peran):
     client = client_for(make_user(peran, kecamatan=senduro))
     assert _post(client, camat_senduro, pki.camat.pkcs12()).status_code == 404
-    assert client.get(reverse("sertifikat")).status_code == 403
+    assert client.get(reverse("kecamatan:sertifikat")).status_code == 403
     assert not SertifikatPejabat.objects.exists()
 
 
@@ -128,13 +128,13 @@ def test_admin_kabupaten_uploads_for_a_kecamatan_in_scope(client_for, make_user,
     client = client_for(make_user(Peran.ADMIN_KABUPATEN, kabupaten=kabupaten))
     response = _post(client, camat_senduro, pki.camat.pkcs12())
     assert response.status_code == 302
-    assert response["Location"] == reverse("sertifikat-kecamatan", args=[camat_senduro.kecamatan.kode])
+    assert response["Location"] == reverse("kecamatan:sertifikat-kecamatan", args=[camat_senduro.kecamatan.kode])
     assert SertifikatPejabat.objects.filter(pejabat=camat_senduro).exists()
     assert client.get(response["Location"]).status_code == 200
 
 
 def test_upload_page_needs_login(client, camat_senduro):
-    response = client.get(reverse("sertifikat-unggah", args=[camat_senduro.pk]))
+    response = client.get(reverse("kecamatan:sertifikat-unggah", args=[camat_senduro.pk]))
     assert response.status_code == 302 and "/masuk/" in response["Location"]
 
 
@@ -148,10 +148,10 @@ def test_only_a_signatory_still_in_office_can_get_a_certificate(client_for, make
         kecamatan=senduro, nama="MANTAN CAMAT", jabatan=Pejabat.Jabatan.CAMAT, selesai=hari_ini - datetime.timedelta(1)
     )
     for pejabat in (kasi, mantan):
-        assert client.get(reverse("sertifikat-unggah", args=[pejabat.pk])).status_code == 404
+        assert client.get(reverse("kecamatan:sertifikat-unggah", args=[pejabat.pk])).status_code == 404
         assert _post(client, pejabat, pki.camat.pkcs12()).status_code == 404
     assert not SertifikatPejabat.objects.exists()
     sekcam = Pejabat.objects.create(
         kecamatan=senduro, nama="SEKCAM", jabatan=Pejabat.Jabatan.SEKRETARIS_CAMAT, selesai=hari_ini
     )
-    assert client.get(reverse("sertifikat-unggah", args=[sekcam.pk])).status_code == 200
+    assert client.get(reverse("kecamatan:sertifikat-unggah", args=[sekcam.pk])).status_code == 200

@@ -102,12 +102,12 @@ def _page(client, hari_ini, fakta, output, stored, uraian):
             "status": fakta["status"],
             "token_kirim": token_baru(),
         }
-        response = client.post(reverse("kegiatan-create"), data)
+        response = client.post(reverse("kecamatan:kegiatan-create"), data)
         form = response.context["form"]
     else:
         tanggal_output = _hari(hari_ini, output["tanggal_output"])
         data = {"output": output["output"], "tanggal_output": tanggal_output or "", "versi": stored.versi}
-        response = client.post(reverse("kegiatan-output", args=[stored.pk]), data)
+        response = client.post(reverse("kecamatan:kegiatan-output", args=[stored.pk]), data)
         form = response.context["output_form"]
     assert response.status_code == 200
     return {nama: list(pesan) for nama, pesan in form.errors.items()}
