@@ -129,7 +129,7 @@ def main() -> None:
     from indikator.laporan import html
     from indikator.laporan.generator import laporan_capaian_generate
     from indikator.laporan.pdf import html_ke_pdf, laporan_capaian_pdf
-    from indikator.periode import tahunan
+    from kecamatan.periode import tahunan
 
     hari_ini = timezone.localdate()
     tahun = hari_ini.year - 1

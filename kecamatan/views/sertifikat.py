@@ -24,7 +24,9 @@ def sertifikat_daftar(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:
         pilihan = akses.kecamatan_scope(request.user).select_related("kabupaten")
-        return render(request, "kecamatan/pilih_kecamatan.html", {"pilihan": pilihan, "tujuan": "kecamatan:sertifikat-kecamatan"})
+        return render(
+            request, "kecamatan/pilih_kecamatan.html", {"pilihan": pilihan, "tujuan": "kecamatan:sertifikat-kecamatan"}
+        )
     if not akses.boleh_kelola_sertifikat(request.user, kecamatan):
         raise PermissionDenied("Hanya pimpinan kecamatan atau admin kabupaten yang mengelola sertifikat.")
     pejabat = (

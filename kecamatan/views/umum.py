@@ -18,7 +18,9 @@ def profil(request, kode=None):
     kecamatan = akses.kecamatan_for(request.user, kode)
     if kecamatan is None:
         pilihan = akses.kecamatan_scope(request.user).select_related("kabupaten")
-        return render(request, "kecamatan/pilih_kecamatan.html", {"pilihan": pilihan, "tujuan": "kecamatan:profil-kecamatan"})
+        return render(
+            request, "kecamatan/pilih_kecamatan.html", {"pilihan": pilihan, "tujuan": "kecamatan:profil-kecamatan"}
+        )
     pejabat = kecamatan.pejabat.select_related("seksi").order_by("jabatan", "-mulai")
     return render(
         request,

@@ -67,7 +67,9 @@ def test_a_kabupaten_role_on_one_kecamatan_dashboard_gets_that_kecamatan_list(cl
 
 
 def test_the_unfiltered_list_says_it_covers_every_year(client_for, make_user, kegiatan):
-    response = client_for(make_user(Peran.KASI, kecamatan=kegiatan)).get(reverse("kecamatan:kegiatan-perlu-tindak-lanjut"))
+    response = client_for(make_user(Peran.KASI, kecamatan=kegiatan)).get(
+        reverse("kecamatan:kegiatan-perlu-tindak-lanjut")
+    )
     assert response.context["halaman"].paginator.count == 5
     html = response.content.decode()
     assert "Periode: semua tahun" in html

@@ -231,7 +231,9 @@ def test_bukti_of_another_kegiatan_id_pair_is_404(client_for, orang, fakta, luma
     client = client_for(orang["kasi_lumajang"])
     for name in ("kecamatan:bukti-download", "kecamatan:bukti-preview", "kecamatan:bukti-remove"):
         assert client.get(reverse(name, args=[milik_lumajang.pk, fakta["bukti"].pk])).status_code == 404
-    assert client.post(reverse("kecamatan:bukti-remove", args=[milik_lumajang.pk, fakta["bukti"].pk])).status_code == 404
+    assert (
+        client.post(reverse("kecamatan:bukti-remove", args=[milik_lumajang.pk, fakta["bukti"].pk])).status_code == 404
+    )
     fakta["bukti"].refresh_from_db()
     assert fakta["bukti"].dihapus_pada is None
 

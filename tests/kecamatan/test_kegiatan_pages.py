@@ -47,7 +47,8 @@ def test_staf_logs_a_kegiatan_through_the_form(client_for, orang, uraian, sendur
 def test_form_refuses_an_uraian_outside_the_chosen_jenis(client_for, orang, uraian, senduro, seksi_pemerintahan):
     lain = JenisKegiatan.objects.exclude(pk=uraian.jenis_id).first()
     response = client_for(orang["staf"]).post(
-        reverse("kecamatan:kegiatan-create"), _form_data(uraian, senduro, seksi_pemerintahan, jenis=lain.pk, kategori="")
+        reverse("kecamatan:kegiatan-create"),
+        _form_data(uraian, senduro, seksi_pemerintahan, jenis=lain.pk, kategori=""),
     )
     assert response.status_code == 200
     assert "bukan bagian dari jenis kegiatan" in response.content.decode()

@@ -52,7 +52,9 @@ def test_twenty_identical_posts_of_the_create_form_make_one_kegiatan(
 def test_a_refused_submission_does_not_use_up_its_token(client_for, orang, uraian, senduro, seksi_pemerintahan):
     client = client_for(orang["staf"])
     token = _token_dari(client.get(reverse("kecamatan:kegiatan-create")).content.decode())
-    invalid = client.post(reverse("kecamatan:kegiatan-create"), _data_kegiatan(uraian, seksi_pemerintahan, token, tanggal=""))
+    invalid = client.post(
+        reverse("kecamatan:kegiatan-create"), _data_kegiatan(uraian, seksi_pemerintahan, token, tanggal="")
+    )
     assert invalid.status_code == 200
     # The redisplayed form keeps the same token: corrected and sent again, it saves once.
     assert _token_dari(invalid.content.decode()) == token

@@ -48,7 +48,9 @@ def test_pimpinan_uploads_and_the_file_is_stored_under_a_generated_name(
 
 
 def test_the_list_says_when_a_pejabat_has_no_certificate(client_for, make_user, senduro, camat_senduro):
-    page = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro)).get(reverse("kecamatan:sertifikat")).content.decode()
+    page = (
+        client_for(make_user(Peran.PIMPINAN, kecamatan=senduro)).get(reverse("kecamatan:sertifikat")).content.decode()
+    )
     assert "Belum ada" in page and "tanpa tanda tangan elektronik" in page
 
 

@@ -228,7 +228,9 @@ def test_history_on_the_detail_page_names_who_changed_what(client_for, orang, ur
         keterangan="Rapat di balai desa Argosari",
         hari_ini=HARI_INI,
     )
-    riwayat = client_for(orang["pimpinan"]).get(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk])).context["riwayat"]
+    riwayat = (
+        client_for(orang["pimpinan"]).get(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk])).context["riwayat"]
+    )
     assert [(e.pengguna, e.aksi) for e in riwayat] == [("kasi", "mengubah"), ("staf", "membuat")]
     perubahan = {p.label: (p.lama, p.baru) for p in riwayat[0].perubahan}
     assert perubahan == {
