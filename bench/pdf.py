@@ -34,7 +34,8 @@ def data_siap(hari_ini, tahun: int):
     from django.core.management import call_command
     from sintetis import HasilData, dokumen_load, kegiatan_load, log, organisasi_load, wilayah_load
 
-    from kecamatan.models import Kecamatan, Kegiatan
+    from kecamatan.models import Kegiatan
+    from wilayah.models import Kecamatan
 
     call_command("migrate", verbosity=0, interactive=False)
     if not Kecamatan.objects.filter(kode="35.08.10").exists():
