@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -188,6 +189,14 @@ STATICFILES_DIRS = [
     # The PDF reports embed this font, so they look the same whatever the host has installed.
     ("vendor/dejavu", NODE_MODULES / "dejavu-fonts-ttf" / "ttf"),
 ]
+
+STATICFILES_FINDERS = [
+    "iku_project.staticfiles.FinderTanpaVendorLebih",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
+# The DejaVu fonts are read from disk by the PDF renderer, and source maps only by a developer's
+# tools: compressing them (brotli at its highest level) was most of what collectstatic still spent.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "ttf", "map")
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Media is never served by URL: bukti pendukung go through a view that checks
