@@ -7,6 +7,9 @@ Logged in:
 
 - ``access_dokumen_iku_by_id(user, dokumen_id, *, kecamatan=None, untuk=Akses.BACA)``: an IKU
   document (of ``kecamatan`` when given); UBAH is the admin kabupaten's;
+- ``access_laporan_kecamatan_by_kode(user, kode=None, *, untuk=Akses.BACA)``: the kecamatan whose report
+  is drafted or downloaded (404 when a kabupaten role names none); ``Akses.SAHKAN``: approving it, its
+  own pimpinan's;
 - ``access_pengesahan_by_id(user, pengesahan_id)``: an approved report, with its kecamatan;
 - ``access_kabupaten_by_kode(user, kode)``: the kabupaten of the recap (kabupaten roles only; theirs
   is their membership's, whatever ``kode`` says; a superuser names one).
@@ -16,16 +19,20 @@ Public, without login:
 - ``access_pengesahan_publik_by_token(token)``: the approved report a printed copy's QR code names.
 """
 
+from django.http import Http404
+
 from indikator.models import DokumenIKU, PengesahanLaporan
 from kecamatan.akses import (
     Akses,
     AksesDitolak,
+    access_kecamatan_by_kode,
     ambil_dalam_lingkup,
     boleh_lihat_rekap,
+    boleh_sahkan,
     boleh_ubah_dokumen_iku,
     keanggotaan_of,
 )
-from wilayah.models import Kabupaten
+from wilayah.models import Kabupaten, Kecamatan
 
 PENGESAHAN_TIDAK_DITEMUKAN = "Laporan yang disahkan tidak ditemukan."
 
@@ -40,6 +47,18 @@ def access_dokumen_iku_by_id(user, dokumen_id, *, kecamatan=None, untuk=Akses.BA
     if untuk == Akses.UBAH and not boleh_ubah_dokumen_iku(user):
         raise AksesDitolak("Dokumen IKU diubah oleh admin kabupaten.", objek=dokumen)
     return dokumen
+
+
+def access_laporan_kecamatan_by_kode(user, kode=None, *, untuk=Akses.BACA) -> Kecamatan:
+    """A kecamatan role gets its own; a kabupaten role must name one (a report is of one kecamatan)."""
+    if untuk not in (Akses.BACA, Akses.SAHKAN):
+        raise ValueError(f"Akses {untuk!r} tidak dikenal di sini.")
+    kecamatan = access_kecamatan_by_kode(user, kode)
+    if kecamatan is None:
+        raise Http404("Pilih kecamatan terlebih dahulu.")
+    if untuk == Akses.SAHKAN and not boleh_sahkan(user, kecamatan):
+        raise AksesDitolak("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.", objek=kecamatan)
+    return kecamatan
 
 
 def access_pengesahan_by_id(user, pengesahan_id) -> PengesahanLaporan:

@@ -46,6 +46,8 @@ class Akses(models.TextChoices):
     UBAH = "ubah", "mengubah"
     # Recording the output and the bukti pendukung of a kegiatan: the kasi's (docs/DESIGN.md §1).
     TINDAK_LANJUT = "tindak_lanjut", "mencatat tindak lanjut"
+    # Approving a kecamatan's report: its own pimpinan's only (docs/DESIGN.md §1).
+    SAHKAN = "sahkan", "mengesahkan"
 
 
 class AksesDitolak(PermissionDenied):

@@ -233,6 +233,19 @@ KASUS = [
         lambda u, o, pk: akses_indikator.access_dokumen_iku_by_id(u, pk, untuk=Akses.UBAH),
         hanya("admin_kabupaten", "superuser"),
     ),
+    Kasus(
+        "laporan_kecamatan",
+        "kecamatan",
+        lambda u, o, pk: akses_indikator.access_laporan_kecamatan_by_kode(u, pk),
+        BACA,
+    ),
+    # Approval: the kecamatan's own pimpinan only, not a superuser nor a kabupaten role (docs/DESIGN.md §1).
+    Kasus(
+        "laporan_sahkan",
+        "kecamatan",
+        lambda u, o, pk: akses_indikator.access_laporan_kecamatan_by_kode(u, pk, untuk=Akses.SAHKAN),
+        hanya("pimpinan"),
+    ),
     Kasus("pengesahan", "pengesahan", lambda u, o, pk: akses_indikator.access_pengesahan_by_id(u, pk), BACA),
 ]
 
@@ -276,6 +289,12 @@ def test_a_kabupaten_role_without_a_code_chooses_and_a_kecamatan_role_gets_its_o
     # A kecamatan role naming another kecamatan, even one of its kabupaten: 404.
     with pytest.raises(Http404):
         akses.access_kecamatan_by_kode(p["staf"], "35.08.10")
+
+
+def test_a_report_is_of_one_kecamatan_a_kabupaten_role_must_name_it(dunia):
+    with pytest.raises(Http404):
+        akses_indikator.access_laporan_kecamatan_by_kode(dunia.pengguna["admin_kabupaten"])
+    assert akses_indikator.access_laporan_kecamatan_by_kode(dunia.pengguna["pimpinan"]) == dunia.objek["kecamatan"]
 
 
 def test_the_locked_kegiatan_says_why_and_carries_the_kegiatan(dunia):

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +21,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from iku_project.klien import alamat_klien
-from indikator.akses import access_kabupaten_by_kode, access_pengesahan_by_id, access_pengesahan_publik_by_token
+from indikator.akses import (
+    access_kabupaten_by_kode,
+    access_laporan_kecamatan_by_kode,
+    access_pengesahan_by_id,
+    access_pengesahan_publik_by_token,
+)
 from indikator.forms import PeriodeForm
 from indikator.laporan import generator, pdf, tte, xlsx
 from indikator.laporan.forms import VerifikasiPDFForm
@@ -30,6 +35,7 @@ from indikator.laporan.verifikasi import dokumen_iku2_beku
 from indikator.models import PengesahanLaporan
 from indikator.views.dasbor import periode_ditolak
 from kecamatan import akses
+from kecamatan.akses import Akses
 from kecamatan.periode import PeriodeTidakSah
 
 PDF = "application/pdf"
@@ -40,14 +46,6 @@ def _unduhan(content: bytes, content_type: str, nama: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{nama}"'
     return response
-
-
-def _kecamatan(request, kode):
-    """The report's kecamatan, or 404: a kabupaten role must name one, a kecamatan role gets its own."""
-    kecamatan = akses.access_kecamatan_by_kode(request.user, kode)
-    if kecamatan is None:
-        raise Http404("Pilih kecamatan terlebih dahulu.")
-    return kecamatan
 
 
 class PeriodeDitolak(Exception):
@@ -143,7 +141,7 @@ class TanggalHitungDitolak(Exception):
 
 
 def _laporan_capaian(request, kode):
-    kecamatan = _kecamatan(request, kode)
+    kecamatan = access_laporan_kecamatan_by_kode(request.user, kode)
     form, periode, hari_ini = _periode(request.GET, request.user)
     if "per" in form.errors:
         raise TanggalHitungDitolak(" ".join(form.errors["per"]))
@@ -181,7 +179,7 @@ def capaian_xlsx(request, kode=None):
 
 
 def _dokumen_iku(request, kode):
-    kecamatan = _kecamatan(request, kode)
+    kecamatan = access_laporan_kecamatan_by_kode(request.user, kode)
     try:
         data = generator.dokumen_iku_generate(kecamatan=kecamatan, hari_ini=timezone.localdate())
     except generator.TanpaDokumenIKU as exc:
@@ -210,7 +208,8 @@ def _penanda_tte(kecamatan, hari_ini):
 @sensitive_post_parameters("rahasia_tte")
 @require_POST
 def sahkan(request, kode=None):
-    kecamatan = _kecamatan(request, kode)
+    # Only the kecamatan's own pimpinan gets further, whatever the period says (403 with the reason).
+    kecamatan = access_laporan_kecamatan_by_kode(request.user, kode, untuk=Akses.SAHKAN)
     tujuan = reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index")
     # An approval cannot be undone: the year must be chosen, not this year's by default.
     try:
@@ -218,8 +217,6 @@ def sahkan(request, kode=None):
     except PeriodeDitolak as exc:
         messages.error(request, f"Laporan tidak disahkan: pilih tahun dan periode yang valid. {exc}")
         return redirect(tujuan)
-    if not akses.boleh_sahkan(request.user, kecamatan):
-        raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
     # Nothing is written without the confirmation page first: the form there sends "konfirmasi".
     if request.POST.get("konfirmasi") != "1":
         return _konfirmasi(request, kecamatan=kecamatan, periode=periode, hari_ini=hari_ini, form=form, kode=kode)
