@@ -1,23 +1,24 @@
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from desa import selectors, services
+from desa.akses import access_desa_by_id, access_dokumen_desa_by_id
 from desa.export import matriks_xlsx
 from desa.forms import DokumenDesaForm
 from desa.models import DokumenDesa, pesan_kelurahan
 from desa.tenggat import JenisDokumen, StatusDokumen
 from iku_project.htmx import vary_on_htmx
 from kecamatan import akses
+from kecamatan.akses import Akses
 from kecamatan.berkas import berkas_response, safe_download_name
-from wilayah.models import Desa
 
 TAHUN_MIN, TAHUN_MAX = 2015, 2100
 
@@ -50,7 +51,7 @@ def _matriks_url(kecamatan, tahun, user) -> str:
 
 
 def matriks(request, kode=None):
-    kecamatan = akses.kecamatan_for(request.user, kode)
+    kecamatan = akses.access_kecamatan_by_kode(request.user, kode)
     if kecamatan is None:
         return _pilih_kecamatan(request, "desa:dokumen-kecamatan")
     as_of = hari_ini()
@@ -74,10 +75,10 @@ def matriks(request, kode=None):
     return render(request, "desa/matriks.html", context)
 
 
-def _desa_for(request, desa_id, jenis, tahun_anggaran):
+def _desa_for(request, desa_id, jenis, tahun_anggaran, *, untuk):
     if jenis not in JenisDokumen.values or not TAHUN_MIN <= tahun_anggaran <= TAHUN_MAX:
         raise Http404("Dokumen tidak dikenal.")
-    return get_object_or_404(Desa.objects.for_user(request.user).select_related("kecamatan"), pk=desa_id)
+    return access_desa_by_id(request.user, desa_id, untuk=untuk)
 
 
 def _sel_response(request, *, desa, jenis, tahun_anggaran, tahun, tersimpan=False):
@@ -101,12 +102,12 @@ def _sel_response(request, *, desa, jenis, tahun_anggaran, tahun, tersimpan=Fals
 @vary_on_htmx
 def sel(request, desa_id, jenis, tahun_anggaran):
     """Enter or correct one cell: inline through HTMX, or as a plain page without JavaScript."""
-    desa = _desa_for(request, desa_id, jenis, tahun_anggaran)
+    # Cancelling an inline edit only redraws the cell: reading; anything else here is entering a document.
+    batal = bool(request.htmx and request.method == "GET" and request.GET.get("batal"))
+    desa = _desa_for(request, desa_id, jenis, tahun_anggaran, untuk=Akses.BACA if batal else Akses.UBAH)
     tahun = _tahun(request.POST.get("tahun") or request.GET.get("tahun"), hari_ini().year)
-    if request.htmx and request.method == "GET" and request.GET.get("batal"):
+    if batal:
         return _sel_response(request, desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, tahun=tahun)
-    if not _boleh_tulis(request.user):
-        raise PermissionDenied("Hanya kasi dan pimpinan kecamatan yang boleh mengisi dokumen desa.")
     dokumen = DokumenDesa.objects.filter(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran).first()
     sel = selectors.sel_dokumen(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, as_of=hari_ini())
     if request.method == "POST":
@@ -161,7 +162,7 @@ def _add_errors(form, exc: ValidationError):
 
 @require_POST
 def hapus(request, pk):
-    dokumen = get_object_or_404(DokumenDesa.objects.for_user(request.user).select_related("desa__kecamatan"), pk=pk)
+    dokumen = access_dokumen_desa_by_id(request.user, pk, untuk=Akses.UBAH)
     tahun = _tahun(request.POST.get("tahun"), hari_ini().year)
     label = f"{dokumen.get_jenis_display()} TA {dokumen.tahun_anggaran} {dokumen.desa}"
     services.dokumen_desa_delete(user=request.user, dokumen=dokumen)
@@ -171,7 +172,7 @@ def hapus(request, pk):
 
 def scan(request, pk):
     """The scan of a desa document, only through the user's scoped documents."""
-    dokumen = get_object_or_404(DokumenDesa.objects.for_user(request.user).select_related("desa"), pk=pk)
+    dokumen = access_dokumen_desa_by_id(request.user, pk)
     if not dokumen.berkas:
         raise Http404("Dokumen ini belum memiliki pindaian.")
     nama = dokumen.nama_berkas_asli or f"{dokumen.get_jenis_display()} TA {dokumen.tahun_anggaran} {dokumen.desa.nama}"
@@ -184,7 +185,7 @@ def scan(request, pk):
 
 
 def tenggat(request, kode=None):
-    kecamatan = akses.kecamatan_for(request.user, kode)
+    kecamatan = akses.access_kecamatan_by_kode(request.user, kode)
     if kecamatan is None:
         return _pilih_kecamatan(request, "desa:tenggat-kecamatan")
     daftar = selectors.tenggat_dokumen(kecamatan=kecamatan, as_of=hari_ini())

@@ -6,7 +6,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
-from kecamatan.akses import kecamatan_scope, peran_of
+from kecamatan.akses import ambil_dalam_lingkup, kecamatan_scope, peran_of
 from kecamatan.models import Peran
 from wilayah.models import Kabupaten, Kecamatan
 
@@ -86,10 +86,9 @@ class PeranHistoryAdmin(PeranAdminMixin, SimpleHistoryAdmin):
         return hasattr(self.model._meta, "simple_history_manager_attribute")
 
     def _objek_or_404(self, request, object_id):
-        try:
-            return self.get_queryset(request).get(pk=unquote(object_id))
-        except (self.model.DoesNotExist, ValidationError, ValueError, TypeError):
-            raise Http404("Data tidak ditemukan.") from None
+        # The admin's scope is its queryset (``get_queryset``, from ``kecamatan_scope``);
+        # the lookup, and its one 404 for missing and foreign, is the access layer's.
+        return ambil_dalam_lingkup(self.get_queryset(request), pk=unquote(object_id))
 
     def _versi_dalam_lingkup(self, request, object_id, version_id) -> bool:
         """The kecamatan the version belonged to, then, must be in the user's scope too."""

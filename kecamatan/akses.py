@@ -2,18 +2,80 @@
 
 Tenancy comes from the logged-in user's membership, never from a request
 parameter; a kecamatan outside the user's scope answers 404, as if it did not exist.
+
+The access layer (docs/DESIGN.md §3.4). Every view, export, report, download and API endpoint gets
+an object of a tenant through an ``access_<thing>_by_<key>(user, key, *, untuk=...)`` function of its
+app's ``akses.py``, which fetches and checks in one call:
+
+- the object is outside the user's scope, or does not exist: ``Http404`` with one message for both,
+  so an id never tells whether another kecamatan holds it;
+- it is in scope but the user's role may not do ``untuk`` (an ``Akses``): ``PermissionDenied`` with
+  the reason in Bahasa Indonesia (an ``AksesDitolak``, which also carries the object);
+- otherwise the object, with the related rows its callers show.
+
+This module holds the kecamatan app's functions and the shared ``Akses``:
+
+- ``access_kecamatan_by_kode(user, kode=None)``: the kecamatan a page is about (None: a kabupaten
+  role must still choose one);
+- ``access_sertifikat_kecamatan_by_kode(user, kode=None)``: the same, for the certificate pages;
+- ``access_kegiatan_by_id(user, kegiatan_id, *, untuk=Akses.BACA, as_of=None)``;
+- ``access_bukti_by_id(user, kegiatan_id, bukti_id, *, untuk=Akses.BACA)``;
+- ``access_pejabat_by_id(user, pejabat_id, *, untuk=Akses.BACA, hari_ini=None)``.
+
+The other apps' functions: ``desa/akses.py``, ``skm/akses.py``, ``indikator/akses.py``. The predicates
+(``boleh_*``) below stay the rules those functions, the services and the templates' flags ask.
 """
 
 from functools import wraps
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.formats import date_format
 
-from kecamatan.models import Peran
+from kecamatan.models import BuktiPendukung, Kegiatan, Pejabat, Peran
 from kecamatan.models.akses import PERAN_KABUPATEN, PERAN_KECAMATAN  # noqa: F401  (the role groups, exported here)
 from wilayah.models import Kecamatan
+
+
+class Akses(models.TextChoices):
+    """What the caller means to do with the object it asks for (shared by every app's access module)."""
+
+    BACA = "baca", "membaca"
+    UBAH = "ubah", "mengubah"
+    # Recording the output and the bukti pendukung of a kegiatan: the kasi's (docs/DESIGN.md §1).
+    TINDAK_LANJUT = "tindak_lanjut", "mencatat tindak lanjut"
+    # Approving a kecamatan's report: its own pimpinan's only (docs/DESIGN.md §1).
+    SAHKAN = "sahkan", "mengesahkan"
+
+
+class AksesDitolak(PermissionDenied):
+    """In scope, but not for this role: the reason shown to the user, and the object, for a page that explains."""
+
+    def __init__(self, alasan: str, *, objek=None):
+        super().__init__(alasan)
+        self.alasan = alasan
+        self.objek = objek
+
+
+TIDAK_DITEMUKAN = "Data tidak ditemukan."
+
+
+def ambil_dalam_lingkup(queryset, *, pesan: str = TIDAK_DITEMUKAN, **lookup):
+    """One row of an already scoped ``queryset``, or ``Http404(pesan)``: missing and foreign read alike.
+
+    A malformed key (text for an integer id) is a missing row too, not a server error.
+    """
+    try:
+        return queryset.get(**lookup)
+    except (queryset.model.DoesNotExist, ValidationError, ValueError, TypeError):
+        raise Http404(pesan) from None
+
+
+def _untuk_dikenal(untuk, *boleh) -> None:
+    if untuk not in boleh:
+        raise ValueError(f"Akses {untuk!r} tidak dikenal di sini.")
 
 
 def keanggotaan_of(user):
@@ -38,8 +100,11 @@ def kecamatan_scope(user):
     return Kecamatan.objects.for_user(user)
 
 
-def kecamatan_for(user, kode: str | None = None) -> Kecamatan | None:
-    """The kecamatan a page is about.
+KECAMATAN_TIDAK_DITEMUKAN = "Kecamatan tidak ditemukan."
+
+
+def access_kecamatan_by_kode(user, kode: str | None = None) -> Kecamatan | None:
+    """The kecamatan a page is about, with its kabupaten.
 
     Kecamatan roles always get their own (a ``kode`` naming another one is a
     404). Kabupaten roles name one by ``kode`` within their scope; without a
@@ -48,13 +113,17 @@ def kecamatan_for(user, kode: str | None = None) -> Kecamatan | None:
     keanggotaan = keanggotaan_of(user)
     scope = kecamatan_scope(user).select_related("kabupaten")
     if keanggotaan is not None and keanggotaan.kecamatan_id is not None:
-        kecamatan = get_object_or_404(scope, pk=keanggotaan.kecamatan_id)
+        kecamatan = ambil_dalam_lingkup(scope, pesan=KECAMATAN_TIDAK_DITEMUKAN, pk=keanggotaan.kecamatan_id)
         if kode is not None and kode != kecamatan.kode:
-            raise Http404("Kecamatan tidak ditemukan.")
+            raise Http404(KECAMATAN_TIDAK_DITEMUKAN)
         return kecamatan
     if kode is None:
         return None
-    return get_object_or_404(scope, kode=kode)
+    return ambil_dalam_lingkup(scope, pesan=KECAMATAN_TIDAK_DITEMUKAN, kode=kode)
+
+
+# The name the pages used before the access layer had one scheme; branches written against it still work.
+kecamatan_for = access_kecamatan_by_kode
 
 
 def peran_required(*peran):
@@ -253,3 +322,97 @@ def flag_menu(user) -> dict:
         "boleh_menu_admin": boleh_buka_admin(user),
         "boleh_menu_skm_kertas": boleh_entri_skm(user),
     }
+
+
+# --- The kecamatan app's access functions (docs/DESIGN.md §3.4) ----------------------------------------
+
+
+def access_sertifikat_kecamatan_by_kode(user, kode: str | None = None) -> Kecamatan | None:
+    """The kecamatan whose signatories' certificates a page lists; its pimpinan's or admin kabupaten's (403)."""
+    kecamatan = access_kecamatan_by_kode(user, kode)
+    if kecamatan is not None and not boleh_kelola_sertifikat(user, kecamatan):
+        raise AksesDitolak("Hanya pimpinan kecamatan atau admin kabupaten yang mengelola sertifikat.", objek=kecamatan)
+    return kecamatan
+
+
+KEGIATAN_TIDAK_DITEMUKAN = "Kegiatan tidak ditemukan."
+ALASAN_TINDAK_LANJUT = (
+    "Hanya kasi seksi kegiatan ini yang dapat mencatat tindak lanjutnya (output dan bukti pendukung)."
+)
+
+
+def _periksa_kegiatan(user, kegiatan, untuk) -> None:
+    if untuk == Akses.UBAH and not boleh_ubah_kegiatan(user, kegiatan):
+        # The page that refuses says why, with the way back: it needs the kegiatan too.
+        raise AksesDitolak(alasan_kegiatan_terkunci(user, kegiatan), objek=kegiatan)
+    if untuk == Akses.TINDAK_LANJUT and not boleh_kelola_tindak_lanjut(user, kegiatan):
+        raise AksesDitolak(ALASAN_TINDAK_LANJUT, objek=kegiatan)
+
+
+def access_kegiatan_by_id(user, kegiatan_id, *, untuk=Akses.BACA, as_of=None) -> Kegiatan:
+    """One kegiatan of the user's scope, checked for ``untuk`` (BACA, UBAH or TINDAK_LANJUT).
+
+    With ``as_of`` the row carries what the detail page shows as of that date (``ditindaklanjuti``,
+    ``jumlah_bukti``...); without, the plain row with its kecamatan, seksi and uraian.
+    """
+    from kecamatan.selectors import kegiatan_base
+
+    _untuk_dikenal(untuk, Akses.BACA, Akses.UBAH, Akses.TINDAK_LANJUT)
+    if as_of is None:
+        queryset = Kegiatan.objects.for_user(user).select_related("kecamatan", "seksi", "dibuat_oleh")
+    else:
+        queryset = kegiatan_base(user=user, as_of=as_of)
+    kegiatan = ambil_dalam_lingkup(
+        queryset.select_related("uraian__jenis"), pesan=KEGIATAN_TIDAK_DITEMUKAN, pk=kegiatan_id
+    )
+    _periksa_kegiatan(user, kegiatan, untuk)
+    return kegiatan
+
+
+def access_bukti_by_id(user, kegiatan_id, bukti_id, *, untuk=Akses.BACA) -> BuktiPendukung:
+    """One bukti pendukung of one kegiatan of the user's scope (both ids must match, else 404).
+
+    Any write (UBAH or TINDAK_LANJUT: attach a scan, remove) is the kegiatan's tindak lanjut: the kasi's.
+    """
+    _untuk_dikenal(untuk, Akses.BACA, Akses.UBAH, Akses.TINDAK_LANJUT)
+    bukti = ambil_dalam_lingkup(
+        BuktiPendukung.objects.for_user(user).select_related("kegiatan", "jenis"),
+        pesan="Bukti pendukung tidak ditemukan.",
+        kegiatan_id=kegiatan_id,
+        pk=bukti_id,
+    )
+    if untuk != Akses.BACA and not boleh_kelola_tindak_lanjut(user, bukti.kegiatan):
+        raise AksesDitolak(ALASAN_TINDAK_LANJUT, objek=bukti)
+    return bukti
+
+
+# Those who may sign a report: Camat and Sekretaris Camat (docs/DESIGN.md §2.5).
+JABATAN_PENANDATANGAN = (Pejabat.Jabatan.CAMAT, Pejabat.Jabatan.SEKRETARIS_CAMAT)
+
+
+def penandatangan_menjabat(pejabat_qs, hari_ini):
+    """Of ``pejabat_qs``, those who may sign a report on ``hari_ini``: Camat and Sekretaris Camat in office."""
+    return pejabat_qs.filter(jabatan__in=JABATAN_PENANDATANGAN).filter(
+        Q(selesai__isnull=True) | Q(selesai__gte=hari_ini)
+    )
+
+
+def access_pejabat_by_id(user, pejabat_id, *, untuk=Akses.BACA, hari_ini=None) -> Pejabat:
+    """One pejabat of the user's scope, with its kecamatan.
+
+    ``untuk=Akses.UBAH`` is the certificate upload (issue 15), and there the rule is narrower than
+    404-then-403: a pejabat who signs nothing (a Kasi), has left office by ``hari_ini`` (required),
+    or whose certificates this user may not manage does not exist for the upload page (404), since a
+    certificate stored for them would only wait to be misused.
+    """
+    _untuk_dikenal(untuk, Akses.BACA, Akses.UBAH)
+    queryset = Pejabat.objects.filter(kecamatan__in=kecamatan_scope(user)).select_related("kecamatan")
+    if untuk == Akses.UBAH:
+        if hari_ini is None:
+            raise TypeError("access_pejabat_by_id(untuk=Akses.UBAH) needs hari_ini.")
+        queryset = penandatangan_menjabat(queryset, hari_ini)
+    pesan = "Pejabat tidak ditemukan."
+    pejabat = ambil_dalam_lingkup(queryset, pesan=pesan, pk=pejabat_id)
+    if untuk == Akses.UBAH and not boleh_kelola_sertifikat(user, pejabat.kecamatan):
+        raise Http404(pesan)
+    return pejabat

@@ -4,7 +4,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -116,11 +115,6 @@ def kegiatan_list(*, user, as_of: datetime.date, filters: dict | None = None, pe
     return queryset.order_by(*URUTAN_KEGIATAN.get(urut, URUTAN_KEGIATAN["-tanggal"]))
 
 
-def kegiatan_detail(*, user, pk: int, as_of: datetime.date) -> Kegiatan:
-    """One kegiatan of the user's scope, or 404."""
-    return get_object_or_404(kegiatan_base(user=user, as_of=as_of).select_related("uraian__jenis"), pk=pk)
-
-
 def bukti_of_kegiatan(*, kegiatan: Kegiatan) -> tuple[list, list]:
     """(active, removed) bukti of a kegiatan, with their people, in one query."""
     semua = list(
@@ -129,13 +123,6 @@ def bukti_of_kegiatan(*, kegiatan: Kegiatan) -> tuple[list, list]:
         .order_by("tanggal", "pk")
     )
     return [b for b in semua if not b.dihapus], [b for b in semua if b.dihapus]
-
-
-def bukti_for_user(*, user, kegiatan_pk: int, pk: int) -> BuktiPendukung:
-    """One bukti of one kegiatan in the user's scope, or 404 (the same for another kecamatan's ids)."""
-    return get_object_or_404(
-        BuktiPendukung.objects.for_user(user).select_related("kegiatan", "jenis"), kegiatan_id=kegiatan_pk, pk=pk
-    )
 
 
 @dataclass

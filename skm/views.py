@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -16,21 +16,20 @@ from django.views.decorators.http import require_http_methods
 
 from kecamatan import akses
 from kecamatan.periode import PeriodeTidakSah, rentang_dari_query, semester_terakhir
+from skm.akses import (
+    access_kecamatan_entri_skm,
+    access_kecamatan_publik_by_kode,
+    access_layanan_publik_by_id,
+    access_responden_by_id,
+    access_rtl_by_id,
+    layanan_publik,
+)
 from skm.batas import kirim_diizinkan
 from skm.forms import ImporSKMForm, KertasForm, RencanaTindakLanjutForm, SurveiForm
 from skm.impor import skm_workbook_import, template_xlsx
-from skm.models import JenisLayanan, Pertanyaan, RencanaTindakLanjut, Responden
+from skm.models import Pertanyaan, Responden
 from skm.selectors import kuesioner_berlaku, skm_compute
 from skm.services import rencana_tindak_lanjut_save, responden_create
-from wilayah.models import Kecamatan
-
-
-def _kecamatan_publik(kode):
-    return get_object_or_404(Kecamatan.objects.select_related("kabupaten"), kode=kode)
-
-
-def _layanan_qs(kecamatan):
-    return JenisLayanan.objects.filter(kecamatan=kecamatan, aktif=True)
 
 
 def _pertanyaan(kuesioner):
@@ -47,10 +46,10 @@ def _tolak(request, kecamatan, pesan, status):
 @require_http_methods(["GET", "POST"])
 def survei(request, kode):
     """The questionnaire a citizen reaches from the poster's QR code: no login, no JavaScript."""
-    kecamatan = _kecamatan_publik(kode)
+    kecamatan = access_kecamatan_publik_by_kode(kode)
     hari_ini = timezone.localdate()
     kuesioner = kuesioner_berlaku(hari_ini)
-    layanan_qs = _layanan_qs(kecamatan)
+    layanan_qs = layanan_publik(kecamatan)
     kwargs = {"layanan_qs": layanan_qs, "pertanyaan": _pertanyaan(kuesioner), "hari_ini": hari_ini}
     dibuka = kuesioner is not None and layanan_qs.exists()
     if request.method == "POST":
@@ -85,7 +84,7 @@ def survei(request, kode):
 
 @login_not_required
 def terima_kasih(request, kode):
-    return render(request, "skm/terima_kasih.html", {"kecamatan": _kecamatan_publik(kode)})
+    return render(request, "skm/terima_kasih.html", {"kecamatan": access_kecamatan_publik_by_kode(kode)})
 
 
 def qr_svg(url: str) -> str:
@@ -99,11 +98,11 @@ def qr_svg(url: str) -> str:
 @login_not_required
 def poster(request, kode):
     """An A4 page to print and hang at the service counter, optionally for one layanan."""
-    kecamatan = _kecamatan_publik(kode)
+    kecamatan = access_kecamatan_publik_by_kode(kode)
     layanan = None
     pilihan = request.GET.get("layanan", "")
     if pilihan.isdigit():
-        layanan = get_object_or_404(_layanan_qs(kecamatan), pk=pilihan)
+        layanan = access_layanan_publik_by_id(kecamatan, pilihan)
     query = {"layanan": layanan.pk} if layanan else None
     url = request.build_absolute_uri(reverse("skm:survei", args=[kecamatan.kode], query=query))
     context = {"kecamatan": kecamatan, "layanan": layanan, "url": url, "qr": qr_svg(url)}
@@ -113,7 +112,7 @@ def poster(request, kode):
 @login_not_required
 def publikasi(request, kode):
     """The public result (publication is mandatory): the last finished semester's IKM per unsur."""
-    kecamatan = _kecamatan_publik(kode)
+    kecamatan = access_kecamatan_publik_by_kode(kode)
     periode = semester_terakhir(timezone.localdate())
     laporan = skm_compute(kecamatan=kecamatan, mulai=periode.mulai, selesai=periode.selesai)
     return render(request, "skm/publikasi.html", {"kecamatan": kecamatan, "laporan": laporan})
@@ -121,7 +120,7 @@ def publikasi(request, kode):
 
 def hasil(request, kode=None):
     """The kecamatan's own results for a period, with the answers per grade; scoped like every page."""
-    kecamatan = akses.kecamatan_for(request.user, kode)
+    kecamatan = akses.access_kecamatan_by_kode(request.user, kode)
     if kecamatan is None:
         messages.info(request, "Pilih kecamatan untuk melihat hasil SKM-nya.")
         return redirect("indikator:beranda")
@@ -141,18 +140,11 @@ def hasil(request, kode=None):
     return render(request, "skm/hasil.html", context)
 
 
-def _kecamatan_staf(request):
-    """Paper entry and import are the kecamatan's own staff's (staf, kasi, pimpinan) for their kecamatan."""
-    if not akses.boleh_entri_skm(request.user):
-        raise PermissionDenied("Hanya staf kecamatan yang mencatat kuesioner SKM kertas.")
-    return akses.keanggotaan_of(request.user).kecamatan
-
-
 @require_http_methods(["GET", "POST"])
 def kertas(request):
-    kecamatan = _kecamatan_staf(request)
+    kecamatan = access_kecamatan_entri_skm(request.user)
     hari_ini = timezone.localdate()
-    kwargs = {"layanan_qs": _layanan_qs(kecamatan), "hari_ini": hari_ini}
+    kwargs = {"layanan_qs": layanan_publik(kecamatan), "hari_ini": hari_ini}
     if request.method == "POST":
         form = KertasForm(request.POST, **kwargs)
         if form.is_valid():
@@ -179,7 +171,7 @@ def kertas(request):
 
 @require_http_methods(["GET", "POST"])
 def impor(request):
-    kecamatan = _kecamatan_staf(request)
+    kecamatan = access_kecamatan_entri_skm(request.user)
     hasil = None
     if request.GET.get("templat"):
         response = HttpResponse(
@@ -206,9 +198,7 @@ def impor(request):
 
 def responden_detail(request, pk):
     """One answered questionnaire; another kecamatan's answers 404 like everything else."""
-    responden = get_object_or_404(
-        Responden.objects.for_user(request.user).select_related("kecamatan", "jenis_layanan", "kuesioner"), pk=pk
-    )
+    responden = access_responden_by_id(request.user, pk)
     pertanyaan = _pertanyaan(responden.kuesioner)
     jawaban = [(p, dict(p.pilihan)[v], v) for p, v in zip(pertanyaan, responden.nilai, strict=True)]
     return render(request, "skm/responden.html", {"responden": responden, "jawaban": jawaban})
@@ -216,7 +206,7 @@ def responden_detail(request, pk):
 
 @require_http_methods(["POST"])
 def rtl_simpan(request):
-    kecamatan = akses.kecamatan_for(request.user)
+    kecamatan = akses.access_kecamatan_by_kode(request.user)
     if kecamatan is None:
         raise PermissionDenied("Rencana tindak lanjut SKM ditulis oleh kasi kecamatan.")
     form = RencanaTindakLanjutForm(request.POST)
@@ -246,7 +236,5 @@ def rtl_simpan(request):
 
 
 def rtl_detail(request, pk):
-    rtl = get_object_or_404(
-        RencanaTindakLanjut.objects.for_user(request.user).select_related("kecamatan", "unsur", "ditulis_oleh"), pk=pk
-    )
+    rtl = access_rtl_by_id(request.user, pk)
     return render(request, "skm/rtl.html", {"rtl": rtl})

@@ -96,7 +96,7 @@ def ekspor(request, kode=None):
     """A kecamatan role gets its own kecamatan; a kabupaten role one kecamatan by code, or all of its scope."""
     if akses.peran_of(request.user) is None:
         raise PermissionDenied("Akun Anda belum terhubung ke kecamatan atau kabupaten.")
-    kecamatan = akses.kecamatan_for(request.user, kode)
+    kecamatan = akses.access_kecamatan_by_kode(request.user, kode)
     if kecamatan is not None:
         qs, nama = akses.kecamatan_scope(request.user).filter(pk=kecamatan.pk), kecamatan.kode
     else:

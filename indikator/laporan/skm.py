@@ -95,7 +95,7 @@ def laporan_skm_xlsx(laporan: LaporanSKM, *, ttd: TandaTangan | None) -> bytes:
 def laporan_skm(request, fmt, kode=None):
     if fmt not in ("pdf", "xlsx"):
         raise Http404("Format laporan tidak dikenal.")
-    kecamatan = akses.kecamatan_for(request.user, kode)
+    kecamatan = akses.access_kecamatan_by_kode(request.user, kode)
     if kecamatan is None:
         raise Http404("Pilih kecamatan terlebih dahulu.")
     try:

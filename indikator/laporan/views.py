@@ -1,8 +1,8 @@
 """The report pages: choose a period, download drafts, approve, download approved versions, verify.
 
-Thin views: the kecamatan comes from ``akses.kecamatan_for`` (membership, never a
-parameter of a kecamatan role), data from the generator, bytes from a formatter,
-writes from ``services.laporan_sahkan``.
+Thin views: the kecamatan and every object come from the access layer (``akses.access_kecamatan_by_kode``,
+``indikator/akses.py``: membership, never a parameter of a kecamatan role), data from the generator,
+bytes from a formatter, writes from ``services.laporan_sahkan``.
 """
 
 from urllib.parse import urlencode
@@ -11,9 +11,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,6 +21,12 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from iku_project.klien import alamat_klien
+from indikator.akses import (
+    access_kabupaten_by_kode,
+    access_laporan_kecamatan_by_kode,
+    access_pengesahan_by_id,
+    access_pengesahan_publik_by_token,
+)
 from indikator.forms import PeriodeForm
 from indikator.laporan import generator, pdf, tte, xlsx
 from indikator.laporan.forms import VerifikasiPDFForm
@@ -29,8 +35,8 @@ from indikator.laporan.verifikasi import dokumen_iku2_beku
 from indikator.models import PengesahanLaporan
 from indikator.views.dasbor import periode_ditolak
 from kecamatan import akses
+from kecamatan.akses import Akses
 from kecamatan.periode import PeriodeTidakSah
-from wilayah.models import Kabupaten
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,14 +46,6 @@ def _unduhan(content: bytes, content_type: str, nama: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{nama}"'
     return response
-
-
-def _kecamatan(request, kode):
-    """The report's kecamatan, or 404: a kabupaten role must name one, a kecamatan role gets its own."""
-    kecamatan = akses.kecamatan_for(request.user, kode)
-    if kecamatan is None:
-        raise Http404("Pilih kecamatan terlebih dahulu.")
-    return kecamatan
 
 
 class PeriodeDitolak(Exception):
@@ -90,7 +88,7 @@ def _url_laporan(kode: str | None, form) -> str:
 
 
 def laporan(request, kode=None):
-    kecamatan = akses.kecamatan_for(request.user, kode)
+    kecamatan = akses.access_kecamatan_by_kode(request.user, kode)
     try:
         form, periode, hari_ini = _periode(request.GET, request.user)
     except PeriodeDitolak as exc:
@@ -143,7 +141,7 @@ class TanggalHitungDitolak(Exception):
 
 
 def _laporan_capaian(request, kode):
-    kecamatan = _kecamatan(request, kode)
+    kecamatan = access_laporan_kecamatan_by_kode(request.user, kode)
     form, periode, hari_ini = _periode(request.GET, request.user)
     if "per" in form.errors:
         raise TanggalHitungDitolak(" ".join(form.errors["per"]))
@@ -181,7 +179,7 @@ def capaian_xlsx(request, kode=None):
 
 
 def _dokumen_iku(request, kode):
-    kecamatan = _kecamatan(request, kode)
+    kecamatan = access_laporan_kecamatan_by_kode(request.user, kode)
     try:
         data = generator.dokumen_iku_generate(kecamatan=kecamatan, hari_ini=timezone.localdate())
     except generator.TanpaDokumenIKU as exc:
@@ -210,7 +208,8 @@ def _penanda_tte(kecamatan, hari_ini):
 @sensitive_post_parameters("rahasia_tte")
 @require_POST
 def sahkan(request, kode=None):
-    kecamatan = _kecamatan(request, kode)
+    # Only the kecamatan's own pimpinan gets further, whatever the period says (403 with the reason).
+    kecamatan = access_laporan_kecamatan_by_kode(request.user, kode, untuk=Akses.SAHKAN)
     tujuan = reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index")
     # An approval cannot be undone: the year must be chosen, not this year's by default.
     try:
@@ -218,8 +217,6 @@ def sahkan(request, kode=None):
     except PeriodeDitolak as exc:
         messages.error(request, f"Laporan tidak disahkan: pilih tahun dan periode yang valid. {exc}")
         return redirect(tujuan)
-    if not akses.boleh_sahkan(request.user, kecamatan):
-        raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
     # Nothing is written without the confirmation page first: the form there sends "konfirmasi".
     if request.POST.get("konfirmasi") != "1":
         return _konfirmasi(request, kecamatan=kecamatan, periode=periode, hari_ini=hari_ini, form=form, kode=kode)
@@ -310,7 +307,7 @@ def _konfirmasi(request, *, kecamatan, periode, hari_ini, form, kode, kesalahan=
 
 def unduh_disahkan(request, pk):
     # Scoped by membership: another kecamatan's approved report answers 404.
-    pengesahan = get_object_or_404(PengesahanLaporan.objects.for_user(request.user).select_related("kecamatan"), pk=pk)
+    pengesahan = access_pengesahan_by_id(request.user, pk)
     nama = (
         f"laporan-capaian-iku-{slugify(pengesahan.kecamatan.nama)}-{slugify(pengesahan.periode.label)}"
         f"-versi-{pengesahan.versi}.pdf"
@@ -319,14 +316,8 @@ def unduh_disahkan(request, pk):
 
 
 def _rekap(request):
-    if not akses.boleh_lihat_rekap(request.user):
-        raise PermissionDenied("Rekap kabupaten hanya untuk admin kabupaten dan pemeriksa.")
-    keanggotaan = akses.keanggotaan_of(request.user)
-    if keanggotaan is not None and keanggotaan.kabupaten_id is not None:
-        kabupaten = keanggotaan.kabupaten
-    else:
-        kode = request.GET.get("kabupaten") or settings.IKU_KABUPATEN_DEFAULT
-        kabupaten = get_object_or_404(Kabupaten, kode=kode)
+    kode = request.GET.get("kabupaten") or settings.IKU_KABUPATEN_DEFAULT
+    kabupaten = access_kabupaten_by_kode(request.user, kode)
     _, periode, hari_ini = _periode(request.GET)  # PeriodeDitolak: answered by the views below
     rekap = generator.rekap_kabupaten_generate(
         kabupaten=kabupaten,
@@ -395,7 +386,7 @@ def _verifikasi_tte(request, pengesahan) -> dict:
 @require_http_methods(["GET", "HEAD", "POST"])
 def verifikasi(request, token):
     """Public (no login): does a printed approved report match what was approved? Unknown token → 404."""
-    pengesahan = get_object_or_404(PengesahanLaporan.objects.select_related("kecamatan__kabupaten"), token=token)
+    pengesahan = access_pengesahan_publik_by_token(token)
     terbaru = (
         PengesahanLaporan.objects.untuk_periode(pengesahan.kecamatan, pengesahan.periode)
         .order_by("-versi")

@@ -69,7 +69,7 @@ def periode_ditolak(request, periode_form=None, *, judul: str, kesalahan=None, k
 
 @vary_on_htmx
 def dasbor_kecamatan(request, kode=None):
-    kecamatan = akses.kecamatan_for(request.user, kode)
+    kecamatan = akses.access_kecamatan_by_kode(request.user, kode)
     if kecamatan is None:
         return redirect("indikator:beranda")
     hari_ini = timezone.localdate()

@@ -1,5 +1,6 @@
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
+from indikator.akses import access_dokumen_iku_by_id
 from indikator.models import DokumenIKU
 from kecamatan import akses
 from kecamatan.akses import kecamatan_scope
@@ -13,7 +14,7 @@ def _hari_ini():
 
 def dokumen_iku(request, kode=None):
     """The IKU documents of a kecamatan, newest in force first, with the chosen one in full."""
-    kecamatan = akses.kecamatan_for(request.user, kode)
+    kecamatan = akses.access_kecamatan_by_kode(request.user, kode)
     if kecamatan is None:
         pilihan = kecamatan_scope(request.user).select_related("kabupaten")
         return render(
@@ -28,7 +29,7 @@ def dokumen_iku(request, kode=None):
     berlaku = DokumenIKU.objects.in_force_on(kecamatan, _hari_ini())
     dokumen = None
     if dipilih_id and dipilih_id.isdigit():
-        dokumen = get_object_or_404(DokumenIKU.objects.filter(kecamatan=kecamatan), pk=int(dipilih_id))
+        dokumen = access_dokumen_iku_by_id(request.user, int(dipilih_id), kecamatan=kecamatan)
     elif berlaku is not None:
         dokumen = berlaku
     elif semua:

@@ -14,7 +14,7 @@ from kecamatan.periode import PeriodeTidakSah, tahun_parse
 @akses.peran_required(*akses.PERAN_PENETAP_TARGET)
 def target_iku(request):
     """Pimpinan set the year's targets and the tujuan indicator's value; capaian follows on the dashboard."""
-    kecamatan = akses.kecamatan_for(request.user)
+    kecamatan = akses.access_kecamatan_by_kode(request.user)
     if kecamatan is None:
         raise PermissionDenied("Halaman ini untuk pimpinan kecamatan.")
     hari_ini = timezone.localdate()

@@ -1,7 +1,7 @@
 """Kegiatan and bukti pendukung pages; thin: forms validate, services write, selectors read.
 
-Every object is fetched through a queryset scoped from the user's membership,
-so another kecamatan's id answers 404 before any permission is even considered.
+Every object comes from the access layer (``kecamatan/akses.py``, docs/DESIGN.md §3.4): another
+kecamatan's id answers 404 before any permission is even considered, a role that may not act 403.
 """
 
 from django.contrib import messages
@@ -117,7 +117,7 @@ def kegiatan_perlu_tindak_lanjut(request):
 def _kecamatan_penulis(request) -> Kecamatan:
     if not akses.boleh_catat_kegiatan(request.user):
         raise PermissionDenied("Hanya staf dan kasi yang dapat mencatat kegiatan.")
-    return akses.kecamatan_for(request.user)
+    return akses.access_kecamatan_by_kode(request.user)
 
 
 def _form_values(form: KegiatanForm) -> dict:
@@ -176,16 +176,17 @@ def kegiatan_pilihan(request):
     return render(request, "kecamatan/kegiatan_form.html#pilihan", {"form": form})
 
 
-def _kegiatan_or_404(request, pk):
-    return selectors.kegiatan_detail(user=request.user, pk=pk, as_of=_hari_ini())
+def _kegiatan(request, pk, untuk=akses.Akses.BACA):
+    return akses.access_kegiatan_by_id(request.user, pk, untuk=untuk, as_of=_hari_ini())
 
 
 @require_http_methods(["GET", "POST"])
 def kegiatan_update(request, pk):
-    kegiatan = _kegiatan_or_404(request, pk)
-    if not akses.boleh_ubah_kegiatan(request.user, kegiatan):
+    try:
+        kegiatan = _kegiatan(request, pk, akses.Akses.UBAH)
+    except akses.AksesDitolak as exc:
         # Say why, with the way back, instead of a bare "akses ditolak".
-        context = {"kegiatan": kegiatan, "alasan": akses.alasan_kegiatan_terkunci(request.user, kegiatan)}
+        context = {"kegiatan": exc.objek, "alasan": exc.alasan}
         return render(request, "kecamatan/kegiatan_terkunci.html", context, status=403)
     konflik = None
     status = 200
@@ -266,14 +267,12 @@ def _render_detail(request, kegiatan, *, output_form=None, bukti_form=None, konf
 
 @require_GET
 def kegiatan_detail(request, pk):
-    return _render_detail(request, _kegiatan_or_404(request, pk))
+    return _render_detail(request, _kegiatan(request, pk))
 
 
 @require_POST
 def kegiatan_output(request, pk):
-    kegiatan = _kegiatan_or_404(request, pk)
-    if not akses.boleh_kelola_tindak_lanjut(request.user, kegiatan):
-        raise PermissionDenied("Hanya kasi seksi ini yang dapat mencatat output.")
+    kegiatan = _kegiatan(request, pk, akses.Akses.TINDAK_LANJUT)
     form = OutputForm(request.POST)
     if form.is_valid():
         try:
@@ -297,9 +296,7 @@ def kegiatan_output(request, pk):
 
 @require_POST
 def bukti_create(request, pk):
-    kegiatan = _kegiatan_or_404(request, pk)
-    if not akses.boleh_kelola_tindak_lanjut(request.user, kegiatan):
-        raise PermissionDenied("Hanya kasi seksi ini yang dapat mengunggah bukti pendukung.")
+    kegiatan = _kegiatan(request, pk, akses.Akses.TINDAK_LANJUT)
     form = BuktiForm(request.POST, request.FILES)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -320,10 +317,7 @@ def bukti_create(request, pk):
 
 @require_POST
 def bukti_attach(request, kegiatan_pk, pk):
-    bukti = selectors.bukti_for_user(user=request.user, kegiatan_pk=kegiatan_pk, pk=pk)
-    kegiatan = _kegiatan_or_404(request, kegiatan_pk)
-    if not akses.boleh_kelola_tindak_lanjut(request.user, kegiatan):
-        raise PermissionDenied("Hanya kasi seksi ini yang dapat melampirkan berkas bukti pendukung.")
+    bukti = akses.access_bukti_by_id(request.user, kegiatan_pk, pk, untuk=akses.Akses.TINDAK_LANJUT)
     form = LampirkanBerkasForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -334,11 +328,11 @@ def bukti_attach(request, kegiatan_pk, pk):
             messages.success(request, "Berkas pindaian dilampirkan.")
     else:
         messages.error(request, " ".join(form.errors["berkas"]))
-    return redirect(reverse("kecamatan:kegiatan-detail", args=[kegiatan.pk]) + "#bukti")
+    return redirect(reverse("kecamatan:kegiatan-detail", args=[kegiatan_pk]) + "#bukti")
 
 
 def _berkas(request, kegiatan_pk, pk, *, inline):
-    bukti = selectors.bukti_for_user(user=request.user, kegiatan_pk=kegiatan_pk, pk=pk)
+    bukti = akses.access_bukti_by_id(request.user, kegiatan_pk, pk)
     if not bukti.berkas or bukti.dihapus:
         raise Http404("Berkas tidak tersedia.")
     nama = safe_download_name(bukti.nama_berkas_asli or f"{bukti.jenis.nama} {bukti.nomor}".strip(), bukti.extension)
@@ -357,9 +351,7 @@ def bukti_preview(request, kegiatan_pk, pk):
 
 @require_http_methods(["GET", "POST"])
 def bukti_remove(request, kegiatan_pk, pk):
-    bukti = selectors.bukti_for_user(user=request.user, kegiatan_pk=kegiatan_pk, pk=pk)
-    if not akses.boleh_kelola_tindak_lanjut(request.user, bukti.kegiatan):
-        raise PermissionDenied("Hanya kasi seksi ini yang dapat menghapus bukti pendukung.")
+    bukti = akses.access_bukti_by_id(request.user, kegiatan_pk, pk, untuk=akses.Akses.TINDAK_LANJUT)
     if bukti.dihapus:
         raise Http404("Bukti ini sudah dihapus.")
     if request.method == "POST":

@@ -15,7 +15,7 @@ def katalog(request):
 
 
 def profil(request, kode=None):
-    kecamatan = akses.kecamatan_for(request.user, kode)
+    kecamatan = akses.access_kecamatan_by_kode(request.user, kode)
     if kecamatan is None:
         pilihan = akses.kecamatan_scope(request.user).select_related("kabupaten")
         return render(
