@@ -2,7 +2,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import PermissionDenied
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -20,27 +19,24 @@ from kecamatan.models import (
     UraianAktivitas,
 )
 from kecamatan.nip import format_nip
-from kecamatan.services import pengguna_wajib_ganti_sandi
+from kecamatan.services import katalog_aktif_set, pengguna_wajib_ganti_sandi
 from wilayah.models import Kabupaten, Kecamatan, Provinsi
 
 User = get_user_model()
 
 
 # permissions=["change"]: only a role that may change the catalogue (admin_kabupaten) is offered
-# these actions, and Django ignores a forged POST naming an action it did not offer.
+# these actions, and Django ignores a forged POST naming an action it did not offer; the service
+# checks the role again and records each change in the catalogue's history.
 @admin.action(description="Pensiunkan (tidak bisa dipilih lagi; kegiatan lama tetap utuh)", permissions=["change"])
 def pensiunkan(modeladmin, request, queryset):
-    if not modeladmin.has_change_permission(request):
-        raise PermissionDenied("Hanya admin kabupaten yang dapat mengubah katalog.")
-    jumlah = queryset.update(aktif=False)
+    jumlah = katalog_aktif_set(user=request.user, entri=queryset, aktif=False)
     modeladmin.message_user(request, f"{jumlah} entri dipensiunkan.", messages.SUCCESS)
 
 
 @admin.action(description="Aktifkan kembali", permissions=["change"])
 def aktifkan(modeladmin, request, queryset):
-    if not modeladmin.has_change_permission(request):
-        raise PermissionDenied("Hanya admin kabupaten yang dapat mengubah katalog.")
-    jumlah = queryset.update(aktif=True)
+    jumlah = katalog_aktif_set(user=request.user, entri=queryset, aktif=True)
     modeladmin.message_user(request, f"{jumlah} entri diaktifkan kembali.", messages.SUCCESS)
 
 

@@ -254,6 +254,11 @@ def boleh_atur_target_kecamatan(user, kecamatan) -> bool:
     return boleh_atur_target(user) and kecamatan_scope(user).filter(pk=kecamatan.pk).exists()
 
 
+def boleh_ubah_katalog(user) -> bool:
+    """docs/DESIGN.md §2.1: the catalogue is shared by all kecamatan and edited only by admin kabupaten."""
+    return has_peran(user, Peran.ADMIN_KABUPATEN)
+
+
 def boleh_ubah_dokumen_iku(user) -> bool:
     return has_peran(user, Peran.ADMIN_KABUPATEN)
 

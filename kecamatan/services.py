@@ -246,6 +246,29 @@ def bukti_remove(*, user, bukti: BuktiPendukung) -> BuktiPendukung:
     return locked
 
 
+# --- Katalog ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def katalog_aktif_set(*, user, entri: Iterable, aktif: bool) -> int:
+    """Retire catalogue entries or bring them back; returns how many changed.
+
+    Each change is saved with its own history record naming the user (docs/DESIGN.md §2.1): a bulk
+    ``update()`` would leave the catalogue's history silent about who retired what, and when.
+    """
+    if not akses.boleh_ubah_katalog(user):
+        raise PermissionDenied("Hanya admin kabupaten yang dapat mengubah katalog.")
+    berubah = 0
+    for item in entri:
+        if item.aktif == aktif:
+            continue
+        item.aktif = aktif
+        item._history_user = user
+        item.save(update_fields=["aktif"])
+        berubah += 1
+    return berubah
+
+
 # --- Kata sandi ------------------------------------------------------------------------------
 
 

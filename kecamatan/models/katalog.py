@@ -93,6 +93,7 @@ class JenisBukti(models.Model):
     aktif = models.BooleanField("aktif", default=True)
 
     objects = KatalogQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["urutan"]

@@ -134,3 +134,45 @@ def test_admin_kabupaten_retires_and_reactivates_catalogue_entries(
     client.post(url, {"action": "aktifkan", "_selected_action": [entry.pk], "index": 0})
     entry.refresh_from_db()
     assert entry.aktif is True
+
+
+@pytest.mark.parametrize(("url_nama", "model_nama"), KATALOG_ADMIN)
+def test_retiring_through_the_admin_is_recorded_in_the_history_with_its_user(
+    make_user, client_for, senduro, url_nama, model_nama
+):
+    from django.apps import apps
+
+    model = apps.get_model("kecamatan", model_nama)
+    entry, sudah_pensiun = list(model.objects.order_by("pk")[:2])
+    sudah_pensiun.aktif = False
+    sudah_pensiun.save()
+    admin_kab = make_user(Peran.ADMIN_KABUPATEN, kecamatan=senduro)
+    before = {e.pk: e.history.count() for e in (entry, sudah_pensiun)}
+    url = f"/admin/kecamatan/{url_nama}/"
+    client_for(admin_kab).post(
+        url, {"action": "pensiunkan", "_selected_action": [entry.pk, sudah_pensiun.pk], "index": 0}
+    )
+    terakhir = entry.history.order_by("-history_id").first()
+    assert entry.history.count() == before[entry.pk] + 1
+    assert terakhir.aktif is False and terakhir.history_user == admin_kab and terakhir.history_type == "~"
+    # An entry already retired is left as it was: no empty history record.
+    assert sudah_pensiun.history.count() == before[sudah_pensiun.pk]
+
+
+def test_the_catalogue_service_refuses_every_role_but_admin_kabupaten(make_user, senduro, kabupaten):
+    from django.core.exceptions import PermissionDenied
+
+    from kecamatan.services import katalog_aktif_set
+
+    entry = JenisKegiatan.objects.order_by("pk").first()
+    for peran in (Peran.STAF, Peran.KASI, Peran.PIMPINAN):
+        with pytest.raises(PermissionDenied):
+            katalog_aktif_set(user=make_user(peran, kecamatan=senduro), entri=[entry], aktif=False)
+    with pytest.raises(PermissionDenied):
+        katalog_aktif_set(user=make_user(Peran.PEMERIKSA, kabupaten=kabupaten), entri=[entry], aktif=False)
+    entry.refresh_from_db()
+    assert entry.aktif is True
+    admin_kab = make_user(Peran.ADMIN_KABUPATEN, kabupaten=kabupaten)
+    assert katalog_aktif_set(user=admin_kab, entri=[entry], aktif=False) == 1
+    entry.refresh_from_db()
+    assert entry.aktif is False
