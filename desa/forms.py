@@ -33,3 +33,23 @@ class DokumenDesaForm(forms.Form):
         if dokumen is None:
             return {}
         return {"tanggal": dokumen.tanggal, "nomor": dokumen.nomor, "catatan": dokumen.catatan}
+
+
+class PengajuanForm(DokumenDesaForm):
+    """What a desa operator hands in: the date, the number and the scan (required, checked like bukti)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["catatan"]
+        self.fields["berkas"].required = True
+        self.fields["berkas"].help_text = "PDF, JPEG, PNG, DOCX atau XLSX. Foto dari ponsel juga bisa."
+        self.fields["berkas"].error_messages["required"] = "Lampirkan pindaian dokumennya."
+
+
+class AlasanKembaliForm(forms.Form):
+    alasan = forms.CharField(
+        label="Alasan dikembalikan",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Tuliskan alasan pengembaliannya."},
+    )

@@ -10,5 +10,10 @@ urlpatterns = [
     path("dokumen/<int:pk>/pindaian/", views.scan, name="scan"),
     path("dokumen/<int:pk>/hapus/", views.hapus, name="hapus"),
     path("tenggat/", views.tenggat, name="tenggat"),
+    path("desa-saya/", views.operator, name="operator"),
+    path("desa-saya/ajukan/<str:jenis>/<int:tahun_anggaran>/", views.ajukan, name="ajukan"),
+    path("pengajuan/<int:pk>/pindaian/", views.pengajuan_scan, name="pengajuan-scan"),
+    path("pengajuan/<int:pk>/terima/", views.pengajuan_terima, name="pengajuan-terima"),
+    path("pengajuan/<int:pk>/kembalikan/", views.pengajuan_kembalikan, name="pengajuan-kembalikan"),
     path("tenggat/kecamatan/<str:kode>/", views.tenggat, name="tenggat-kecamatan"),
 ]

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "iku_project.audit.AksesDitolakMiddleware",
     "kecamatan.middleware.WajibGantiSandiMiddleware",
+    "kecamatan.middleware.OperatorDesaMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -208,6 +208,46 @@ def boleh_tulis_dokumen_desa(user) -> bool:
     return has_peran(user, *PERAN_KASI_KE_ATAS)
 
 
+def desa_operator_id(user) -> int | None:
+    """The desa a desa operator answers for (docs/DESIGN.md §2.7); ``None`` for every other role."""
+    keanggotaan = keanggotaan_of(user)
+    if keanggotaan is None or keanggotaan.peran != Peran.OPERATOR_DESA or not user.is_active:
+        return None
+    return keanggotaan.desa_id
+
+
+def boleh_ajukan_dokumen_desa(user, desa) -> bool:
+    """A desa operator hands in the documents of its own desa, and of no other."""
+    return desa_operator_id(user) is not None and desa_operator_id(user) == desa.pk and not desa.is_kelurahan
+
+
+def boleh_putus_pengajuan(user, desa) -> bool:
+    """Accepting or returning a submission: a kasi or pimpinan of the desa's own kecamatan."""
+    keanggotaan = keanggotaan_of(user)
+    return (
+        boleh_tulis_dokumen_desa(user)
+        and keanggotaan is not None
+        and keanggotaan.kecamatan_id == desa.kecamatan_id
+        and user.is_active
+    )
+
+
+def boleh_buat_operator_desa(user, desa) -> bool:
+    """docs/DESIGN.md §2.7: the admin kabupaten of the desa's kabupaten, or a pimpinan of its kecamatan."""
+    if not user.is_authenticated or not user.is_active or desa.is_kelurahan:
+        return False
+    if user.is_superuser:
+        return True
+    keanggotaan = keanggotaan_of(user)
+    if keanggotaan is None:
+        return False
+    if keanggotaan.peran == Peran.PIMPINAN:
+        return keanggotaan.kecamatan_id == desa.kecamatan_id
+    if keanggotaan.peran == Peran.ADMIN_KABUPATEN:
+        return kecamatan_scope(user).filter(pk=desa.kecamatan_id).exists()
+    return False
+
+
 def boleh_tulis_rtl(user, kecamatan) -> bool:
     """The SKM rencana tindak lanjut is written by a kasi of that kecamatan."""
     keanggotaan = keanggotaan_of(user)
@@ -252,4 +292,6 @@ def flag_menu(user) -> dict:
         "boleh_menu_target": boleh_atur_target(user),
         "boleh_menu_admin": boleh_buka_admin(user),
         "boleh_menu_skm_kertas": boleh_entri_skm(user),
+        # A desa operator's menu holds its own desa's page only (docs/DESIGN.md §2.7).
+        "menu_operator_desa": desa_operator_id(user) is not None,
     }
