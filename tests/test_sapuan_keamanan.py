@@ -25,6 +25,7 @@ from kecamatan.models import (
     Seksi,
     UraianAktivitas,
 )
+from notifikasi.models import Notifikasi
 from skm.models import JenisLayanan, Kuesioner, RencanaTindakLanjut, Responden, Unsur
 
 RAHASIA = "RAHASIA-LUMAJANG-7Q"
@@ -77,6 +78,9 @@ def lumajang_data(lumajang, make_user):
         desa=desa, jenis="lppdes", tahun_anggaran=2025, tanggal="2026-03-01", nomor=RAHASIA,
         berkas="pengajuan_desa/2026/03/rahasia.pdf", diajukan_oleh=operator,
     )  # fmt: skip
+    notifikasi = Notifikasi.objects.create(
+        penerima=kasi, jenis="pengingat", kunci="pengingat:uji", judul=RAHASIA, isi=RAHASIA, url="/desa/tenggat/"
+    )
     layanan = JenisLayanan.objects.create(kecamatan=lumajang, nama="Legalisasi")
     responden = Responden.objects.create(
         kecamatan=lumajang, kuesioner=Kuesioner.objects.get(versi=1), jenis_layanan=layanan,
@@ -98,12 +102,16 @@ def lumajang_data(lumajang, make_user):
         "pejabat": pejabat,
         "kecamatan": lumajang,
         "pengajuan": pengajuan,
+        "notifikasi": notifikasi,
     }
 
 
 def _candidates(param, data):
     """Values of Lumajang's objects for each URL parameter name."""
-    objects = [data[k] for k in ("kegiatan", "bukti", "dokumen", "desa", "pejabat", "responden", "rtl", "pengajuan")]
+    objects = [
+        data[k]
+        for k in ("kegiatan", "bukti", "dokumen", "desa", "pejabat", "responden", "rtl", "pengajuan", "notifikasi")
+    ]
     table = {
         "kode": [data["kecamatan"].kode, data["desa"].kode],
         "pk": sorted({o.pk for o in objects}),
@@ -141,6 +149,7 @@ def _snapshot():
         list(Responden.objects.values_list("pk", "saran", "u1")),
         list(RencanaTindakLanjut.objects.values_list("pk", "rencana")),
         list(PengajuanDokumenDesa.objects.values_list("pk", "status", "alasan", "nomor")),
+        list(Notifikasi.objects.values_list("pk", "dibaca_pada")),
     )
 
 
