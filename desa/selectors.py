@@ -261,3 +261,28 @@ def dokumen_operator(*, desa: Desa, as_of: datetime.date) -> list[TahunOperator]
             )
         hasil.append(TahunOperator(tahun_anggaran=tahun_anggaran, dokumen=baris))
     return hasil
+
+
+def rekap_operator(*, kecamatan_qs):
+    """Per kecamatan: its desa, those with an active operator, and the submissions waiting; one query."""
+    from django.db.models import Count
+
+    from kecamatan.models import Peran
+
+    return (
+        kecamatan_qs.select_related("kabupaten")
+        .annotate(
+            jumlah_desa=Count("desa", filter=Q(desa__jenis=Desa.Jenis.DESA), distinct=True),
+            desa_beroperator=Count(
+                "desa",
+                filter=Q(desa__operator__peran=Peran.OPERATOR_DESA, desa__operator__user__is_active=True),
+                distinct=True,
+            ),
+            pengajuan_menunggu=Count(
+                "desa__pengajuan_dokumen",
+                filter=Q(desa__pengajuan_dokumen__status=PengajuanDokumenDesa.Status.MENUNGGU),
+                distinct=True,
+            ),
+        )
+        .order_by("kode")
+    )

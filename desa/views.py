@@ -289,3 +289,15 @@ def pengajuan_kembalikan(request, pk):
     else:
         messages.success(request, f"{pengajuan.label} {pengajuan.desa} dikembalikan ke operator desa.")
     return _kembali_ke_matriks(request, pengajuan)
+
+
+@akses.peran_required(*akses.PERAN_KABUPATEN)
+def rekap_operator(request):
+    """The kabupaten's view of the desa in the loop: operators per kecamatan and submissions waiting."""
+    baris = list(selectors.rekap_operator(kecamatan_qs=akses.kecamatan_scope(request.user)))
+    total = {
+        "jumlah_desa": sum(k.jumlah_desa for k in baris),
+        "desa_beroperator": sum(k.desa_beroperator for k in baris),
+        "pengajuan_menunggu": sum(k.pengajuan_menunggu for k in baris),
+    }
+    return render(request, "desa/rekap_operator.html", {"baris": baris, "total": total})

@@ -294,4 +294,5 @@ def flag_menu(user) -> dict:
         "boleh_menu_skm_kertas": boleh_entri_skm(user),
         # A desa operator's menu holds its own desa's page only (docs/DESIGN.md §2.7).
         "menu_operator_desa": desa_operator_id(user) is not None,
+        "boleh_menu_rekap_operator": boleh_lihat_rekap(user),
     }

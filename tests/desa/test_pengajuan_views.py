@@ -124,3 +124,38 @@ def test_an_unknown_document_or_year_is_404(client_for, operator, hari_ini):
     client = client_for(operator)
     assert client.get("/desa/desa-saya/ajukan/perdes/2026/").status_code == 404
     assert client.get("/desa/desa-saya/ajukan/lppdes/2019/").status_code == 404
+
+
+def test_the_kabupaten_sees_operators_and_waiting_submissions_per_kecamatan_in_constant_queries(
+    client_for, make_user, senduro, lumajang, operator, hari_ini
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _kirim(client_for(operator))
+    lain = Desa.objects.get(kode="35.08.12.2002")
+    make_user(Peran.OPERATOR_DESA, desa=lain)
+    make_user(Peran.OPERATOR_DESA, desa=lain)  # two operators of one desa: still one desa
+    admin = make_user(Peran.ADMIN_KABUPATEN, kabupaten=senduro.kabupaten)
+    client = client_for(admin)
+    response = client.get("/desa/operator-desa/")
+    html = response.content.decode()
+    baris = {k.kode: k for k in response.context["baris"]}
+    assert (baris[senduro.kode].jumlah_desa, baris[senduro.kode].desa_beroperator) == (3, 2)
+    assert baris[senduro.kode].pengajuan_menunggu == 1
+    assert (baris[lumajang.kode].jumlah_desa, baris[lumajang.kode].desa_beroperator) == (2, 0)
+    assert "Operator desa per kecamatan" in html
+    with CaptureQueriesContext(connection) as sedikit:
+        client.get("/desa/operator-desa/")
+    from tests.factories import DesaFactory, KecamatanFactory
+
+    for i in range(5):
+        kecamatan = KecamatanFactory(kode=f"35.08.{30 + i}", kabupaten=senduro.kabupaten)
+        make_user(Peran.OPERATOR_DESA, desa=DesaFactory(kecamatan=kecamatan))
+    with CaptureQueriesContext(connection) as banyak:
+        client.get("/desa/operator-desa/")
+    assert len(banyak.captured_queries) == len(sedikit.captured_queries)
+
+
+def test_kecamatan_roles_cannot_open_the_kabupaten_view(client_for, make_user, senduro):
+    assert client_for(make_user(Peran.PIMPINAN, kecamatan=senduro)).get("/desa/operator-desa/").status_code == 403
