@@ -286,3 +286,14 @@ def rekap_operator(*, kecamatan_qs):
         )
         .order_by("kode")
     )
+
+
+def operator_desa_list(*, desa_qs):
+    """The operator memberships of these desa, with user and desa; one query."""
+    from kecamatan.models import Keanggotaan, Peran
+
+    return list(
+        Keanggotaan.objects.filter(peran=Peran.OPERATOR_DESA, desa__in=desa_qs)
+        .select_related("user", "desa__kecamatan")
+        .order_by("desa__kode", "user__username")
+    )

@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 from desa import selectors, services
 from desa.akses import PUTUS, access_pengajuan_by_id
 from desa.export import matriks_xlsx
-from desa.forms import AlasanKembaliForm, DokumenDesaForm, PengajuanForm
+from desa.forms import AlasanKembaliForm, DokumenDesaForm, OperatorDesaForm, PengajuanForm
 from desa.models import DokumenDesa, pesan_kelurahan
 from desa.tenggat import JenisDokumen, StatusDokumen
 from iku_project.htmx import vary_on_htmx
 from kecamatan import akses
+from kecamatan import services as kecamatan_services
 from kecamatan.berkas import berkas_response, safe_download_name
 from wilayah.models import Desa
 
@@ -301,3 +302,37 @@ def rekap_operator(request):
         "pengajuan_menunggu": sum(k.pengajuan_menunggu for k in baris),
     }
     return render(request, "desa/rekap_operator.html", {"baris": baris, "total": total})
+
+
+@akses.peran_required(*akses.PERAN_ADMIN)
+def operator_kelola(request):
+    """The desa operators of the user's scope, and a new one (docs/DESIGN.md §2.7): the pimpinan for its
+    kecamatan, the admin kabupaten for the kabupaten's."""
+    desa_qs = Desa.objects.for_user(request.user).desa_saja().select_related("kecamatan").order_by("kode")
+    if request.method == "POST":
+        form = OperatorDesaForm(request.POST, desa_qs=desa_qs)
+        if form.is_valid():
+            try:
+                user = kecamatan_services.operator_desa_create(
+                    oleh=request.user,
+                    desa=form.cleaned_data["desa"],
+                    username=form.cleaned_data["username"],
+                    sandi=form.cleaned_data["sandi1"],
+                    email=form.cleaned_data["email"],
+                    nama=form.cleaned_data["nama"],
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    f"Operator {user.get_username()} untuk {form.cleaned_data['desa']} dibuat. "
+                    "Ia mengganti kata sandinya saat pertama masuk.",
+                )
+                return redirect("desa:operator-kelola")
+    else:
+        form = OperatorDesaForm(desa_qs=desa_qs)
+    operator = selectors.operator_desa_list(desa_qs=desa_qs)
+    return render(
+        request, "desa/operator_kelola.html", {"form": form, "daftar": operator}, status=400 if form.errors else 200
+    )

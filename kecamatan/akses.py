@@ -232,6 +232,11 @@ def boleh_putus_pengajuan(user, desa) -> bool:
     )
 
 
+def boleh_kelola_operator_desa(user) -> bool:
+    """The page of desa operators: the admin kabupaten and the pimpinan (each for a desa of their scope)."""
+    return has_peran(user, *PERAN_ADMIN)
+
+
 def boleh_buat_operator_desa(user, desa) -> bool:
     """docs/DESIGN.md §2.7: the admin kabupaten of the desa's kabupaten, or a pimpinan of its kecamatan."""
     if not user.is_authenticated or not user.is_active or desa.is_kelurahan:
@@ -295,4 +300,5 @@ def flag_menu(user) -> dict:
         # A desa operator's menu holds its own desa's page only (docs/DESIGN.md §2.7).
         "menu_operator_desa": desa_operator_id(user) is not None,
         "boleh_menu_rekap_operator": boleh_lihat_rekap(user),
+        "boleh_menu_operator_desa": boleh_kelola_operator_desa(user),
     }

@@ -108,6 +108,7 @@ HALAMAN = {
     "desa:operator": Halaman(peran=(OPERATOR,)),
     "desa:ajukan": Halaman(peran=(OPERATOR,), args=lambda d, p: ["rkpdes", d.tahun_anggaran]),
     "desa:rekap-operator": Halaman(peran=KABUPATEN),
+    "desa:operator-kelola": Halaman(peran=(PIMPINAN, ADMIN_KAB)),
     "notifikasi:daftar": Halaman(peran=(*SEMUA, OPERATOR)),
     "notifikasi:pengaturan": Halaman(peran=(*SEMUA, OPERATOR)),
     "desa:tenggat-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
