@@ -21,6 +21,6 @@ def access_pengajuan_by_id(user, pengajuan_id: int, *, untuk: str = BACA) -> Pen
         PengajuanDokumenDesa.objects.for_user(user).select_related("desa__kecamatan", "diajukan_oleh"),
         pk=pengajuan_id,
     )
-    if untuk == PUTUS and not akses.boleh_putus_pengajuan(user, pengajuan.desa):
+    if untuk == PUTUS and not akses.boleh_putus_pengajuan(user, pengajuan.desa.kecamatan_id):
         raise PermissionDenied("Hanya kasi dan pimpinan kecamatan desa ini yang memeriksa pengajuannya.")
     return pengajuan

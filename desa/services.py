@@ -182,7 +182,7 @@ def pengajuan_create(
 
 
 def _pengajuan_check_putus(*, user, pengajuan: PengajuanDokumenDesa) -> None:
-    if not akses.boleh_putus_pengajuan(user, pengajuan.desa):
+    if not akses.boleh_putus_pengajuan(user, pengajuan.desa.kecamatan_id):
         raise PermissionDenied("Hanya kasi dan pimpinan kecamatan desa ini yang memeriksa pengajuannya.")
     if pengajuan.status != PengajuanDokumenDesa.Status.MENUNGGU:
         raise ValidationError(f"Pengajuan ini sudah {pengajuan.get_status_display().lower()}.")

@@ -72,7 +72,7 @@ def matriks(request, kode=None):
         "boleh_tulis": _boleh_tulis(request.user),
         "status": StatusDokumen,
         "url_kecamatan": kode,
-        "boleh_putus": akses.boleh_putus_pengajuan(request.user, data.baris[0].desa) if data.baris else False,
+        "boleh_putus": akses.boleh_putus_pengajuan(request.user, kecamatan.pk),
         "alasan_form": AlasanKembaliForm(),
     }
     return render(request, "desa/matriks.html", context)

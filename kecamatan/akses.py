@@ -221,13 +221,13 @@ def boleh_ajukan_dokumen_desa(user, desa) -> bool:
     return desa_operator_id(user) is not None and desa_operator_id(user) == desa.pk and not desa.is_kelurahan
 
 
-def boleh_putus_pengajuan(user, desa) -> bool:
-    """Accepting or returning a submission: a kasi or pimpinan of the desa's own kecamatan."""
+def boleh_putus_pengajuan(user, kecamatan_id: int) -> bool:
+    """Accepting or returning a desa's submission: a kasi or pimpinan of that desa's kecamatan."""
     keanggotaan = keanggotaan_of(user)
     return (
         boleh_tulis_dokumen_desa(user)
         and keanggotaan is not None
-        and keanggotaan.kecamatan_id == desa.kecamatan_id
+        and keanggotaan.kecamatan_id == kecamatan_id
         and user.is_active
     )
 

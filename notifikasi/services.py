@@ -19,7 +19,8 @@ from django.utils.formats import date_format
 
 from desa.tenggat import JenisDokumen
 from notifikasi.models import Notifikasi, PreferensiNotifikasi
-from notifikasi.pengingat import Pengingat
+from notifikasi.pengingat import Pengingat, pengingat_jatuh
+from notifikasi.selectors import keadaan_pengingat
 
 
 @dataclass(frozen=True)
@@ -140,9 +141,6 @@ def email_aktif(*, user) -> bool:
 
 def pengingat_kirim(*, tanggal: datetime.date, dry_run: bool = False) -> tuple[list[Pesan], HasilKirim]:
     """The reminders due on ``tanggal`` (docs/DESIGN.md §2.7); with ``dry_run`` only listed, nothing stored."""
-    from notifikasi.pengingat import pengingat_jatuh
-    from notifikasi.selectors import keadaan_pengingat
-
     desa_list, kasi = keadaan_pengingat(tanggal=tanggal)
     pesan_list = [
         pesan_pengingat(p) for p in pengingat_jatuh(desa_list=desa_list, kasi_per_kecamatan=kasi, tanggal=tanggal)
