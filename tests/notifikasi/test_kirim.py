@@ -135,6 +135,7 @@ def test_the_command_runs_for_a_given_day_and_its_dry_run_stores_nothing(penerim
     call_command("kirim_pengingat", "--tanggal", "2026-03-24", "--dry-run")
     keluaran = capsys.readouterr().out
     assert "4 notifikasi akan dikirim untuk 2026-03-24" in keluaran
+    assert "senduro.desa.kandangtepus\tpengingat:lppdes:2025:H-7:desa:" in keluaran
     assert not Notifikasi.objects.exists() and not mail.outbox
     call_command("kirim_pengingat", "--tanggal", "2026-03-24")
     assert "4 notifikasi baru, 4 email terkirim" in capsys.readouterr().out

@@ -1,5 +1,6 @@
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
@@ -25,8 +26,11 @@ class Command(BaseCommand):
         ringkasan = ringkasan_pesan(tanggal=tanggal)
         semua = pengingat + ringkasan
         if opts["dry_run"]:
+            nama = dict(
+                get_user_model().objects.filter(pk__in={p.penerima_id for p in semua}).values_list("pk", "username")
+            )
             for pesan in semua:
-                self.stdout.write(f"{pesan.penerima_id}\t{pesan.kunci}\t{pesan.judul}")
+                self.stdout.write(f"{nama[pesan.penerima_id]}\t{pesan.kunci}\t{pesan.judul}")
             self.stdout.write(
                 f"{len(semua)} notifikasi akan dikirim untuk {tanggal.isoformat()} (uji coba, tidak ada yang disimpan)."
             )
