@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from desa.models import DokumenDesa
+from desa.models import DokumenDesa, PengajuanDokumenDesa
 from kecamatan import akses
 from kecamatan.admin_scope import PeranAdminMixin, PeranHistoryAdmin
 from wilayah.models import Desa
@@ -32,3 +32,18 @@ class DokumenDesaAdmin(PeranHistoryAdmin):
     search_fields = ["desa__nama", "desa__kode", "nomor"]
     list_select_related = ["desa", "diubah_oleh"]
     readonly_fields = ["berkas", "nama_berkas_asli", "content_type", "ukuran", "diubah_oleh", "diubah_pada"]
+
+
+@admin.register(PengajuanDokumenDesa)
+class PengajuanDokumenDesaAdmin(PeranHistoryAdmin):
+    """Read-only with its history (docs/DESIGN.md §2.7): submissions are decided on the matrix page."""
+
+    peran_baca = akses.PERAN_ADMIN
+    peran_tulis = ()
+    kecamatan_lookup = "desa__kecamatan"
+    list_display = ["desa", "jenis", "tahun_anggaran", "tanggal", "status", "diajukan_oleh", "diajukan_pada"]
+    list_filter = ["status", "jenis", "tahun_anggaran", "desa__kecamatan"]
+    search_fields = ["desa__nama", "desa__kode", "nomor"]
+    list_select_related = ["desa", "diajukan_oleh"]
+    # The stored path is not a link: the scan is served only by the view that checks the user.
+    exclude = ["berkas"]

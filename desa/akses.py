@@ -5,13 +5,25 @@ message for both); in scope but the role may not write → ``PermissionDenied`` 
 
 - ``access_desa_by_id(user, desa_id, *, untuk=Akses.BACA)``: a desa (or kelurahan) with its kecamatan;
 - ``access_dokumen_desa_by_id(user, dokumen_id, *, untuk=Akses.BACA)``: a desa document with its desa
-  and kecamatan.
+  and kecamatan;
+- ``access_desa_operator(user)``: the desa a desa operator answers for (404 for every other role);
+- ``access_pengajuan_by_id(user, pengajuan_id, *, untuk=Akses.BACA)``: a document a desa operator handed
+  in (an operator reads only its own desa's); ``Akses.PUTUS`` to accept or return it.
 
 Writing (``Akses.UBAH``) desa documents is the kasi's and pimpinan's (``boleh_tulis_dokumen_desa``).
 """
 
-from desa.models import DokumenDesa
-from kecamatan.akses import Akses, AksesDitolak, ambil_dalam_lingkup, boleh_tulis_dokumen_desa
+from django.http import Http404
+
+from desa.models import DokumenDesa, PengajuanDokumenDesa
+from kecamatan.akses import (
+    Akses,
+    AksesDitolak,
+    ambil_dalam_lingkup,
+    boleh_putus_pengajuan,
+    boleh_tulis_dokumen_desa,
+    desa_operator_id,
+)
 from wilayah.models import Desa
 
 ALASAN_TULIS = "Hanya kasi dan pimpinan kecamatan yang boleh mengisi dokumen desa."
@@ -42,3 +54,25 @@ def access_dokumen_desa_by_id(user, dokumen_id, *, untuk=Akses.BACA) -> DokumenD
     )
     _periksa_tulis(user, untuk, dokumen)
     return dokumen
+
+
+def access_pengajuan_by_id(user, pengajuan_id, *, untuk=Akses.BACA) -> PengajuanDokumenDesa:
+    """A submission of the user's scope; ``Akses.PUTUS``: to accept or return it (its kecamatan's kasi, pimpinan)."""
+    if untuk not in (Akses.BACA, Akses.PUTUS):
+        raise ValueError(f"Akses {untuk!r} tidak dikenal di sini.")
+    pengajuan = ambil_dalam_lingkup(
+        PengajuanDokumenDesa.objects.for_user(user).select_related("desa__kecamatan", "diajukan_oleh"),
+        pesan="Pengajuan tidak ditemukan.",
+        pk=pengajuan_id,
+    )
+    if untuk == Akses.PUTUS and not boleh_putus_pengajuan(user, pengajuan.desa.kecamatan_id):
+        raise AksesDitolak("Hanya kasi dan pimpinan kecamatan desa ini yang memeriksa pengajuannya.", objek=pengajuan)
+    return pengajuan
+
+
+def access_desa_operator(user) -> Desa:
+    """The desa of a desa operator, with its kecamatan; any other role has no such page (404)."""
+    desa_id = desa_operator_id(user)
+    if desa_id is None:
+        raise Http404("Halaman ini untuk operator desa.")
+    return ambil_dalam_lingkup(Desa.objects.select_related("kecamatan"), pesan="Desa tidak ditemukan.", pk=desa_id)

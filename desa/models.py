@@ -99,3 +99,102 @@ def pesan_kelurahan(desa) -> str:
         f"{desa} adalah kelurahan: kelurahan tidak menyusun RKPDes, APBDes maupun LPPDes "
         "dan tidak dihitung dalam IKU 2. Dokumen ini hanya untuk desa."
     )
+
+
+class PengajuanQuerySet(models.QuerySet):
+    def for_user(self, user):
+        """Kecamatan and kabupaten roles: their scope's submissions; a desa operator: its own desa's."""
+        from kecamatan.akses import desa_operator_id
+
+        desa_id = desa_operator_id(user)
+        if desa_id is not None:
+            return self.filter(desa_id=desa_id)
+        return self.filter(desa__kecamatan__in=Kecamatan.objects.for_user(user))
+
+    def menunggu(self):
+        return self.filter(status=PengajuanDokumenDesa.Status.MENUNGGU)
+
+
+class PengajuanDokumenDesa(models.Model):
+    """A desa document handed in by the desa's operator, waiting for the kasi (docs/DESIGN.md §2.7).
+
+    It never counts by itself: only acceptance writes the DokumenDesa that IKU 2 reads.
+    """
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", "Menunggu pemeriksaan"
+        DITERIMA = "diterima", "Diterima"
+        DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+
+    BERKAS_PREFIX = "pengajuan_desa"
+
+    desa = models.ForeignKey(Desa, on_delete=models.PROTECT, related_name="pengajuan_dokumen")
+    jenis = models.CharField("dokumen", max_length=10, choices=JenisDokumen.choices)
+    tahun_anggaran = models.PositiveSmallIntegerField(
+        "tahun anggaran", validators=[MinValueValidator(2015), MaxValueValidator(2100)]
+    )
+    tanggal = models.DateField("tanggal", help_text="Tanggal penetapan (RKPDes, APBDes) atau penyampaian (LPPDes).")
+    nomor = models.CharField("nomor", max_length=100, blank=True)
+    berkas = models.FileField("pindaian dokumen", upload_to=upload_to_generated, max_length=255)
+    nama_berkas_asli = models.CharField("nama berkas asli", max_length=255, blank=True, editable=False)
+    content_type = models.CharField("jenis berkas", max_length=100, blank=True, editable=False)
+    ukuran = models.PositiveIntegerField("ukuran berkas (bita)", null=True, blank=True, editable=False)
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.MENUNGGU)
+    alasan = models.TextField("alasan dikembalikan", blank=True)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="diajukan oleh"
+    )
+    diajukan_pada = models.DateTimeField("diajukan pada", auto_now_add=True)
+    diputus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="diperiksa oleh",
+    )
+    diputus_pada = models.DateTimeField("diperiksa pada", null=True, blank=True)
+    dokumen = models.ForeignKey(
+        DokumenDesa,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pengajuan",
+        verbose_name="dokumen yang dicatat",
+    )
+
+    objects = PengajuanQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-diajukan_pada", "-pk"]
+        verbose_name = "pengajuan dokumen desa"
+        verbose_name_plural = "pengajuan dokumen desa"
+        constraints = [
+            # One waiting submission per document: the kasi decides on one before the next comes in.
+            models.UniqueConstraint(
+                fields=["desa", "jenis", "tahun_anggaran"],
+                condition=models.Q(status="menunggu"),
+                name="pengajuan_desa_satu_menunggu",
+                violation_error_message="Dokumen ini sudah diajukan dan sedang menunggu pemeriksaan kasi.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="dikembalikan") | ~models.Q(alasan=""),
+                name="pengajuan_desa_dikembalikan_beralasan",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Pengajuan {self.get_jenis_display()} TA {self.tahun_anggaran} {self.desa}"
+
+    @property
+    def tenggat(self):
+        return tenggat(self.jenis, self.tahun_anggaran)
+
+    @property
+    def label(self) -> str:
+        return f"{self.get_jenis_display()} TA {self.tahun_anggaran}"
+
+    @property
+    def extension(self) -> str:
+        return self.berkas.name.rsplit(".", 1)[-1] if self.berkas else ""

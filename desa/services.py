@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from desa.models import DokumenDesa, pesan_kelurahan
+from desa.models import DokumenDesa, PengajuanDokumenDesa, pesan_kelurahan
 from desa.validation import dokumen_desa_validate
 from kecamatan import akses
 from wilayah.models import Desa
@@ -70,8 +70,12 @@ def dokumen_desa_create(
     catatan: str = "",
     berkas=None,
     hari_ini: datetime.date | None = None,
+    dari_pengajuan=None,
 ) -> DokumenDesa:
-    """Record a desa document; a second one for the same (desa, jenis, TA) is refused."""
+    """Record a desa document; a second one for the same (desa, jenis, TA) is refused.
+
+    ``dari_pengajuan``: an accepted submission whose already-checked scan the document takes over.
+    """
     _dokumen_desa_check_write(user=user, desa=desa)
     dokumen_desa_validate(
         desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, tanggal=tanggal, today=hari_ini or timezone.localdate()
@@ -83,6 +87,12 @@ def dokumen_desa_create(
     )
     if berkas:
         _berkas_apply(dokumen, berkas)
+    elif dari_pengajuan is not None and dari_pengajuan.berkas:
+        # The stored file was checked when the operator uploaded it; the record points at it, not a copy.
+        dokumen.berkas = dari_pengajuan.berkas.name
+        dokumen.nama_berkas_asli = dari_pengajuan.nama_berkas_asli
+        dokumen.content_type = dari_pengajuan.content_type
+        dokumen.ukuran = dari_pengajuan.ukuran
     return _dokumen_desa_simpan(dokumen, user=user)
 
 
@@ -120,3 +130,114 @@ def dokumen_desa_delete(*, user, dokumen: DokumenDesa) -> None:
     _dokumen_desa_check_write(user=user, desa=dokumen.desa)
     dokumen._history_user = user
     dokumen.delete()
+
+
+# --- Submissions by the desa operator (docs/DESIGN.md §2.7) -----------------------------------------
+
+
+def _pesan_sudah_tercatat(*, desa, jenis, tahun_anggaran) -> str:
+    label = DokumenDesa.Jenis(jenis).label
+    return f"{label} TA {tahun_anggaran} untuk {desa} sudah tercatat di kecamatan; tidak perlu diajukan lagi."
+
+
+@transaction.atomic
+def pengajuan_create(
+    *,
+    user,
+    desa: Desa,
+    jenis: str,
+    tahun_anggaran: int,
+    tanggal: datetime.date,
+    nomor: str,
+    berkas,
+    hari_ini: datetime.date,
+) -> PengajuanDokumenDesa:
+    """The desa operator hands in one document with its scan; it waits for the kasi and counts only once accepted."""
+    if not akses.boleh_ajukan_dokumen_desa(user, desa):
+        raise PermissionDenied("Hanya operator desa ini yang boleh mengajukan dokumennya.")
+    if jenis not in DokumenDesa.Jenis.values:
+        raise ValidationError({"jenis": "Jenis dokumen tidak dikenal."})
+    dokumen_desa_validate(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, tanggal=tanggal, today=hari_ini)
+    if not berkas:
+        raise ValidationError({"berkas": "Lampirkan pindaian dokumennya."})
+    if DokumenDesa.objects.filter(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran).exists():
+        raise ValidationError(_pesan_sudah_tercatat(desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran))
+    pengajuan = PengajuanDokumenDesa(
+        desa=desa,
+        jenis=jenis,
+        tahun_anggaran=tahun_anggaran,
+        tanggal=tanggal,
+        nomor=nomor.strip(),
+        diajukan_oleh=user,
+    )
+    _berkas_apply(pengajuan, berkas)
+    pengajuan._history_user = user
+    pengajuan.full_clean(exclude=["berkas"])
+    try:
+        with transaction.atomic():
+            pengajuan.save()
+    except IntegrityError:
+        raise ValidationError("Dokumen ini sudah diajukan dan sedang menunggu pemeriksaan kasi.") from None
+    return pengajuan
+
+
+def _pengajuan_check_putus(*, user, pengajuan: PengajuanDokumenDesa) -> None:
+    if not akses.boleh_putus_pengajuan(user, pengajuan.desa.kecamatan_id):
+        raise PermissionDenied("Hanya kasi dan pimpinan kecamatan desa ini yang memeriksa pengajuannya.")
+    if pengajuan.status != PengajuanDokumenDesa.Status.MENUNGGU:
+        raise ValidationError(f"Pengajuan ini sudah {pengajuan.get_status_display().lower()}.")
+
+
+def _pengajuan_kunci(pengajuan: PengajuanDokumenDesa) -> PengajuanDokumenDesa:
+    # Two kasi clicking at once: the second waits for the first and then sees its decision.
+    return PengajuanDokumenDesa.objects.select_for_update().select_related("desa__kecamatan").get(pk=pengajuan.pk)
+
+
+@transaction.atomic
+def pengajuan_terima(*, user, pengajuan: PengajuanDokumenDesa, hari_ini: datetime.date) -> DokumenDesa:
+    """Accept: the document is recorded through ``dokumen_desa_create`` with the submission's own date,
+    so it counts exactly as a kasi's entry does (docs/DESIGN.md §2.3, §2.7)."""
+    pengajuan = _pengajuan_kunci(pengajuan)
+    _pengajuan_check_putus(user=user, pengajuan=pengajuan)
+    if DokumenDesa.objects.filter(
+        desa=pengajuan.desa, jenis=pengajuan.jenis, tahun_anggaran=pengajuan.tahun_anggaran
+    ).exists():
+        raise ValidationError(
+            _pesan_sudah_tercatat(desa=pengajuan.desa, jenis=pengajuan.jenis, tahun_anggaran=pengajuan.tahun_anggaran)
+            + " Kembalikan pengajuan ini dengan alasannya."
+        )
+    dokumen = dokumen_desa_create(
+        user=user,
+        desa=pengajuan.desa,
+        jenis=pengajuan.jenis,
+        tahun_anggaran=pengajuan.tahun_anggaran,
+        tanggal=pengajuan.tanggal,
+        nomor=pengajuan.nomor,
+        catatan=f"Diajukan oleh operator desa ({pengajuan.diajukan_oleh.get_username()}).",
+        hari_ini=hari_ini,
+        dari_pengajuan=pengajuan,
+    )
+    pengajuan.status = PengajuanDokumenDesa.Status.DITERIMA
+    pengajuan.diputus_oleh = user
+    pengajuan.diputus_pada = timezone.now()
+    pengajuan.dokumen = dokumen
+    pengajuan._history_user = user
+    pengajuan.save()
+    return dokumen
+
+
+@transaction.atomic
+def pengajuan_kembalikan(*, user, pengajuan: PengajuanDokumenDesa, alasan: str) -> PengajuanDokumenDesa:
+    """Return with a reason the operator reads; a returned submission never counts."""
+    pengajuan = _pengajuan_kunci(pengajuan)
+    _pengajuan_check_putus(user=user, pengajuan=pengajuan)
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError({"alasan": "Tuliskan alasan pengembaliannya agar operator desa dapat memperbaikinya."})
+    pengajuan.status = PengajuanDokumenDesa.Status.DIKEMBALIKAN
+    pengajuan.alasan = alasan
+    pengajuan.diputus_oleh = user
+    pengajuan.diputus_pada = timezone.now()
+    pengajuan._history_user = user
+    pengajuan.save()
+    return pengajuan

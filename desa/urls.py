@@ -10,5 +10,12 @@ urlpatterns = [
     path("dokumen/<int:pk>/pindaian/", views.scan, name="scan"),
     path("dokumen/<int:pk>/hapus/", views.hapus, name="hapus"),
     path("tenggat/", views.tenggat, name="tenggat"),
+    path("desa-saya/", views.operator, name="operator"),
+    path("operator-desa/", views.rekap_operator, name="rekap-operator"),
+    path("operator-desa/kelola/", views.operator_kelola, name="operator-kelola"),
+    path("desa-saya/ajukan/<str:jenis>/<int:tahun_anggaran>/", views.ajukan, name="ajukan"),
+    path("pengajuan/<int:pk>/pindaian/", views.pengajuan_scan, name="pengajuan-scan"),
+    path("pengajuan/<int:pk>/terima/", views.pengajuan_terima, name="pengajuan-terima"),
+    path("pengajuan/<int:pk>/kembalikan/", views.pengajuan_kembalikan, name="pengajuan-kembalikan"),
     path("tenggat/kecamatan/<str:kode>/", views.tenggat, name="tenggat-kecamatan"),
 ]

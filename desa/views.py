@@ -10,15 +10,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from desa import selectors, services
-from desa.akses import access_desa_by_id, access_dokumen_desa_by_id
+from desa.akses import access_desa_by_id, access_desa_operator, access_dokumen_desa_by_id, access_pengajuan_by_id
 from desa.export import matriks_xlsx
-from desa.forms import DokumenDesaForm
+from desa.forms import AlasanKembaliForm, DokumenDesaForm, OperatorDesaForm, PengajuanForm
 from desa.models import DokumenDesa, pesan_kelurahan
 from desa.tenggat import JenisDokumen, StatusDokumen
 from iku_project.htmx import vary_on_htmx
 from kecamatan import akses
+from kecamatan import services as kecamatan_services
 from kecamatan.akses import Akses
 from kecamatan.berkas import berkas_response, safe_download_name
+from wilayah.models import Desa
 
 TAHUN_MIN, TAHUN_MAX = 2015, 2100
 
@@ -71,6 +73,8 @@ def matriks(request, kode=None):
         "boleh_tulis": _boleh_tulis(request.user),
         "status": StatusDokumen,
         "url_kecamatan": kode,
+        "boleh_putus": akses.boleh_putus_pengajuan(request.user, kecamatan.pk),
+        "alasan_form": AlasanKembaliForm(),
     }
     return render(request, "desa/matriks.html", context)
 
@@ -193,4 +197,136 @@ def tenggat(request, kode=None):
         request,
         "desa/tenggat.html",
         {"d": daftar, "kecamatan": kecamatan, "url_kecamatan": kode, "boleh_tulis": _boleh_tulis(request.user)},
+    )
+
+
+# --- The desa operator (docs/DESIGN.md §2.7) ---------------------------------------------------------
+
+
+def operator(request):
+    """The operator's own desa: the three documents per TA, their deadline and status, its submissions."""
+    desa = access_desa_operator(request.user)
+    as_of = hari_ini()
+    context = {"desa": desa, "daftar": selectors.dokumen_operator(desa=desa, as_of=as_of), "as_of": as_of}
+    return render(request, "desa/operator.html", context)
+
+
+def ajukan(request, jenis, tahun_anggaran):
+    desa = access_desa_operator(request.user)
+    if jenis not in JenisDokumen.values or tahun_anggaran not in selectors.tahun_anggaran_operator(hari_ini()):
+        raise Http404("Dokumen tidak dikenal.")
+    label = f"{JenisDokumen(jenis).label} TA {tahun_anggaran}"
+    if request.method == "POST":
+        form = PengajuanForm(request.POST, request.FILES, jenis=jenis)
+        if form.is_valid():
+            try:
+                services.pengajuan_create(
+                    user=request.user,
+                    desa=desa,
+                    jenis=jenis,
+                    tahun_anggaran=tahun_anggaran,
+                    tanggal=form.cleaned_data["tanggal"],
+                    nomor=form.cleaned_data["nomor"],
+                    berkas=form.cleaned_data["berkas"],
+                    hari_ini=hari_ini(),
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, f"{label} terkirim. Kasi kecamatan akan memeriksanya.")
+                return redirect("desa:operator")
+    else:
+        form = PengajuanForm(jenis=jenis)
+    context = {"desa": desa, "form": form, "label": label, "tenggat": selectors.tenggat(jenis, tahun_anggaran)}
+    return render(request, "desa/ajukan.html", context, status=400 if form.errors else 200)
+
+
+def pengajuan_scan(request, pk):
+    """The scan of a submission: its desa's operator, and the kecamatan and kabupaten roles of its scope."""
+    pengajuan = access_pengajuan_by_id(request.user, pk)
+    nama = pengajuan.nama_berkas_asli or f"{pengajuan.label} {pengajuan.desa.nama}"
+    return berkas_response(
+        pengajuan.berkas,
+        download_name=safe_download_name(nama, pengajuan.extension),
+        inline=request.GET.get("unduh") is None,
+        content_type=pengajuan.content_type or "application/octet-stream",
+    )
+
+
+def _kembali_ke_matriks(request, pengajuan):
+    tahun = _tahun(request.POST.get("tahun"), hari_ini().year)
+    return redirect(_matriks_url(pengajuan.desa.kecamatan, tahun, request.user) + "#pengajuan-menunggu")
+
+
+@require_POST
+def pengajuan_terima(request, pk):
+    pengajuan = access_pengajuan_by_id(request.user, pk, untuk=Akses.PUTUS)
+    try:
+        services.pengajuan_terima(user=request.user, pengajuan=pengajuan, hari_ini=hari_ini())
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"{pengajuan.label} {pengajuan.desa} diterima dan tercatat.")
+    return _kembali_ke_matriks(request, pengajuan)
+
+
+@require_POST
+def pengajuan_kembalikan(request, pk):
+    pengajuan = access_pengajuan_by_id(request.user, pk, untuk=Akses.PUTUS)
+    form = AlasanKembaliForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Tuliskan alasan pengembaliannya agar operator desa dapat memperbaikinya.")
+        return _kembali_ke_matriks(request, pengajuan)
+    try:
+        services.pengajuan_kembalikan(user=request.user, pengajuan=pengajuan, alasan=form.cleaned_data["alasan"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"{pengajuan.label} {pengajuan.desa} dikembalikan ke operator desa.")
+    return _kembali_ke_matriks(request, pengajuan)
+
+
+@akses.peran_required(*akses.PERAN_KABUPATEN)
+def rekap_operator(request):
+    """The kabupaten's view of the desa in the loop: operators per kecamatan and submissions waiting."""
+    baris = list(selectors.rekap_operator(kecamatan_qs=akses.kecamatan_scope(request.user)))
+    total = {
+        "jumlah_desa": sum(k.jumlah_desa for k in baris),
+        "desa_beroperator": sum(k.desa_beroperator for k in baris),
+        "pengajuan_menunggu": sum(k.pengajuan_menunggu for k in baris),
+    }
+    return render(request, "desa/rekap_operator.html", {"baris": baris, "total": total})
+
+
+@akses.peran_required(*akses.PERAN_ADMIN)
+def operator_kelola(request):
+    """The desa operators of the user's scope, and a new one (docs/DESIGN.md §2.7): the pimpinan for its
+    kecamatan, the admin kabupaten for the kabupaten's."""
+    desa_qs = Desa.objects.for_user(request.user).desa_saja().select_related("kecamatan").order_by("kode")
+    if request.method == "POST":
+        form = OperatorDesaForm(request.POST, desa_qs=desa_qs)
+        if form.is_valid():
+            try:
+                user = kecamatan_services.operator_desa_create(
+                    oleh=request.user,
+                    desa=form.cleaned_data["desa"],
+                    username=form.cleaned_data["username"],
+                    sandi=form.cleaned_data["sandi1"],
+                    email=form.cleaned_data["email"],
+                    nama=form.cleaned_data["nama"],
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    f"Operator {user.get_username()} untuk {form.cleaned_data['desa']} dibuat. "
+                    "Ia mengganti kata sandinya saat pertama masuk.",
+                )
+                return redirect("desa:operator-kelola")
+    else:
+        form = OperatorDesaForm(desa_qs=desa_qs)
+    operator = selectors.operator_desa_list(desa_qs=desa_qs)
+    return render(
+        request, "desa/operator_kelola.html", {"form": form, "daftar": operator}, status=400 if form.errors else 200
     )

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "wilayah",
     "kecamatan",
     "desa",
+    "notifikasi",
     "skm",
     "indikator",
 ]
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "iku_project.audit.AksesDitolakMiddleware",
     "kecamatan.middleware.WajibGantiSandiMiddleware",
+    "kecamatan.middleware.OperatorDesaMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -105,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kecamatan.context_processors.keanggotaan",
+                "notifikasi.context_processors.lonceng",
             ],
         },
     },
@@ -160,6 +163,14 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+# Reminders and digests (docs/DESIGN.md §2.7) go out by SMTP when EMAIL_HOST is set; without it they are
+# printed on the console (``make run``), so no email can leave by accident.
+EMAIL_BACKEND = env.str(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend",
+)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="IKU Kecamatan <noreply@localhost>")
 RESET_SANDI_EMAIL = env.bool("RESET_SANDI_EMAIL", default=bool(EMAIL_HOST))
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("masuk/reset/selesai/", SandiResetSelesaiView.as_view(), name="password_reset_complete"),
     path("admin/", admin.site.urls),
     path("desa/", include("desa.urls")),
+    path("notifikasi/", include("notifikasi.urls")),
     path("laporan/", include("indikator.laporan.urls")),
     path("impor/", include("indikator.impor.urls")),
     path("skm/", include("skm.urls")),

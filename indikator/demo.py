@@ -13,7 +13,7 @@ from django.db import transaction
 
 from indikator.models import KodeIndikator, TargetIKU
 from kecamatan.models import Keanggotaan, Pejabat, Peran, Seksi
-from wilayah.models import Kabupaten, Kecamatan
+from wilayah.models import Desa, Kabupaten, Kecamatan
 
 DEMO_PASSWORD = "demo-iku-2026"
 DEMO_KECAMATAN = {"35.08.12": "senduro", "35.08.10": "lumajang"}
@@ -39,6 +39,9 @@ KASI_PEMERINTAHAN = {
 }
 
 
+DEMO_DESA_OPERATOR = "35.08.12.2001"  # Desa Purworejo, Kecamatan Senduro
+
+
 @dataclass(frozen=True)
 class DemoLogin:
     username: str
@@ -46,16 +49,17 @@ class DemoLogin:
     lingkup: str
 
 
-def _user(username, *, first_name, peran, kecamatan=None, kabupaten=None, seksi=None):
+def _user(username, *, first_name, peran, kecamatan=None, kabupaten=None, seksi=None, desa=None):
     User = get_user_model()
     user, _ = User.objects.get_or_create(username=username, defaults={"first_name": first_name})
     user.set_password(DEMO_PASSWORD)
     user.is_active = True
     user.save()
     Keanggotaan.objects.update_or_create(
-        user=user, defaults={"peran": peran, "kecamatan": kecamatan, "kabupaten": kabupaten, "seksi": seksi}
+        user=user,
+        defaults={"peran": peran, "kecamatan": kecamatan, "kabupaten": kabupaten, "seksi": seksi, "desa": desa},
     )
-    return DemoLogin(username=username, peran=Peran(peran).label, lingkup=str(kecamatan or kabupaten))
+    return DemoLogin(username=username, peran=Peran(peran).label, lingkup=str(desa or kecamatan or kabupaten))
 
 
 @transaction.atomic
@@ -111,6 +115,17 @@ def organisasi_demo_load(*, hari_ini: datetime.date, kabupaten_kode: str = "35.0
             ),
             _user(f"{slug}.camat", first_name=f"Camat {kecamatan.nama}", peran=Peran.PIMPINAN, kecamatan=kecamatan),
         ]
+    # docs/DESIGN.md §2.7: one desa of Senduro hands in its own documents.
+    desa_operator = Desa.objects.get(kode=DEMO_DESA_OPERATOR)
+    logins.append(
+        _user(
+            f"senduro.desa.{desa_operator.nama.lower().replace(' ', '')}",
+            first_name=f"Operator Desa {desa_operator.nama}",
+            peran=Peran.OPERATOR_DESA,
+            kecamatan=desa_operator.kecamatan,
+            desa=desa_operator,
+        )
+    )
     logins += [
         _user("admin.kabupaten", first_name="Bagian Pemerintahan", peran=Peran.ADMIN_KABUPATEN, kabupaten=kabupaten),
         _user("pemeriksa", first_name="Inspektorat", peran=Peran.PEMERIKSA, kabupaten=kabupaten),

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -18,6 +19,7 @@ from kecamatan.models import (
     Seksi,
     UraianAktivitas,
 )
+from kecamatan.models.akses import keanggotaan_lingkup_validate
 from kecamatan.nip import format_nip
 from kecamatan.services import katalog_aktif_set, pengguna_wajib_ganti_sandi
 from wilayah.models import Kabupaten, Kecamatan, Provinsi
@@ -215,18 +217,29 @@ class KeanggotaanInline(PeranInlineMixin, admin.StackedInline):
     # from the admin kabupaten.
     model = Keanggotaan
     can_delete = False
-    fields = ["peran", "kecamatan", "kabupaten", "seksi"]
+    fields = ["peran", "kecamatan", "kabupaten", "desa", "seksi"]
 
 
 class KeanggotaanForm(forms.ModelForm):
     class Meta:
         model = Keanggotaan
-        fields = ["peran", "kecamatan", "kabupaten", "seksi"]
+        fields = ["peran", "kecamatan", "kabupaten", "desa", "seksi"]
 
     def clean(self):
         data = super().clean()
         peran = data.get("peran")
-        if peran in akses.PERAN_KECAMATAN:
+        if peran != Peran.OPERATOR_DESA:
+            data["desa"] = None
+        if peran == Peran.OPERATOR_DESA:
+            # docs/DESIGN.md §2.7: the desa decides the kecamatan; the desa list is already the admin's scope.
+            desa = data.get("desa")
+            try:
+                keanggotaan_lingkup_validate(peran=peran, kecamatan_id=None, desa=desa)
+            except ValidationError as exc:
+                self.add_error(None, exc)
+                return data
+            data["kecamatan"], data["kabupaten"], data["seksi"] = desa.kecamatan, None, None
+        elif peran in akses.PERAN_KECAMATAN:
             if not data.get("kecamatan"):
                 self.add_error("kecamatan", "Peran ini harus terikat pada satu kecamatan.")
             data["kabupaten"] = None

@@ -48,6 +48,8 @@ class Akses(models.TextChoices):
     TINDAK_LANJUT = "tindak_lanjut", "mencatat tindak lanjut"
     # Approving a kecamatan's report: its own pimpinan's only (docs/DESIGN.md §1).
     SAHKAN = "sahkan", "mengesahkan"
+    # Accepting or returning a document a desa operator handed in: the kecamatan's kasi and pimpinan (§2.7).
+    PUTUS = "putus", "memeriksa pengajuan"
 
 
 class AksesDitolak(PermissionDenied):
@@ -120,10 +122,6 @@ def access_kecamatan_by_kode(user, kode: str | None = None) -> Kecamatan | None:
     if kode is None:
         return None
     return ambil_dalam_lingkup(scope, pesan=KECAMATAN_TIDAK_DITEMUKAN, kode=kode)
-
-
-# The name the pages used before the access layer had one scheme; branches written against it still work.
-kecamatan_for = access_kecamatan_by_kode
 
 
 def peran_required(*peran):
@@ -282,6 +280,51 @@ def boleh_tulis_dokumen_desa(user) -> bool:
     return has_peran(user, *PERAN_KASI_KE_ATAS)
 
 
+def desa_operator_id(user) -> int | None:
+    """The desa a desa operator answers for (docs/DESIGN.md §2.7); ``None`` for every other role."""
+    keanggotaan = keanggotaan_of(user)
+    if keanggotaan is None or keanggotaan.peran != Peran.OPERATOR_DESA or not user.is_active:
+        return None
+    return keanggotaan.desa_id
+
+
+def boleh_ajukan_dokumen_desa(user, desa) -> bool:
+    """A desa operator hands in the documents of its own desa, and of no other."""
+    return desa_operator_id(user) is not None and desa_operator_id(user) == desa.pk and not desa.is_kelurahan
+
+
+def boleh_putus_pengajuan(user, kecamatan_id: int) -> bool:
+    """Accepting or returning a desa's submission: a kasi or pimpinan of that desa's kecamatan."""
+    keanggotaan = keanggotaan_of(user)
+    return (
+        boleh_tulis_dokumen_desa(user)
+        and keanggotaan is not None
+        and keanggotaan.kecamatan_id == kecamatan_id
+        and user.is_active
+    )
+
+
+def boleh_kelola_operator_desa(user) -> bool:
+    """The page of desa operators: the admin kabupaten and the pimpinan (each for a desa of their scope)."""
+    return has_peran(user, *PERAN_ADMIN)
+
+
+def boleh_buat_operator_desa(user, desa) -> bool:
+    """docs/DESIGN.md §2.7: the admin kabupaten of the desa's kabupaten, or a pimpinan of its kecamatan."""
+    if not user.is_authenticated or not user.is_active or desa.is_kelurahan:
+        return False
+    if user.is_superuser:
+        return True
+    keanggotaan = keanggotaan_of(user)
+    if keanggotaan is None:
+        return False
+    if keanggotaan.peran == Peran.PIMPINAN:
+        return keanggotaan.kecamatan_id == desa.kecamatan_id
+    if keanggotaan.peran == Peran.ADMIN_KABUPATEN:
+        return kecamatan_scope(user).filter(pk=desa.kecamatan_id).exists()
+    return False
+
+
 def boleh_tulis_rtl(user, kecamatan) -> bool:
     """The SKM rencana tindak lanjut is written by a kasi of that kecamatan."""
     keanggotaan = keanggotaan_of(user)
@@ -326,6 +369,10 @@ def flag_menu(user) -> dict:
         "boleh_menu_target": boleh_atur_target(user),
         "boleh_menu_admin": boleh_buka_admin(user),
         "boleh_menu_skm_kertas": boleh_entri_skm(user),
+        # A desa operator's menu holds its own desa's page only (docs/DESIGN.md §2.7).
+        "menu_operator_desa": desa_operator_id(user) is not None,
+        "boleh_menu_rekap_operator": boleh_lihat_rekap(user),
+        "boleh_menu_operator_desa": boleh_kelola_operator_desa(user),
     }
 
 

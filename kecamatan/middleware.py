@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
@@ -38,3 +39,39 @@ class WajibGantiSandiMiddleware:
                     return HttpResponseClientRedirect(reverse("password_change"))
                 return redirect("password_change")
         return self.get_response(request)
+
+
+# docs/DESIGN.md §2.7: a desa operator reaches its desa's page, its notifications and its account; nothing else.
+OPERATOR_BOLEH = {
+    "indikator:beranda",
+    "indikator:akun",
+    "desa:operator",
+    "desa:ajukan",
+    "desa:pengajuan-scan",
+    "logout",
+    "password_change",
+    "password_change_done",
+}
+OPERATOR_BOLEH_NAMESPACE = {"notifikasi"}
+
+
+class OperatorDesaMiddleware:
+    """Every other page answers 404 to a desa operator, as if the kecamatan's data did not exist.
+
+    The scoped querysets already show an operator nothing (``Kecamatan.objects.for_user``); this rule makes
+    the answer the same 404 everywhere, also on pages that would render an empty list.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if akses.desa_operator_id(request.user) is None:
+            return None
+        match = request.resolver_match
+        if match is not None and (match.view_name in OPERATOR_BOLEH or match.namespace in OPERATOR_BOLEH_NAMESPACE):
+            return None
+        raise Http404("Halaman tidak ditemukan.")

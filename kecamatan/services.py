@@ -320,3 +320,32 @@ def sertifikat_pejabat_unggah(*, user, pejabat, berkas, frasa_sandi: str, sekara
         storage = sertifikat.berkas.storage
         transaction.on_commit(lambda: storage.delete(lama))
     return sertifikat
+
+
+# --- Operator desa (docs/DESIGN.md §2.7) ------------------------------------------------------------------
+
+
+@sensitive_variables("sandi")
+@transaction.atomic
+def operator_desa_create(*, oleh, desa, username: str, sandi: str, email: str = "", nama: str = ""):
+    """A desa operator's account, made by the admin kabupaten or a pimpinan of the desa's kecamatan.
+
+    A kelurahan has no operator. The password is the creator's: the operator chooses its own at the first login.
+    """
+    from django.contrib.auth import get_user_model
+
+    from kecamatan.models.akses import keanggotaan_lingkup_validate
+
+    keanggotaan_lingkup_validate(peran=akses.Peran.OPERATOR_DESA, kecamatan_id=desa.kecamatan_id, desa=desa)
+    if not akses.boleh_buat_operator_desa(oleh, desa):
+        raise PermissionDenied("Hanya admin kabupaten atau pimpinan kecamatan desa ini yang membuat operator desa.")
+    user = get_user_model()(username=username.strip(), email=email.strip(), first_name=nama.strip()[:150])
+    user.set_password(sandi)
+    user.full_clean()
+    user.save()
+    keanggotaan = Keanggotaan(
+        user=user, peran=akses.Peran.OPERATOR_DESA, kecamatan_id=desa.kecamatan_id, desa=desa, wajib_ganti_sandi=True
+    )
+    keanggotaan.full_clean()
+    keanggotaan.save()
+    return user

@@ -114,10 +114,15 @@ def make_user(db):
     """``make_user(peran, kecamatan=…, kabupaten=…, seksi=…)`` → a user who can log in with PASSWORD."""
     counter = {"n": 0}
 
-    def make(peran, *, kecamatan=None, kabupaten=None, seksi=None, username=None):
+    def make(peran, *, kecamatan=None, kabupaten=None, seksi=None, username=None, desa=None):
         counter["n"] += 1
         return factories.user_buat(
-            peran, kecamatan=kecamatan, kabupaten=kabupaten, seksi=seksi, username=username or f"{peran}-{counter['n']}"
+            peran,
+            kecamatan=kecamatan,
+            kabupaten=kabupaten,
+            seksi=seksi,
+            desa=desa,
+            username=username or f"{peran}-{counter['n']}",
         )
 
     return make

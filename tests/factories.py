@@ -102,14 +102,20 @@ class AnggotaFactory(factory.django.DjangoModelFactory):
         "kabupaten_role", yes_declaration=factory.SubFactory(KabupatenFactory), no_declaration=None
     )
     seksi = None
+    desa = None
 
 
-def user_buat(peran, *, kecamatan=None, kabupaten=None, seksi=None, username=None):
-    """A user of ``peran``; a kabupaten role given only a kecamatan belongs to that kecamatan's kabupaten."""
+def user_buat(peran, *, kecamatan=None, kabupaten=None, seksi=None, username=None, desa=None):
+    """A user of ``peran``; a kabupaten role given only a kecamatan belongs to that kecamatan's kabupaten.
+
+    A desa operator is given its ``desa``; its kecamatan is the desa's.
+    """
     if peran in (Peran.ADMIN_KABUPATEN, Peran.PEMERIKSA) and kabupaten is None and kecamatan is not None:
         kabupaten, kecamatan = kecamatan.kabupaten, None
+    if desa is not None:
+        kecamatan = desa.kecamatan
     user = UserFactory(**({"username": username} if username else {}))
-    AnggotaFactory(user=user, peran=peran, kecamatan=kecamatan, kabupaten=kabupaten, seksi=seksi)
+    AnggotaFactory(user=user, peran=peran, kecamatan=kecamatan, kabupaten=kabupaten, seksi=seksi, desa=desa)
     return user
 
 

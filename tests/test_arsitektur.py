@@ -20,7 +20,9 @@ BOLEH = {
     "desa": {"wilayah", "kecamatan"},
     # The indicator pages and reports read the survey results: skm sits below indikator.
     "skm": {"wilayah", "kecamatan"},
-    "indikator": {"wilayah", "kecamatan", "desa", "skm"},
+    # Notifications speak about desa documents; the pimpinan's digest (with the IKU) is built in indikator.
+    "notifikasi": {"wilayah", "kecamatan", "desa"},
+    "indikator": {"wilayah", "kecamatan", "desa", "skm", "notifikasi"},
 }
 
 # The wilayah names, to be imported from wilayah itself: a re-export elsewhere would hide an arrow.

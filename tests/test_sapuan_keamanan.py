@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.http import urlsafe_base64_encode
 
-from desa.models import DokumenDesa
+from desa.models import DokumenDesa, PengajuanDokumenDesa
 from kecamatan.models import (
     BuktiPendukung,
     JenisBukti,
@@ -25,6 +25,7 @@ from kecamatan.models import (
     Seksi,
     UraianAktivitas,
 )
+from notifikasi.models import Notifikasi
 from skm.models import JenisLayanan, Kuesioner, RencanaTindakLanjut, Responden, Unsur
 
 RAHASIA = "RAHASIA-LUMAJANG-7Q"
@@ -72,6 +73,14 @@ def lumajang_data(lumajang, make_user):
         desa=desa, jenis="apbdes", tahun_anggaran=2025, nomor=RAHASIA, tanggal="2024-12-20"
     )
     pejabat = Pejabat.objects.create(kecamatan=lumajang, nama=RAHASIA, nip="197012181991011002", jabatan="camat")
+    operator = make_user(Peran.OPERATOR_DESA, desa=desa, username="operator.lumajang")
+    pengajuan = PengajuanDokumenDesa.objects.create(
+        desa=desa, jenis="lppdes", tahun_anggaran=2025, tanggal="2026-03-01", nomor=RAHASIA,
+        berkas="pengajuan_desa/2026/03/rahasia.pdf", diajukan_oleh=operator,
+    )  # fmt: skip
+    notifikasi = Notifikasi.objects.create(
+        penerima=kasi, jenis="pengingat", kunci="pengingat:uji", judul=RAHASIA, isi=RAHASIA, url="/desa/tenggat/"
+    )
     layanan = JenisLayanan.objects.create(kecamatan=lumajang, nama="Legalisasi")
     responden = Responden.objects.create(
         kecamatan=lumajang, kuesioner=Kuesioner.objects.get(versi=1), jenis_layanan=layanan,
@@ -92,12 +101,17 @@ def lumajang_data(lumajang, make_user):
         "desa": desa,
         "pejabat": pejabat,
         "kecamatan": lumajang,
+        "pengajuan": pengajuan,
+        "notifikasi": notifikasi,
     }
 
 
 def _candidates(param, data):
     """Values of Lumajang's objects for each URL parameter name."""
-    objects = [data[k] for k in ("kegiatan", "bukti", "dokumen", "desa", "pejabat", "responden", "rtl")]
+    objects = [
+        data[k]
+        for k in ("kegiatan", "bukti", "dokumen", "desa", "pejabat", "responden", "rtl", "pengajuan", "notifikasi")
+    ]
     table = {
         "kode": [data["kecamatan"].kode, data["desa"].kode],
         "pk": sorted({o.pk for o in objects}),
@@ -134,6 +148,8 @@ def _snapshot():
         list(DokumenDesa.objects.values_list("pk", "nomor", "tanggal")),
         list(Responden.objects.values_list("pk", "saran", "u1")),
         list(RencanaTindakLanjut.objects.values_list("pk", "rencana")),
+        list(PengajuanDokumenDesa.objects.values_list("pk", "status", "alasan", "nomor")),
+        list(Notifikasi.objects.values_list("pk", "dibaca_pada")),
     )
 
 
@@ -155,6 +171,31 @@ def test_no_url_shows_or_changes_another_kecamatans_data(client, make_user, send
         visited += 1
     assert _snapshot() == before
     assert visited > 20  # the walk really walked
+
+
+def test_a_desa_operator_gets_404_on_every_kecamatan_page(client, make_user, senduro, lumajang_data):
+    """docs/DESIGN.md §2.7: an operator of a Senduro desa reaches its own page, nothing of any kecamatan."""
+    from kecamatan.middleware import OPERATOR_BOLEH, OPERATOR_BOLEH_NAMESPACE
+    from wilayah.models import Desa
+
+    desa_sendiri = Desa.objects.filter(kecamatan=senduro, jenis="desa").first()
+    client.force_login(make_user(Peran.OPERATOR_DESA, desa=desa_sendiri))
+    before = _snapshot()
+    dilihat = 0
+    for name, url in _urls(lumajang_data):
+        response = client.get(url)
+        assert RAHASIA.encode() not in response.content, f"GET {url} ({name}) shows Lumajang's data"
+        post = client.post(url, {"alasan": "diubah", "nomor": "diubah", "tanggal": "2025-01-01"})
+        if name in OPERATOR_BOLEH or name.split(":")[0] in OPERATOR_BOLEH_NAMESPACE:
+            assert response.status_code in (200, 302, 404, 405), f"GET {url} ({name})"
+            assert post.status_code in (200, 302, 400, 404, 405) and RAHASIA.encode() not in post.content, url
+        else:
+            assert response.status_code == 404, f"GET {url} ({name}) answered {response.status_code}"
+            assert post.status_code == 404, f"POST {url} ({name}) answered {post.status_code}"
+            dilihat += 1
+    assert client.get("/admin/").status_code == 404
+    assert _snapshot() == before
+    assert dilihat > 20
 
 
 def test_every_post_without_a_csrf_token_is_refused(lumajang_data):

@@ -47,6 +47,9 @@ class KecamatanQuerySet(models.QuerySet):
         keanggotaan = getattr(user, "keanggotaan", None)
         if keanggotaan is None:
             return self.none()
+        if getattr(keanggotaan, "desa_id", None) is not None:
+            # docs/DESIGN.md §2.7: a desa operator sees its own desa's page only, no kecamatan data.
+            return self.none()
         if keanggotaan.kecamatan_id is not None:
             return self.filter(pk=keanggotaan.kecamatan_id)
         if keanggotaan.kabupaten_id is not None:

@@ -26,6 +26,9 @@ from wilayah.models import Kecamatan
 def beranda(request):
     """Kecamatan roles land on their dashboard, kabupaten roles on the comparison."""
     keanggotaan = akses.keanggotaan_of(request.user)
+    if akses.desa_operator_id(request.user) is not None:
+        # docs/DESIGN.md §2.7: a desa operator has one page, its desa's documents.
+        return redirect("desa:operator")
     if keanggotaan is not None and keanggotaan.kecamatan_id is not None:
         return dasbor_kecamatan(request)
     if keanggotaan is None and not request.user.is_superuser:

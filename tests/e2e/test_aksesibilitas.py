@@ -46,6 +46,7 @@ ADMIN_KAB, PEMERIKSA = "admin.kabupaten", "pemeriksa"
 KECAMATAN = (STAF, KASI, PIMPINAN)
 KABUPATEN = (ADMIN_KAB, PEMERIKSA)
 SEMUA = KECAMATAN + KABUPATEN
+OPERATOR = "senduro.desa.purworejo"  # docs/DESIGN.md §2.7: one desa's own page
 # Opens the password reset link; never logs in during the audit, so its token stays valid.
 LUPA_SANDI = "lumajang.staf"
 
@@ -86,7 +87,7 @@ HALAMAN = {
     "indikator:dasbor-kabupaten": Halaman(peran=KABUPATEN),
     "indikator:dasbor-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
     "indikator:target": Halaman(peran=(PIMPINAN,)),
-    "indikator:akun": Halaman(peran=SEMUA),
+    "indikator:akun": Halaman(peran=(*SEMUA, OPERATOR)),
     "indikator:dokumen": Halaman(peran=SEMUA),
     "indikator:dokumen-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
     "kecamatan:katalog": Halaman(peran=SEMUA),
@@ -104,6 +105,12 @@ HALAMAN = {
     "desa:dokumen-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
     "desa:sel": Halaman(peran=(KASI, PIMPINAN), args=lambda d, p: [d.desa.pk, "rkpdes", d.tahun_anggaran]),
     "desa:tenggat": Halaman(peran=SEMUA),
+    "desa:operator": Halaman(peran=(OPERATOR,)),
+    "desa:ajukan": Halaman(peran=(OPERATOR,), args=lambda d, p: ["rkpdes", d.tahun_anggaran]),
+    "desa:rekap-operator": Halaman(peran=KABUPATEN),
+    "desa:operator-kelola": Halaman(peran=(PIMPINAN, ADMIN_KAB)),
+    "notifikasi:daftar": Halaman(peran=(*SEMUA, OPERATOR)),
+    "notifikasi:pengaturan": Halaman(peran=(*SEMUA, OPERATOR)),
     "desa:tenggat-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
     "laporan:index": Halaman(peran=SEMUA),
     "laporan:kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
@@ -153,6 +160,11 @@ BUKAN_HALAMAN = {
     "kecamatan:bukti-preview": BUKTI_BERKAS,
     "desa:scan": BUKTI_BERKAS,
     "desa:hapus": "POST only (the form is on desa:sel)",
+    "desa:pengajuan-scan": BUKTI_BERKAS,
+    "desa:pengajuan-terima": "POST only (the form is on desa:dokumen)",
+    "desa:pengajuan-kembalikan": "POST only (the form is on desa:dokumen)",
+    "notifikasi:baca": "POST only (the form is on notifikasi:daftar)",
+    "notifikasi:baca-semua": "POST only (the form is on notifikasi:daftar)",
     "laporan:capaian-pdf": "PDF",
     "laporan:capaian-xlsx": "Excel",
     "laporan:dokumen-pdf": "PDF",
@@ -225,6 +237,7 @@ def data_demo(transactional_db):
         penanggung_jawab="Kasi Pemerintahan",
         target_waktu="Akhir bulan ini",
     )
+    _pengajuan_dan_notifikasi(senduro, hari_ini)
     lupa_sandi = User.objects.get(username=LUPA_SANDI)
     pengesahan = laporan_sahkan(
         user=get_user_model().objects.get(username=PIMPINAN),
@@ -256,6 +269,30 @@ def data_demo(transactional_db):
         reset_uid=urlsafe_base64_encode(force_bytes(lupa_sandi.pk)),
         reset_token=default_token_generator.make_token(lupa_sandi),
     )
+
+
+def _pengajuan_dan_notifikasi(senduro, hari_ini):
+    """A waiting submission (so the matrix shows its decision forms) and unread notifications to list."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from desa.selectors import dokumen_operator
+    from desa.services import pengajuan_create
+    from kecamatan.demo import demo_pdf
+    from notifikasi.models import Notifikasi
+
+    operator = get_user_model().objects.get(username=OPERATOR)
+    desa = operator.keanggotaan.desa
+    kosong = next(d for ta in dokumen_operator(desa=desa, as_of=hari_ini) for d in ta.dokumen if d.boleh_ajukan)
+    pengajuan_create(
+        user=operator, desa=desa, jenis=kosong.wajib.jenis, tahun_anggaran=kosong.wajib.tahun_anggaran,
+        tanggal=hari_ini, nomor="140/3/2026", berkas=SimpleUploadedFile("dokumen.pdf", demo_pdf("Dokumen desa")),
+        hari_ini=hari_ini,
+    )  # fmt: skip
+    for user in get_user_model().objects.filter(username__in=[*SEMUA, OPERATOR]):
+        Notifikasi.objects.create(
+            penerima=user, jenis="pengingat", kunci="audit", judul="LPPDes TA 2025: tenggat 31 Maret 2026, 7 hari lagi",
+            isi="Desa Purworejo belum menyampaikan LPPDes TA 2025 kepada kecamatan.", url=reverse("desa:tenggat"),
+        )  # fmt: skip
 
 
 def audit_axe(page) -> list[dict]:

@@ -25,7 +25,10 @@ def test_demo_has_every_role_and_is_idempotent():
     second = organisasi_demo_load(hari_ini=datetime.date(2026, 11, 23))
     assert [login.username for login in first] == [login.username for login in second]
     assert set(Keanggotaan.objects.values_list("peran", flat=True)) == set(Peran.values)
-    assert Keanggotaan.objects.count() == 8
+    assert Keanggotaan.objects.count() == 9
+    # docs/DESIGN.md §2.7: the demo operator belongs to a desa of Senduro.
+    operator = Keanggotaan.objects.select_related("desa").get(peran=Peran.OPERATOR_DESA)
+    assert operator.user.username == "senduro.desa.purworejo" and operator.desa.kode == "35.08.12.2001"
     for login in first:
         request = RequestFactory().post("/masuk/")
         assert authenticate(request, username=login.username, password=DEMO_PASSWORD) is not None

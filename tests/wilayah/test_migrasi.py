@@ -45,6 +45,9 @@ FK_HARUS = {
     ("kecamatan_kegiatan", "kecamatan_id"): "wilayah_kecamatan",
     ("kecamatan_kegiatan_desa", "desa_id"): "wilayah_desa",
     ("desa_dokumendesa", "desa_id"): "wilayah_desa",
+    # Issue 13's tables, created before or after the rename depending on the plan: the same target.
+    ("desa_pengajuandokumendesa", "desa_id"): "wilayah_desa",
+    ("kecamatan_keanggotaan", "desa_id"): "wilayah_desa",
     ("indikator_targetiku", "kecamatan_id"): "wilayah_kecamatan",
     ("skm_jenislayanan", "kecamatan_id"): "wilayah_kecamatan",
 }

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kecamatan', '0008_wilayah_dipindah'),
+        ('kecamatan', '0009_keanggotaan_operator_desa'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

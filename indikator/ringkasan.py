@@ -1,0 +1,91 @@
+"""The pimpinan's weekly digest (docs/DESIGN.md §2.7): documents overdue and due within 30 days, kegiatan
+still without follow-up, and the two IKU against their target. It lives here because the IKU come
+from ``indikator/iku.iku_compute``; it is sent through the notifikasi app like any other message."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils.formats import date_format
+
+from desa.selectors import tenggat_dokumen
+from indikator.iku import iku_compute
+from indikator.templatetags.iku import persen
+from kecamatan.models import Keanggotaan, Peran
+from kecamatan.periode import tahunan
+from notifikasi.models import Notifikasi
+from notifikasi.services import Pesan
+from wilayah.models import Kecamatan
+
+HARI_RINGKASAN = 0  # Monday
+JANGKAUAN_HARI = 30
+
+
+def _baris_tenggat(daftar) -> list[str]:
+    baris = []
+    for item in daftar.terlambat:
+        baris.append(
+            f"- Lewat tenggat: {item.wajib.label} (tenggat {date_format(item.wajib.tenggat, 'j F Y')}), "
+            f"{len(item.desa)} desa belum: {', '.join(d.nama for d in item.desa)}"
+        )
+    for item in daftar.mendatang:
+        baris.append(
+            f"- {item.sisa_hari} hari lagi: {item.wajib.label} (tenggat {date_format(item.wajib.tenggat, 'j F Y')}), "
+            f"{len(item.desa)} desa belum: {', '.join(d.nama for d in item.desa)}"
+        )
+    return baris or ["- Tidak ada dokumen desa yang terlambat atau jatuh tempo dalam 30 hari."]
+
+
+def _baris_iku(hasil) -> list[str]:
+    def satu(nama, iku):
+        target = (
+            f"target {persen(iku.target)}, capaian {persen(iku.capaian)}" if iku.target else "target belum ditetapkan"
+        )
+        return f"- {nama}: {persen(iku.percent)} ({iku.numerator} dari {iku.denominator}); {target}"
+
+    return [
+        satu("IKU 1 (fasilitasi dan koordinasi ditindaklanjuti)", hasil.iku1),
+        satu("IKU 2 (dokumen desa tepat waktu)", hasil.iku2),
+    ]
+
+
+def isi_ringkasan(*, kecamatan, tanggal: datetime.date) -> str:
+    """The digest's text for one kecamatan as of ``tanggal``."""
+    daftar = tenggat_dokumen(kecamatan=kecamatan, as_of=tanggal, hari=JANGKAUAN_HARI)
+    (hasil,) = iku_compute(
+        kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=tahunan(tanggal.year), as_of=tanggal
+    )
+    belum = len(hasil.iku1.kegiatan_belum_ditindaklanjuti)
+    bagian = [
+        f"Ringkasan Kecamatan {kecamatan.nama} per {date_format(tanggal, 'j F Y')}.",
+        "Dokumen desa:\n" + "\n".join(_baris_tenggat(daftar)),
+        f"Kegiatan tahun {tanggal.year} yang belum ditindaklanjuti: {belum}.",
+        f"Capaian tahun {tanggal.year} sejauh ini:\n" + "\n".join(_baris_iku(hasil)),
+    ]
+    return "\n\n".join(bagian)
+
+
+def ringkasan_pesan(*, tanggal: datetime.date) -> list[Pesan]:
+    """On Mondays, one digest per pimpinan of each kecamatan; on other days none."""
+    if tanggal.weekday() != HARI_RINGKASAN:
+        return []
+    pimpinan: dict[int, list[int]] = {}
+    for kecamatan_id, user_id in Keanggotaan.objects.filter(peran=Peran.PIMPINAN, user__is_active=True).values_list(
+        "kecamatan_id", "user_id"
+    ):
+        pimpinan.setdefault(kecamatan_id, []).append(user_id)
+    tahun, minggu, _ = tanggal.isocalendar()
+    pesan = []
+    for kecamatan in Kecamatan.objects.filter(pk__in=pimpinan).order_by("kode"):
+        isi = isi_ringkasan(kecamatan=kecamatan, tanggal=tanggal)
+        for user_id in pimpinan[kecamatan.pk]:
+            pesan.append(
+                Pesan(
+                    penerima_id=user_id,
+                    jenis=Notifikasi.Jenis.RINGKASAN,
+                    kunci=f"ringkasan:{tahun}-W{minggu:02d}:kecamatan:{kecamatan.pk}",
+                    judul=f"Ringkasan mingguan Kecamatan {kecamatan.nama}, {date_format(tanggal, 'j F Y')}",
+                    isi=isi,
+                    url=reverse("indikator:beranda"),
+                )
+            )
+    return pesan
