@@ -26,6 +26,7 @@ urlpatterns = [
     path("masuk/reset/<uidb64>/<token>/", SandiResetView.as_view(), name="password_reset_confirm"),
     path("masuk/reset/selesai/", SandiResetSelesaiView.as_view(), name="password_reset_complete"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("iku_project.api.urls")),
     path("desa/", include("desa.urls")),
     path("laporan/", include("indikator.laporan.urls")),
     path("impor/", include("indikator.impor.urls")),

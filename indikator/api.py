@@ -1,0 +1,108 @@
+"""Capaian IKU and approved reports through the JSON API (docs/DESIGN.md §3.6).
+
+``/capaian/`` answers exactly what ``iku_report --format json`` prints: both call
+``indikator.serializers.capaian_kecamatan_json`` / ``capaian_kabupaten_json``.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from iku_project.api.base import ApiMixin, ApiView
+from indikator.laporan.services import url_verifikasi
+from indikator.models import PengesahanLaporan
+from indikator.serializers import capaian_kabupaten_json, capaian_kecamatan_json
+from kecamatan import akses
+from kecamatan.api.periode import PARAMETER_PERIODE, periode_dari_query
+from wilayah.models import Kabupaten
+
+
+class Capaian(ApiView):
+    @extend_schema(
+        tags=["capaian"],
+        summary="Capaian IKU 1 dan IKU 2",
+        description="Satu kecamatan (`kecamatan`) atau semua kecamatan satu kabupaten (`kabupaten`, untuk peran "
+        "kabupaten) untuk satu periode, dihitung per hari ini. Isinya sama persis dengan keluaran "
+        "`manage.py iku_report --format json`. Persentase ditulis sebagai teks dengan dua desimal, "
+        "`null` bila tidak berlaku.",
+        parameters=[
+            OpenApiParameter("kecamatan", OpenApiTypes.STR, description="Kode kecamatan, misalnya 35.08.12."),
+            OpenApiParameter("kabupaten", OpenApiTypes.STR, description="Kode kabupaten, misalnya 35.08."),
+            *PARAMETER_PERIODE,
+        ],
+        responses={200: OpenApiTypes.OBJECT},
+    )
+    def get(self, request):
+        query = request.query_params
+        if bool(query.get("kecamatan")) == bool(query.get("kabupaten")):
+            raise ValidationError({"kecamatan": ["Sebutkan satu: kecamatan atau kabupaten."]})
+        periode = periode_dari_query(query)
+        as_of = timezone.localdate()
+        if query.get("kecamatan"):
+            kecamatan = akses.kecamatan_for(request.user, query["kecamatan"])
+            return Response(capaian_kecamatan_json(kecamatan=kecamatan, periode=periode, as_of=as_of))
+        if not akses.boleh_lihat_rekap(request.user):
+            raise PermissionDenied("Rekap kabupaten hanya untuk peran kabupaten.")
+        kecamatan_qs = akses.kecamatan_scope(request.user).filter(kabupaten__kode=query["kabupaten"])
+        kabupaten = Kabupaten.objects.filter(kode=query["kabupaten"], kecamatan__in=kecamatan_qs).distinct().first()
+        if kabupaten is None:
+            raise Http404("Kabupaten tidak ditemukan.")
+        return Response(
+            capaian_kabupaten_json(kabupaten=kabupaten, kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)
+        )
+
+
+class PengesahanSerializer(serializers.ModelSerializer):
+    kecamatan = serializers.CharField(source="kecamatan.kode", help_text="Kode kecamatan.")
+    periode = serializers.CharField(source="periode.label", help_text="Nama periode, misalnya “Tahun 2025”.")
+    url_verifikasi = serializers.SerializerMethodField(
+        help_text="Alamat publik untuk memeriksa keaslian laporan (sama dengan kode QR pada PDF)."
+    )
+    data = serializers.JSONField(help_text="Angka yang disahkan, dibekukan saat pengesahan.")
+
+    class Meta:
+        model = PengesahanLaporan
+        fields = [
+            "id",
+            "kecamatan",
+            "periode",
+            "periode_mulai",
+            "periode_selesai",
+            "versi",
+            "tanggal",
+            "disahkan_pada",
+            "sha256",
+            "url_verifikasi",
+            "data",
+        ]
+
+    def get_url_verifikasi(self, pengesahan) -> str:
+        return url_verifikasi(pengesahan.token, url_dasar=self.context["request"].build_absolute_uri("/"))
+
+
+@extend_schema(
+    tags=["laporan"],
+    summary="Laporan Capaian yang disahkan",
+    description="Versi yang disahkan pimpinan, dengan angka bekuannya dan alamat verifikasinya.",
+    parameters=[
+        OpenApiParameter("kecamatan", OpenApiTypes.STR, description="Kode kecamatan."),
+        OpenApiParameter("tahun", OpenApiTypes.INT, description="Tahun akhir periode."),
+    ],
+)
+class PengesahanList(ApiMixin, generics.ListAPIView):
+    serializer_class = PengesahanSerializer
+
+    def get_queryset(self):
+        queryset = PengesahanLaporan.objects.for_user(self.request.user).select_related("kecamatan")
+        if kode := self.request.query_params.get("kecamatan"):
+            queryset = queryset.filter(kecamatan__kode=kode)
+        if tahun := self.request.query_params.get("tahun"):
+            if not tahun.isdigit():
+                raise ValidationError({"tahun": ["Tahun harus angka, misalnya 2025."]})
+            queryset = queryset.filter(periode_selesai__year=int(tahun))
+        return queryset

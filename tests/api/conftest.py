@@ -1,0 +1,42 @@
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from kecamatan.models import Kegiatan, Peran, UraianAktivitas
+from kecamatan.services import token_api_create
+
+
+@pytest.fixture
+def api_for(db):
+    """``api_for(user)`` → a test client sending that user's fresh API token on every request."""
+
+    def make(user, *, berlaku_hari=90):
+        _, token = token_api_create(user=user, nama="uji", berlaku_hari=berlaku_hari, sekarang=timezone.now())
+        return Client(HTTP_AUTHORIZATION=f"Token {token}")
+
+    return make
+
+
+@pytest.fixture
+def uraian(db):
+    return UraianAktivitas.objects.select_related("jenis").filter(aktif=True, jenis__aktif=True).first()
+
+
+@pytest.fixture
+def kasi_senduro(make_user, senduro, seksi_pemerintahan):
+    return make_user(Peran.KASI, kecamatan=senduro, seksi=seksi_pemerintahan)
+
+
+@pytest.fixture
+def kegiatan_senduro(kasi_senduro, senduro, seksi_pemerintahan, uraian):
+    kegiatan = Kegiatan(
+        kecamatan=senduro,
+        tanggal="2025-03-01",
+        status="dilaksanakan",
+        seksi=seksi_pemerintahan,
+        dibuat_oleh=kasi_senduro,
+    )
+    kegiatan.snapshot_katalog(uraian)
+    kegiatan.save()
+    kegiatan.desa.add(senduro.desa.first())
+    return kegiatan
