@@ -23,6 +23,7 @@ from kecamatan.models import (
     Pejabat,
     Peran,
     Seksi,
+    TokenAPI,
     UraianAktivitas,
 )
 from skm.models import JenisLayanan, Kuesioner, RencanaTindakLanjut, Responden, Unsur
@@ -82,7 +83,13 @@ def lumajang_data(lumajang, make_user):
         kecamatan=lumajang, periode_mulai="2025-01-01", periode_selesai="2025-12-31",
         unsur=Unsur.objects.get(kode="U1"), rencana=RAHASIA, penanggung_jawab=RAHASIA, target_waktu="2026",
     )  # fmt: skip
+    from django.utils import timezone
+
+    from kecamatan.services import token_api_create
+
+    token, _ = token_api_create(user=kasi, nama=RAHASIA, berlaku_hari=30, sekarang=timezone.now())
     return {
+        "token": token,
         "responden": responden,
         "rtl": rtl,
         "kasi": kasi,
@@ -97,7 +104,7 @@ def lumajang_data(lumajang, make_user):
 
 def _candidates(param, data):
     """Values of Lumajang's objects for each URL parameter name."""
-    objects = [data[k] for k in ("kegiatan", "bukti", "dokumen", "desa", "pejabat", "responden", "rtl")]
+    objects = [data[k] for k in ("kegiatan", "bukti", "dokumen", "desa", "pejabat", "responden", "rtl", "token")]
     table = {
         "kode": [data["kecamatan"].kode, data["desa"].kode],
         "pk": sorted({o.pk for o in objects}),
@@ -134,6 +141,7 @@ def _snapshot():
         list(DokumenDesa.objects.values_list("pk", "nomor", "tanggal")),
         list(Responden.objects.values_list("pk", "saran", "u1")),
         list(RencanaTindakLanjut.objects.values_list("pk", "rencana")),
+        list(TokenAPI.objects.values_list("pk", "nama", "dicabut_pada")),
     )
 
 

@@ -2,6 +2,12 @@
 services and selectors; this file only wires them (docs/DESIGN.md §3.6)."""
 
 from django.urls import path
+from drf_spectacular.renderers import (
+    OpenApiJsonRenderer,
+    OpenApiJsonRenderer2,
+    OpenApiYamlRenderer,
+    OpenApiYamlRenderer2,
+)
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 import desa.api
@@ -15,13 +21,22 @@ app_name = "api"
 
 
 class Skema(ApiMixin, SpectacularAPIView):
-    pass
+    # JSON first, like every other answer of the API (errors included); YAML on ?format=yaml.
+    renderer_classes = [OpenApiJsonRenderer, OpenApiJsonRenderer2, OpenApiYamlRenderer, OpenApiYamlRenderer2]
+
+
+_swagger = SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+
+
+def docs(request, *args, **kwargs):
+    """Swagger UI from drf-spectacular-sidecar's static files. A page for people: unlike the API views
+    (which DRF marks login_not_required), LoginRequiredMiddleware sends an anonymous visitor to the login."""
+    return _swagger(request, *args, **kwargs)
 
 
 urlpatterns = [
     path("schema/", Skema.as_view(), name="schema"),
-    # A page for people: LoginRequiredMiddleware sends an anonymous visitor to the login, like any page.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", docs, name="docs"),
     path("wilayah/kabupaten/", wilayah.api.KabupatenList.as_view(), name="kabupaten-list"),
     path("wilayah/kecamatan/", wilayah.api.KecamatanList.as_view(), name="kecamatan-list"),
     path("wilayah/desa/", wilayah.api.DesaList.as_view(), name="desa-list"),
