@@ -27,8 +27,8 @@ PESAN = {
 def _validation_dict(exc: DjangoValidationError) -> dict:
     if hasattr(exc, "error_dict"):
         return {
-            (api_settings.NON_FIELD_ERRORS_KEY if name == "__all__" else name): [str(m) for m in errors.messages]
-            for name, errors in exc.error_dict.items()
+            (api_settings.NON_FIELD_ERRORS_KEY if name == "__all__" else name): messages
+            for name, messages in exc.message_dict.items()
         }
     return {api_settings.NON_FIELD_ERRORS_KEY: [str(m) for m in exc.messages]}
 

@@ -8,6 +8,7 @@ form), writes through ``kecamatan.services`` with ``kecamatan.validation``'s rul
 from contextlib import nullcontext
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.urls import resolve, reverse
 from django.utils import timezone
@@ -27,6 +28,7 @@ from iku_project.api.tulis import (
     versi_dari_if_match,
 )
 from kecamatan import akses, selectors, services
+from kecamatan.berkas import validate_upload
 from kecamatan.forms import KegiatanFilterForm
 from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, Seksi, UraianAktivitas
 from kecamatan.views.kegiatan import bukti_berkas_response
@@ -145,6 +147,15 @@ class BuktiTulisSerializer(serializers.Serializer):
     nomor = serializers.CharField(allow_blank=True, required=False, default="", max_length=150)
     tanggal = serializers.DateField()
     berkas = serializers.FileField(required=False, allow_null=True, help_text="PDF, JPEG atau PNG; diperiksa isinya.")
+
+    def validate_berkas(self, berkas):
+        # As BuktiForm.clean_berkas: the refusal is the berkas field's (the service checks again before storing).
+        if berkas is not None:
+            try:
+                validate_upload(berkas)
+            except DjangoValidationError as exc:
+                raise serializers.ValidationError(exc.messages) from None
+        return berkas
 
 
 # --- Kegiatan -------------------------------------------------------------------------------------------
@@ -297,14 +308,13 @@ class KegiatanDetail(ApiView):
         versi = versi_dari_if_match(request, pk=kegiatan.pk, versi_sekarang=kegiatan.versi)
         data = KegiatanTulisSerializer(data=request.data, partial=partial, context={"request": request})
         data.is_valid(raise_exception=True)
-        nilai = {
-            "uraian": kegiatan.uraian,
-            "tanggal": kegiatan.tanggal,
-            "status": kegiatan.status,
-            "seksi": kegiatan.seksi,
-            "desa": list(kegiatan.desa.all()),
-            "keterangan": kegiatan.keterangan,
-        } | data.validated_data
+        if partial:
+            data.validated_data.setdefault("uraian", kegiatan.uraian)
+            data.validated_data.setdefault("tanggal", kegiatan.tanggal)
+            data.validated_data.setdefault("status", kegiatan.status)
+        # PATCH keeps what it does not name; PUT replaces the whole, so an omitted seksi or desa is emptied.
+        sekarang = {"seksi": kegiatan.seksi, "desa": list(kegiatan.desa.all()), "keterangan": kegiatan.keterangan}
+        nilai = (sekarang if partial else {"seksi": None, "desa": []}) | data.validated_data
         try:
             kegiatan = services.kegiatan_update(
                 user=request.user, kegiatan=kegiatan, versi=versi, hari_ini=timezone.localdate(), **nilai
