@@ -1,5 +1,6 @@
 """Throttling of the API: one budget per token (docs/DESIGN.md §3.6), in Django's default cache."""
 
+from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 
@@ -8,6 +9,10 @@ class PerTokenThrottle(SimpleRateThrottle):
     a browser session counts per user, and an anonymous caller per client address."""
 
     scope = "token"
+
+    def get_rate(self):
+        # Read at each request rather than frozen at import, so a changed setting (IKU_API_BATAS) takes effect.
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
 
     def get_cache_key(self, request, view):
         prefix = getattr(request.auth, "prefix", None)

@@ -1,9 +1,24 @@
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
 from kecamatan.models import Kegiatan, Peran, UraianAktivitas
 from kecamatan.services import token_api_create
+
+
+@pytest.fixture(autouse=True)
+def _throttle_fresh():
+    """Each test starts with unspent throttle budgets (they live in the default cache)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def tanpa_batas(settings):
+    """The walks call hundreds of times a minute: lift the per-token limit for them."""
+    settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"token": "100000/minute"}}
 
 
 @pytest.fixture
