@@ -12,7 +12,7 @@ from django.utils import timezone
 from kecamatan.models import Peran
 from kecamatan.services import token_api_create
 from tests import factories
-from tests.test_sapuan_keamanan import RAHASIA, _candidates, _snapshot, lumajang_data  # noqa: F401
+from tests.test_sapuan_keamanan import RAHASIA, _candidates, _snapshot
 
 KUERI = ["", "?kecamatan=35.08.10", "?kecamatan=35.08.10&tahun=2025", "?kabupaten=35.08&tahun=2025", "?tahun=2025"]
 METODE = ["get", "post", "put", "patch", "delete"]
