@@ -385,6 +385,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "iku_project.api.skema.jawaban_galat",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "StatusKegiatanEnum": "kecamatan.models.kegiatan.Kegiatan.Status",
         "StatusDokumenEnum": "desa.tenggat.StatusDokumen",

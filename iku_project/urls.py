@@ -16,6 +16,9 @@ admin.site.site_header = "IKU Kecamatan — Administrasi"
 admin.site.site_title = "IKU Kecamatan"
 admin.site.index_title = "Administrasi data"
 
+# JSON for an unmatched URL under /api/ (iku_project/api/errors.py); the site's page elsewhere.
+handler404 = "iku_project.api.errors.halaman_404"
+
 urlpatterns = [
     path("masuk/", MasukView.as_view(), name="login"),
     path("keluar/", KeluarView.as_view(), name="logout"),

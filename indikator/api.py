@@ -17,7 +17,7 @@ from iku_project.api.base import ApiMixin, ApiView
 from indikator.laporan.services import url_verifikasi
 from indikator.models import PengesahanLaporan
 from indikator.serializers import capaian_kabupaten_json, capaian_kecamatan_json
-from kecamatan import akses
+from kecamatan import akses, periode
 from kecamatan.api.periode import PARAMETER_PERIODE, periode_dari_query
 from wilayah.models import Kabupaten
 
@@ -41,11 +41,11 @@ class Capaian(ApiView):
         query = request.query_params
         if bool(query.get("kecamatan")) == bool(query.get("kabupaten")):
             raise ValidationError({"kecamatan": ["Sebutkan satu: kecamatan atau kabupaten."]})
-        periode = periode_dari_query(query)
+        diminta = periode_dari_query(query)
         as_of = timezone.localdate()
         if query.get("kecamatan"):
             kecamatan = akses.kecamatan_for(request.user, query["kecamatan"])
-            return Response(capaian_kecamatan_json(kecamatan=kecamatan, periode=periode, as_of=as_of))
+            return Response(capaian_kecamatan_json(kecamatan=kecamatan, periode=diminta, as_of=as_of))
         if not akses.boleh_lihat_rekap(request.user):
             raise PermissionDenied("Rekap kabupaten hanya untuk peran kabupaten.")
         kecamatan_qs = akses.kecamatan_scope(request.user).filter(kabupaten__kode=query["kabupaten"])
@@ -53,7 +53,7 @@ class Capaian(ApiView):
         if kabupaten is None:
             raise Http404("Kabupaten tidak ditemukan.")
         return Response(
-            capaian_kabupaten_json(kabupaten=kabupaten, kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)
+            capaian_kabupaten_json(kabupaten=kabupaten, kecamatan_qs=kecamatan_qs, periode=diminta, as_of=as_of)
         )
 
 
@@ -101,8 +101,9 @@ class PengesahanList(ApiMixin, generics.ListAPIView):
         queryset = PengesahanLaporan.objects.for_user(self.request.user).select_related("kecamatan")
         if kode := self.request.query_params.get("kecamatan"):
             queryset = queryset.filter(kecamatan__kode=kode)
-        if tahun := self.request.query_params.get("tahun"):
-            if not tahun.isdigit():
-                raise ValidationError({"tahun": ["Tahun harus angka, misalnya 2025."]})
-            queryset = queryset.filter(periode_selesai__year=int(tahun))
+        if (tahun := self.request.query_params.get("tahun")) is not None:
+            try:
+                queryset = queryset.filter(periode_selesai__year=periode.tahun_parse(tahun))
+            except periode.PeriodeTidakSah as exc:
+                raise ValidationError({"tahun": [str(exc)]}) from None
         return queryset

@@ -57,3 +57,14 @@ def exception_handler(exc, context):
 def _ada_pesan(exc) -> bool:
     """Whether the error carries a message of ours rather than DRF's default."""
     return str(exc.detail) != str(exc.default_detail)
+
+
+def halaman_404(request, exception=None):
+    """Django's 404 for a URL no view matched: JSON under /api/ (a path parameter out of its converter's
+    range never reaches DRF), the site's page elsewhere."""
+    from django.http import JsonResponse
+    from django.views import defaults
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": PESAN[status.HTTP_404_NOT_FOUND]}, status=404)
+    return defaults.page_not_found(request, exception)

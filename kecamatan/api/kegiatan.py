@@ -190,6 +190,14 @@ FILTER_KEGIATAN = [
 ]
 
 
+class HalamanSerializer(serializers.Serializer):
+    """The list's own parameters beside the page's filters: refused when malformed, never silently ignored."""
+
+    perlu_tindak_lanjut = serializers.BooleanField(required=False, default=False)
+    jumlah = serializers.IntegerField(required=False, min_value=1)
+    cursor = serializers.CharField(required=False)
+
+
 def _filter_form(request, hari_ini):
     """The kegiatan list page's own filter form; the API names a kecamatan by its code."""
     scope = akses.kecamatan_scope(request.user)
@@ -235,7 +243,9 @@ class KegiatanList(ApiMixin, generics.ListAPIView):
 
     def get_queryset(self):
         hari_ini = timezone.localdate()
-        perlu = self.request.query_params.get("perlu_tindak_lanjut") in ("true", "1", "ya")
+        halaman = HalamanSerializer(data=self.request.query_params)
+        halaman.is_valid(raise_exception=True)
+        perlu = halaman.validated_data["perlu_tindak_lanjut"]
         filters = _filter_form(self.request, hari_ini)
         return selectors.kegiatan_list(
             user=self.request.user, as_of=hari_ini, filters=filters, perlu_tindak_lanjut=perlu
