@@ -381,6 +381,8 @@ SPECTACULAR_SETTINGS = {
     # The schema is read with a token or the login session, like every other API answer.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
+    # Deep links put a link inside each operation's toggle button, which assistive technology cannot reach.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "persistAuthorization": False, "displayOperationId": False},
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
