@@ -8,6 +8,7 @@ anonymous caller with a JSON 401 instead of a redirect to the login page.
 import logging
 
 from django.contrib.auth.decorators import login_not_required
+from rest_framework.exceptions import ValidationError
 from rest_framework.views import APIView
 
 from iku_project.klien import alamat_klien
@@ -35,6 +36,14 @@ class ApiMixin:
     @classmethod
     def as_view(cls, **initkwargs):
         return login_not_required(super().as_view(**initkwargs))
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # PostgreSQL cannot store or compare a NUL character: refuse it as bad input before any query sees it.
+        nul = [name for name, values in request.query_params.lists() if any("\x00" in v for v in values)]
+        nul += [name for name, value in kwargs.items() if "\x00" in str(value)]
+        if nul:
+            raise ValidationError({name: ["Karakter NUL tidak diizinkan."] for name in nul})
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -145,3 +145,9 @@ def test_the_schema_and_docs_are_served_from_our_own_static_files(client_for, ka
     schema = client.get("/api/v1/schema/")
     assert schema.status_code == 200 and json.loads(schema.content)["info"]["title"] == "API IKU Kecamatan"
     assert Client().get("/api/v1/docs/").status_code == 302
+
+
+def test_a_nul_character_is_bad_input_not_a_database_error(api_for, kasi_senduro):
+    client = api_for(kasi_senduro)
+    assert client.get("/api/v1/kegiatan/?kecamatan=35.08%00").json() == {"kecamatan": ["Karakter NUL tidak diizinkan."]}
+    assert client.get("/api/v1/dokumen-desa/35.08.12.2001%00/apbdes/2025/").status_code == 400

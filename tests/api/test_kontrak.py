@@ -8,8 +8,10 @@ stays near a minute; marked ``slow``.
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.management import call_command
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -31,6 +33,19 @@ PERAN = [Peran.STAF, Peran.KASI, Peran.PIMPINAN, Peran.ADMIN_KABUPATEN, Peran.PE
 
 def test_the_schema_validates_without_warnings():
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", "/dev/null")
+
+
+@pytest.fixture
+def wsgi_dalam_transaksi():
+    """The WSGI application, called in-process inside the test's transaction: like Django's test client, keep
+    the request signals from closing the connection (on PostgreSQL that would end the test's transaction)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield get_wsgi_application()
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def _user(peran, make_user, senduro, kabupaten, seksi):
@@ -65,12 +80,12 @@ def _run(operation, mode, headers, checks):
 @pytest.mark.slow
 @pytest.mark.parametrize("peran", PERAN)
 def test_schemathesis_finds_no_5xx_and_no_answer_outside_the_schema(
-    peran, make_user, senduro, kabupaten, seksi_pemerintahan, kegiatan_senduro, tanpa_batas
+    peran, make_user, senduro, kabupaten, seksi_pemerintahan, kegiatan_senduro, tanpa_batas, wsgi_dalam_transaksi
 ):
     user = _user(peran, make_user, senduro, kabupaten, seksi_pemerintahan)
     _, token = token_api_create(user=user, nama="schemathesis", berlaku_hari=1, sekarang=timezone.now())
     headers = {"Authorization": f"Token {token}"}
-    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", get_wsgi_application(), headers=headers)
+    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", wsgi_dalam_transaksi, headers=headers)
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 18
     positif = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
