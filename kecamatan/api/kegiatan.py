@@ -205,7 +205,10 @@ def _filter_form(request, hari_ini):
     data.pop("urut", None)
     data.pop("perlu_tindak_lanjut", None)
     if data.get("kecamatan"):
-        data["kecamatan"] = scope.filter(kode=data["kecamatan"]).values_list("pk", flat=True).first() or "-"
+        # A kecamatan outside the scope is a 404, as everywhere; the form then narrows by its pk.
+        data["kecamatan"] = scope.filter(kode=data["kecamatan"]).values_list("pk", flat=True).first()
+        if data["kecamatan"] is None:
+            raise Http404("Kecamatan tidak ditemukan.")
     form = KegiatanFilterForm(data, kecamatan_scope=scope, hari_ini=hari_ini)
     if not form.is_valid():
         raise serializers.ValidationError(form.errors)

@@ -180,3 +180,11 @@ def test_the_list_filters_like_the_page_and_pages_by_cursor(api_for, kasi_sendur
     assert client.get("/api/v1/kegiatan/?tahun=2024").json()["results"] == []
     salah = client.get("/api/v1/kegiatan/?bagian=tw9&tahun=2025")
     assert salah.status_code == 400 and "bagian" in salah.json()
+
+
+def test_the_list_of_another_kecamatan_is_a_404(api_for, kasi_senduro, kegiatan_senduro, lumajang):
+    client = api_for(kasi_senduro)
+    assert client.get("/api/v1/kegiatan/?kecamatan=35.08.10").status_code == 404
+    assert [k["id"] for k in client.get("/api/v1/kegiatan/?kecamatan=35.08.12").json()["results"]] == [
+        kegiatan_senduro.pk
+    ]
