@@ -376,19 +376,30 @@ class BuktiList(ApiView):
         tags=["bukti"],
         summary="Unggah bukti pendukung",
         description="Untuk kasi seksi kegiatan itu. Berkas diperiksa dari isinya (PDF, JPEG, PNG) dan ukurannya, "
-        "sama seperti di halaman.",
+        "sama seperti di halaman. `Idempotency-Key` seperti pada pencatatan kegiatan.",
         request={"multipart/form-data": BuktiTulisSerializer},
         responses={201: BuktiSerializer},
+        parameters=[OpenApiParameter("Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER)],
     )
     def post(self, request, kegiatan_pk):
         kegiatan = selectors.kegiatan_detail(user=request.user, pk=kegiatan_pk, as_of=timezone.localdate())
         if not akses.boleh_kelola_tindak_lanjut(request.user, kegiatan):
             raise PermissionDenied("Hanya kasi seksi ini yang dapat mengunggah bukti pendukung.")
+        kunci = kunci_idempotensi(request)
         data = BuktiTulisSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        bukti = services.bukti_create(user=request.user, kegiatan=kegiatan, **data.validated_data)
-        bukti = selectors.bukti_for_user(user=request.user, kegiatan_pk=kegiatan.pk, pk=bukti.pk)
-        return Response(BuktiSerializer(bukti, context={"request": request}).data, status=status.HTTP_201_CREATED)
+        headers = {}
+        try:
+            with sekali(request, kunci) or nullcontext() as kiriman:
+                pk = services.bukti_create(user=request.user, kegiatan=kegiatan, **data.validated_data).pk
+                if kiriman is not None:
+                    kiriman.url_hasil = reverse("api:bukti-detail", kwargs={"kegiatan_pk": kegiatan.pk, "pk": pk})
+        except SudahTerkirim as exc:
+            # A retry of an upload already stored: the first bukti, not a second copy of the scan.
+            pk, headers = resolve(exc.url_hasil).kwargs["pk"], {"Idempotent-Replayed": "true"}
+        bukti = selectors.bukti_for_user(user=request.user, kegiatan_pk=kegiatan.pk, pk=pk)
+        data = BuktiSerializer(bukti, context={"request": request}).data
+        return Response(data, status=status.HTTP_201_CREATED, headers=headers)
 
 
 class BuktiDetail(ApiView):

@@ -188,3 +188,19 @@ def test_the_list_of_another_kecamatan_is_a_404(api_for, kasi_senduro, kegiatan_
     assert [k["id"] for k in client.get("/api/v1/kegiatan/?kecamatan=35.08.12").json()["results"]] == [
         kegiatan_senduro.pk
     ]
+
+
+def test_a_retried_bukti_upload_with_its_key_stores_one_bukti(api_for, kasi_senduro, kegiatan_senduro):
+    client = api_for(kasi_senduro)
+    url = f"/api/v1/kegiatan/{kegiatan_senduro.pk}/bukti/"
+    jenis = JenisBukti.objects.filter(aktif=True).first()
+
+    def kirim():
+        return client.post(url, {"jenis": jenis.kode, "tanggal": "2025-03-02",
+                                 "berkas": SimpleUploadedFile("ba.pdf", pdf_bytes())},
+                           HTTP_IDEMPOTENCY_KEY="unggah-1")  # fmt: skip
+
+    pertama, kedua = kirim(), kirim()
+    assert pertama.status_code == kedua.status_code == 201
+    assert pertama.json()["id"] == kedua.json()["id"] and kedua["Idempotent-Replayed"] == "true"
+    assert BuktiPendukung.objects.count() == 1
