@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
@@ -20,6 +20,91 @@ from indikator.serializers import capaian_kabupaten_json, capaian_kecamatan_json
 from kecamatan import akses, periode
 from kecamatan.api.periode import PARAMETER_PERIODE, periode_dari_query
 from wilayah.models import Kabupaten
+
+# --- The shape of iku_report's JSON, for the schema only (``indikator.serializers`` builds the data) -------------
+
+
+def _angka(help_text=""):
+    return serializers.CharField(
+        allow_null=True, help_text=help_text or "Dua desimal dengan titik; null: tidak berlaku."
+    )
+
+
+class KodeNama(serializers.Serializer):
+    kode = serializers.CharField()
+    nama = serializers.CharField()
+
+
+class PeriodeCapaian(serializers.Serializer):
+    mulai = serializers.DateField()
+    selesai = serializers.DateField()
+    label = serializers.CharField()
+
+
+class Rasio(serializers.Serializer):
+    numerator = serializers.IntegerField()
+    denominator = serializers.IntegerField()
+    percent = _angka()
+
+
+class RasioTriwulan(Rasio):
+    triwulan = serializers.IntegerField()
+    mulai = serializers.DateField()
+    selesai = serializers.DateField()
+
+
+class IKU1(Rasio):
+    target = _angka()
+    capaian = _angka("Persen terhadap target.")
+    per_kategori = serializers.DictField(child=Rasio(), help_text="Per kategori: fasilitasi, koordinasi, rekomendasi.")
+    per_triwulan = RasioTriwulan(many=True)
+
+
+class SejauhIni(Rasio):
+    belum_jatuh_tempo = serializers.IntegerField()
+    alasan = serializers.CharField(allow_blank=True)
+
+
+class DokumenIKU2(serializers.Serializer):
+    tahun_anggaran = serializers.IntegerField()
+    tenggat = serializers.DateField()
+    tepat_waktu = serializers.IntegerField()
+    terlambat = serializers.IntegerField()
+    belum_ada = serializers.IntegerField()
+    belum_jatuh_tempo = serializers.IntegerField()
+    percent = _angka()
+
+
+class IKU2(Rasio):
+    target = _angka()
+    capaian = _angka("Persen terhadap target.")
+    basis = serializers.CharField()
+    berlaku = serializers.BooleanField(help_text="false bila kecamatan tanpa desa (hanya kelurahan).")
+    jumlah_desa = serializers.IntegerField()
+    sejauh_ini = SejauhIni()
+    dokumen = serializers.DictField(child=DokumenIKU2(), help_text="Per dokumen: RKPDes, APBDes, LPPDes.")
+
+
+class TujuanCapaian(serializers.Serializer):
+    indikator = serializers.CharField()
+    nilai = _angka()
+    mutu = serializers.CharField(allow_null=True)
+    responden = serializers.IntegerField(allow_null=True)
+    sumber = serializers.CharField()
+
+
+class CapaianKecamatan(serializers.Serializer):
+    kecamatan = KodeNama()
+    periode = PeriodeCapaian()
+    as_of = serializers.DateField(help_text="Dihitung per tanggal ini.")
+    iku1 = IKU1()
+    iku2 = IKU2()
+    tujuan = TujuanCapaian()
+
+
+class CapaianKabupaten(serializers.Serializer):
+    kabupaten = KodeNama()
+    hasil = CapaianKecamatan(many=True)
 
 
 class Capaian(ApiView):
@@ -35,7 +120,7 @@ class Capaian(ApiView):
             OpenApiParameter("kabupaten", OpenApiTypes.STR, description="Kode kabupaten, misalnya 35.08."),
             *PARAMETER_PERIODE,
         ],
-        responses={200: OpenApiTypes.OBJECT},
+        responses={200: PolymorphicProxySerializer("Capaian", [CapaianKecamatan, CapaianKabupaten], None)},
     )
     def get(self, request):
         query = request.query_params

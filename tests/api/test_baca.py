@@ -151,3 +151,28 @@ def test_a_nul_character_is_bad_input_not_a_database_error(api_for, kasi_senduro
     client = api_for(kasi_senduro)
     assert client.get("/api/v1/kegiatan/?kecamatan=35.08%00").json() == {"kecamatan": ["Karakter NUL tidak diizinkan."]}
     assert client.get("/api/v1/dokumen-desa/35.08.12.2001%00/apbdes/2025/").status_code == 400
+
+
+def test_the_capaian_answer_is_described_by_the_schema(api_for, make_user, kabupaten, data_senduro, jam):
+    """The schema describes iku_report's JSON field by field, so schemathesis checks the capaian bodies."""
+    import jsonschema
+    from drf_spectacular.generators import SchemaGenerator
+
+    def tanpa_nullable(node):
+        # OpenAPI 3.0's "nullable" is not JSON Schema: spell it as a type that admits null.
+        if isinstance(node, dict):
+            if node.pop("nullable", False) and "type" in node:
+                node["type"] = [node["type"], "null"]
+            for value in node.values():
+                tanpa_nullable(value)
+        elif isinstance(node, list):
+            for value in node:
+                tanpa_nullable(value)
+        return node
+
+    jam.pindah("2025-07-01")
+    skema = tanpa_nullable(json.loads(json.dumps(SchemaGenerator().get_schema(request=None, public=True))))
+    client = api_for(make_user(Peran.ADMIN_KABUPATEN, kabupaten=kabupaten))
+    for query, nama in [("kecamatan=35.08.12", "CapaianKecamatan"), ("kabupaten=35.08", "CapaianKabupaten")]:
+        body = client.get(f"/api/v1/capaian/?{query}&tahun=2025").json()
+        jsonschema.validate(body, {"$ref": f"#/components/schemas/{nama}", **skema})
