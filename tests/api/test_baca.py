@@ -153,8 +153,8 @@ def test_a_nul_character_is_bad_input_not_a_database_error(api_for, kasi_senduro
     assert client.get("/api/v1/dokumen-desa/35.08.12.2001%00/apbdes/2025/").status_code == 400
 
 
-def test_the_capaian_answer_is_described_by_the_schema(api_for, make_user, kabupaten, data_senduro, jam):
-    """The schema describes iku_report's JSON field by field, so schemathesis checks the capaian bodies."""
+def test_the_capaian_and_skm_answers_are_described_by_the_schema(api_for, make_user, kabupaten, data_senduro, jam):
+    """The schema describes iku_report's and skm_report's JSON field by field, so schemathesis checks the bodies."""
     import jsonschema
     from drf_spectacular.generators import SchemaGenerator
 
@@ -173,6 +173,10 @@ def test_the_capaian_answer_is_described_by_the_schema(api_for, make_user, kabup
     jam.pindah("2025-07-01")
     skema = tanpa_nullable(json.loads(json.dumps(SchemaGenerator().get_schema(request=None, public=True))))
     client = api_for(make_user(Peran.ADMIN_KABUPATEN, kabupaten=kabupaten))
-    for query, nama in [("kecamatan=35.08.12", "CapaianKecamatan"), ("kabupaten=35.08", "CapaianKabupaten")]:
-        body = client.get(f"/api/v1/capaian/?{query}&tahun=2025").json()
+    for url, nama in [
+        ("/api/v1/capaian/?kecamatan=35.08.12&tahun=2025", "CapaianKecamatan"),
+        ("/api/v1/capaian/?kabupaten=35.08&tahun=2025", "CapaianKabupaten"),
+        ("/api/v1/skm/?kecamatan=35.08.12&tahun=2025", "HasilSKM"),
+    ]:
+        body = client.get(url).json()
         jsonschema.validate(body, {"$ref": f"#/components/schemas/{nama}", **skema})
