@@ -122,3 +122,9 @@ def test_the_account_page_has_the_token_section(client_for, make_user, senduro, 
     lingkup = {"kecamatan": senduro} if peran == Peran.STAF else {"kabupaten": kabupaten}
     html = client_for(make_user(peran, **lingkup)).get(reverse("indikator:akun")).content.decode()
     assert "Token API" in html and reverse("indikator:token-buat") in html
+
+
+def test_api_answers_are_never_cached(api_for, make_user, senduro):
+    """A token's answers hold a kecamatan's data like a logged-in page: no shared cache may keep them."""
+    response = api_for(make_user(Peran.STAF, kecamatan=senduro)).get("/api/v1/wilayah/desa/")
+    assert "no-store" in response["Cache-Control"]
