@@ -52,7 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "iku_project.apps.IKUStaticFilesConfig",
+    "django.contrib.staticfiles",
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",

@@ -57,6 +57,3 @@ def test_collectstatic_succeeds_with_production_settings(tmp_path):
     manifest = (tmp_path / "static" / "staticfiles.json").read_text()
     assert "pdf/laporan.css" in manifest
     assert "vendor/dejavu/DejaVuSans.ttf" in manifest
-    # The API docs' Swagger UI is collected (served from our own files); the unused Redoc is not.
-    assert "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in manifest
-    assert "drf_spectacular_sidecar/redoc" not in manifest
