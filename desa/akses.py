@@ -4,6 +4,7 @@ Same contract as ``kecamatan/akses.py``: outside the user's scope or missing →
 message for both); in scope but the role may not write → ``PermissionDenied`` with the reason.
 
 - ``access_desa_by_id(user, desa_id, *, untuk=Akses.BACA)``: a desa (or kelurahan) with its kecamatan;
+- ``access_desa_by_kode(user, kode, *, untuk=Akses.BACA)``: the same by its Kepmendagri code;
 - ``access_dokumen_desa_by_id(user, dokumen_id, *, untuk=Akses.BACA)``: a desa document with its desa
   and kecamatan;
 - ``access_desa_operator(user)``: the desa a desa operator answers for (404 for every other role);
@@ -40,6 +41,15 @@ def access_desa_by_id(user, desa_id, *, untuk=Akses.BACA) -> Desa:
     """A desa of the user's kecamatan scope; ``Akses.UBAH``: to enter its documents."""
     desa = ambil_dalam_lingkup(
         Desa.objects.for_user(user).select_related("kecamatan"), pesan="Desa tidak ditemukan.", pk=desa_id
+    )
+    _periksa_tulis(user, untuk, desa)
+    return desa
+
+
+def access_desa_by_kode(user, kode, *, untuk=Akses.BACA) -> Desa:
+    """A desa of the user's scope by its Kepmendagri code (the API's key); as ``access_desa_by_id``."""
+    desa = ambil_dalam_lingkup(
+        Desa.objects.for_user(user).select_related("kecamatan"), pesan="Desa tidak ditemukan.", kode=kode
     )
     _periksa_tulis(user, untuk, desa)
     return desa

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "template_partials",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "iku_project.apps.IKUProjectConfig",
     "wilayah",
     "kecamatan",
@@ -203,7 +206,7 @@ STATICFILES_DIRS = [
 
 STATICFILES_FINDERS = [
     "iku_project.staticfiles.FinderTanpaVendorLebih",
-    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "iku_project.staticfiles.FinderAplikasiTanpaLebih",
 ]
 # The DejaVu fonts are read from disk by the PDF renderer, and source maps only by a developer's
 # tools: compressing them (brotli at its highest level) was most of what collectstatic still spent.
@@ -359,3 +362,57 @@ LOGGING = {
 # Survei Kepuasan Masyarakat: submissions of the public form per client address and window.
 SKM_BATAS_KIRIM = env.int("SKM_BATAS_KIRIM", default=30)
 SKM_JENDELA_DETIK = env.int("SKM_JENDELA_DETIK", default=3600)
+
+# The JSON API at /api/v1/ (docs/DESIGN.md §3.6, docs/adr/0002-api.md).
+# Personal API tokens: valid this many days unless the user picks fewer; never more than IKU_API_TOKEN_MAKS_HARI.
+IKU_API_TOKEN_HARI = env.int("IKU_API_TOKEN_HARI", default=90)
+IKU_API_TOKEN_MAKS_HARI = 366
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "kecamatan.api.auth.TokenAPIAuthentication",
+        # The browser (Swagger UI on /api/v1/docs/): the login session, with its CSRF check kept.
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["iku_project.api.throttle.PerTokenThrottle"],
+    # Requests per token (or per session user) per minute; a field app and a nightly e-SAKIP pull fit well under it.
+    "DEFAULT_THROTTLE_RATES": {"token": env.str("IKU_API_BATAS", default="120/minute")},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "iku_project.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API IKU Kecamatan",
+    "DESCRIPTION": (
+        "API JSON versi 1 untuk aplikasi IKU Kecamatan: wilayah, katalog, capaian IKU, kegiatan, bukti pendukung, "
+        "dokumen desa, laporan yang disahkan dan hasil SKM. Setiap permintaan memakai token API pribadi "
+        "(`Authorization: Token <token>`, dibuat di halaman Akun saya) dan hanya melihat data dalam peran dan "
+        "wilayah pemilik token. Perubahan kegiatan memerlukan header `If-Match` berisi ETag terakhir "
+        "(412 bila sudah usang, 428 bila tidak ada); pembuatan kegiatan menerima header `Idempotency-Key`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # The schema is read with a token or the login session, like every other API answer.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    # Deep links put a link inside each operation's toggle button, which assistive technology cannot reach.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False, "persistAuthorization": False, "displayOperationId": False},
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "iku_project.api.skema.jawaban_galat",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "StatusKegiatanEnum": "kecamatan.models.kegiatan.Kegiatan.Status",
+        "StatusDokumenEnum": "desa.tenggat.StatusDokumen",
+    },
+}

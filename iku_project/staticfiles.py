@@ -10,7 +10,7 @@ that every file a template or stylesheet names is still collected.
 import os
 
 from django.contrib.staticfiles import utils
-from django.contrib.staticfiles.finders import FileSystemFinder
+from django.contrib.staticfiles.finders import AppDirectoriesFinder, FileSystemFinder
 
 # Matched against a file's name and its path inside its package folder. The source maps of the two
 # minified Bootstrap files in use stay: the manifest storage follows their sourceMappingURL comments.
@@ -61,3 +61,16 @@ class FinderTanpaVendorLebih(FileSystemFinder):
             storage = self.storages[root]
             for path in utils.get_files(storage, patterns):
                 yield path, storage
+
+
+# Of the apps' own static files: the API's documentation uses Swagger UI only (docs/DESIGN.md §3.6), so
+# drf-spectacular-sidecar's Redoc, and DRF's browsable-API assets (the API answers JSON only), stay out.
+# (A folder is matched by its name alone, a file by its whole path: hence the "/*".)
+APLIKASI_TIDAK_DIPAKAI = ["drf_spectacular_sidecar/redoc/*", "rest_framework"]
+
+
+class FinderAplikasiTanpaLebih(AppDirectoriesFinder):
+    """The installed apps' ``static/`` folders, less the folders listed above, for ``collectstatic``."""
+
+    def list(self, ignore_patterns):
+        return super().list([*(ignore_patterns or []), *APLIKASI_TIDAK_DIPAKAI])

@@ -11,14 +11,15 @@ Logged in:
   is drafted or downloaded (404 when a kabupaten role names none); ``Akses.SAHKAN``: approving it, its
   own pimpinan's;
 - ``access_pengesahan_by_id(user, pengesahan_id)``: an approved report, with its kecamatan;
-- ``access_kabupaten_by_kode(user, kode)``: the kabupaten of the recap (kabupaten roles only; theirs
-  is their membership's, whatever ``kode`` says; a superuser names one).
+- ``access_kabupaten_by_kode(user, kode=None)``: the kabupaten of the recap and the roll-up (kabupaten roles
+  only; their own, and another's code is a 404; a superuser names one).
 
 Public, without login:
 
 - ``access_pengesahan_publik_by_token(token)``: the approved report a printed copy's QR code names.
 """
 
+from django.conf import settings
 from django.http import Http404
 
 from indikator.models import DokumenIKU, PengesahanLaporan
@@ -69,13 +70,20 @@ def access_pengesahan_by_id(user, pengesahan_id) -> PengesahanLaporan:
     )
 
 
-def access_kabupaten_by_kode(user, kode) -> Kabupaten:
-    """The kabupaten whose recap the user reads: 403 for kecamatan roles, 404 for an unknown code."""
+def access_kabupaten_by_kode(user, kode=None) -> Kabupaten:
+    """The kabupaten whose recap or roll-up the user reads: 403 for kecamatan roles.
+
+    A kabupaten role reads its own: without ``kode``, or naming it; another kabupaten's code is a 404
+    like an unknown one. A superuser names any, and without a code gets ``IKU_KABUPATEN_DEFAULT``.
+    """
     if not boleh_lihat_rekap(user):
         raise AksesDitolak("Rekap kabupaten hanya untuk admin kabupaten dan pemeriksa.")
     keanggotaan = keanggotaan_of(user)
     if keanggotaan is not None and keanggotaan.kabupaten_id is not None:
+        if kode and kode != keanggotaan.kabupaten.kode:
+            raise Http404("Kabupaten tidak ditemukan.")
         return keanggotaan.kabupaten
+    kode = kode or settings.IKU_KABUPATEN_DEFAULT
     return ambil_dalam_lingkup(Kabupaten.objects.all(), pesan="Kabupaten tidak ditemukan.", kode=kode)
 
 

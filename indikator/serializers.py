@@ -74,3 +74,29 @@ def hasil_to_dict(hasil: HasilKecamatan) -> dict:
             },
         },
     }
+
+
+def capaian_kecamatan_json(*, kecamatan, periode, as_of) -> dict:
+    """``iku_report --kecamatan --format json`` and ``/api/v1/capaian/?kecamatan=``: one code, one shape."""
+    from indikator.iku import iku_compute
+    from indikator.tujuan import tujuan_per_kecamatan
+    from wilayah.models import Kecamatan
+
+    kecamatan_qs = Kecamatan.objects.filter(pk=kecamatan.pk)
+    data = hasil_to_dict(iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)[0])
+    tujuan = tujuan_per_kecamatan(kecamatan_ids=[kecamatan.pk], periode=periode, as_of=as_of)
+    data["tujuan"] = tujuan[kecamatan.pk].to_dict()
+    return data
+
+
+def capaian_kabupaten_json(*, kabupaten, kecamatan_qs, periode, as_of) -> dict:
+    """``iku_report --kabupaten --format json`` and ``/api/v1/capaian/?kabupaten=``, over ``kecamatan_qs``."""
+    from indikator.iku import iku_compute
+    from indikator.tujuan import tujuan_per_kecamatan
+
+    hasil = iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)
+    tujuan = tujuan_per_kecamatan(kecamatan_ids=[h.kecamatan.id for h in hasil], periode=periode, as_of=as_of)
+    return {
+        "kabupaten": {"kode": kabupaten.kode, "nama": kabupaten.nama},
+        "hasil": [{**hasil_to_dict(h), "tujuan": tujuan[h.kecamatan.id].to_dict()} for h in hasil],
+    }

@@ -6,6 +6,8 @@ data, imports) carry the right name too.
 """
 
 import datetime
+import secrets
+import string
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -13,12 +15,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_variables
 
 from kecamatan import akses
 from kecamatan.berkas import validate_upload
-from kecamatan.models import BuktiPendukung, JenisBukti, Keanggotaan, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.models import BuktiPendukung, JenisBukti, Keanggotaan, Kegiatan, Seksi, TokenAPI, UraianAktivitas
+from kecamatan.models.token import PANJANG_PREFIX, token_digest
 from kecamatan.validation import kegiatan_validate
 from wilayah.models import Kecamatan
 
@@ -349,3 +353,60 @@ def operator_desa_create(*, oleh, desa, username: str, sandi: str, email: str = 
     keanggotaan.full_clean()
     keanggotaan.save()
     return user
+
+
+# --- Token API (docs/DESIGN.md §3.6) ---------------------------------------------------------------------
+
+AWALAN_TOKEN = "iku_"
+
+
+def token_api_create(*, user, nama: str, berlaku_hari: int, sekarang: datetime.datetime):
+    """A new personal API token: returns (the row, the token in clear), which is shown once and never stored."""
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied("Masuk terlebih dahulu untuk membuat token API.")
+    if not 1 <= berlaku_hari <= settings.IKU_API_TOKEN_MAKS_HARI:
+        raise ValidationError({"berlaku_hari": f"Masa berlaku 1 sampai {settings.IKU_API_TOKEN_MAKS_HARI} hari."})
+    huruf = string.ascii_lowercase + string.digits
+    with transaction.atomic():
+        while True:
+            prefix = "".join(secrets.choice(huruf) for _ in range(PANJANG_PREFIX))
+            if not TokenAPI.objects.filter(prefix=prefix).exists():
+                break
+        token = f"{AWALAN_TOKEN}{prefix}_{secrets.token_urlsafe(32)}"
+        baris = TokenAPI.objects.create(
+            user=user,
+            nama=nama.strip()[:100] or "Token API",
+            prefix=prefix,
+            digest=token_digest(token),
+            dibuat_pada=sekarang,
+            kedaluwarsa_pada=sekarang + datetime.timedelta(days=berlaku_hari),
+        )
+    return baris, token
+
+
+def token_api_find(*, token: str, sekarang: datetime.datetime):
+    """The valid token row for ``token`` in clear, or None (unknown, wrong secret, expired or revoked)."""
+    if not token.startswith(AWALAN_TOKEN):
+        return None
+    prefix = token[len(AWALAN_TOKEN) : len(AWALAN_TOKEN) + PANJANG_PREFIX]
+    baris = TokenAPI.objects.select_related("user__keanggotaan").filter(prefix=prefix).first()
+    if baris is None or not baris.cocok(token) or not baris.berlaku_pada(sekarang):
+        return None
+    return baris
+
+
+def token_api_used(*, token, sekarang: datetime.datetime) -> None:
+    """Record the last use, at most once a minute per token: a busy client must not write on every call."""
+    if token.terakhir_dipakai is None or sekarang - token.terakhir_dipakai >= datetime.timedelta(minutes=1):
+        TokenAPI.objects.filter(pk=token.pk).update(terakhir_dipakai=sekarang)
+        token.terakhir_dipakai = sekarang
+
+
+@transaction.atomic
+def token_api_revoke(*, user, token_pk: int, sekarang: datetime.datetime):
+    """Revoke one of the user's own tokens; another user's id is a 404 like an unknown one."""
+    baris = get_object_or_404(TokenAPI.objects.select_for_update(), pk=token_pk, user=user)
+    if baris.dicabut_pada is None:
+        baris.dicabut_pada = sekarang
+        baris.save(update_fields=["dicabut_pada"])
+    return baris

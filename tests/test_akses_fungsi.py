@@ -365,8 +365,10 @@ def test_the_recap_kabupaten(dunia, peran):
     elif harapan == OK:
         assert akses_indikator.access_kabupaten_by_kode(user, "35.08") == dunia.objek["kabupaten"]
     else:
-        # A kabupaten role reads its own kabupaten, whatever code the request names.
-        assert akses_indikator.access_kabupaten_by_kode(user, "35.08").kode == harapan
+        # A kabupaten role reads its own kabupaten; another's code is a 404, like an unknown one.
+        assert akses_indikator.access_kabupaten_by_kode(user).kode == harapan
+        with pytest.raises(Http404):
+            akses_indikator.access_kabupaten_by_kode(user, "35.08")
 
 
 def test_the_recap_of_an_unknown_kabupaten_is_404(dunia):

@@ -1,5 +1,7 @@
 """Every URL needs a login (LoginRequiredMiddleware) except the public pages listed here (docs/DESIGN.md §3.5)."""
 
+import json
+
 import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -18,6 +20,14 @@ PUBLIK = {
     "skm:poster": "printed and hung at the service counter",
     "skm:publikasi": "the IKM result, which must be published",
 }
+
+
+def _api(name) -> bool:
+    """The JSON API (docs/DESIGN.md §3.6): a token is not a session, so LoginRequiredMiddleware lets these
+    through and DRF authenticates them; an anonymous caller gets a JSON 401, never a login page.
+    The API's documentation page (api:docs) is a page for people and needs the login like any other."""
+    return bool(name) and name.startswith("api:") and name != "api:docs"
+
 
 CONTOH = {
     IntConverter: "999999",
@@ -58,9 +68,15 @@ def test_only_the_listed_views_are_public():
     publik = {
         name
         for name, pattern in _patterns()
-        if not _admin(name) and not getattr(pattern.callback, "login_required", True)
+        if not _admin(name) and not _api(name) and not getattr(pattern.callback, "login_required", True)
     }
     assert publik == {name for name in PUBLIK if not _admin(name)}
+
+
+def test_every_api_view_is_left_to_drf_authentication():
+    api = [(name, pattern) for name, pattern in _patterns() if _api(name)]
+    assert len(api) > 10
+    assert all(getattr(pattern.callback, "login_required", True) is False for _, pattern in api)
 
 
 @pytest.mark.django_db
@@ -69,6 +85,10 @@ def test_an_anonymous_visit_is_sent_to_the_login_or_is_public(client, settings, 
     settings.RESET_SANDI_EMAIL = True
     url = _url(name, pattern)
     response = client.get(url)
+    if _api(name):
+        assert response.status_code == 401, f"{name} ({url}) answered {response.status_code} to an anonymous caller"
+        assert "detail" in json.loads(response.content)
+        return
     logins = (reverse("login"), reverse("admin:login")) if _admin(name) else (reverse("login"),)
     ke_login = response.status_code == 302 and response["Location"].startswith(tuple(f"{u}?next=" for u in logins))
     if name in PUBLIK:

@@ -23,6 +23,7 @@ from kecamatan.models import (
     Pejabat,
     Peran,
     Seksi,
+    TokenAPI,
     UraianAktivitas,
 )
 from notifikasi.models import Notifikasi
@@ -91,7 +92,13 @@ def lumajang_data(lumajang, make_user):
         kecamatan=lumajang, periode_mulai="2025-01-01", periode_selesai="2025-12-31",
         unsur=Unsur.objects.get(kode="U1"), rencana=RAHASIA, penanggung_jawab=RAHASIA, target_waktu="2026",
     )  # fmt: skip
+    from django.utils import timezone
+
+    from kecamatan.services import token_api_create
+
+    token, _ = token_api_create(user=kasi, nama=RAHASIA, berlaku_hari=30, sekarang=timezone.now())
     return {
+        "token": token,
         "responden": responden,
         "rtl": rtl,
         "kasi": kasi,
@@ -110,8 +117,10 @@ def _candidates(param, data):
     """Values of Lumajang's objects for each URL parameter name."""
     objects = [
         data[k]
-        for k in ("kegiatan", "bukti", "dokumen", "desa", "pejabat", "responden", "rtl", "pengajuan", "notifikasi")
-    ]
+        for k in (
+            "kegiatan", "bukti", "dokumen", "desa", "pejabat", "responden", "rtl", "pengajuan", "notifikasi", "token",
+        )
+    ]  # fmt: skip
     table = {
         "kode": [data["kecamatan"].kode, data["desa"].kode],
         "pk": sorted({o.pk for o in objects}),
@@ -150,6 +159,7 @@ def _snapshot():
         list(RencanaTindakLanjut.objects.values_list("pk", "rencana")),
         list(PengajuanDokumenDesa.objects.values_list("pk", "status", "alasan", "nomor")),
         list(Notifikasi.objects.values_list("pk", "dibaca_pada")),
+        list(TokenAPI.objects.values_list("pk", "nama", "dicabut_pada")),
     )
 
 

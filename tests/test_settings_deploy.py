@@ -62,6 +62,9 @@ def test_collectstatic_succeeds_with_production_settings(tmp_path):
     # What the pages and the PDFs name is collected; what the vendor packages ship beside it is not.
     assert sorted(named - set(manifest)) == []
     assert not any(p.endswith((".rtl.min.css", ".esm.js")) or "DejaVuSansMono" in p for p in manifest)
+    # The API docs' Swagger UI is collected (served from our own files); Redoc and DRF's browsable API are not.
+    assert "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in manifest
+    assert not any(p.startswith(("drf_spectacular_sidecar/redoc", "rest_framework/")) for p in manifest)
     assert len(manifest) < 200
 
 

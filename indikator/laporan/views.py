@@ -316,8 +316,7 @@ def unduh_disahkan(request, pk):
 
 
 def _rekap(request):
-    kode = request.GET.get("kabupaten") or settings.IKU_KABUPATEN_DEFAULT
-    kabupaten = access_kabupaten_by_kode(request.user, kode)
+    kabupaten = access_kabupaten_by_kode(request.user, request.GET.get("kabupaten"))
     _, periode, hari_ini = _periode(request.GET)  # PeriodeDitolak: answered by the views below
     rekap = generator.rekap_kabupaten_generate(
         kabupaten=kabupaten,

@@ -3,17 +3,51 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_GET, require_POST
 
-from kecamatan.forms import LoginForm, SandiBaruForm, SandiGantiForm
-from kecamatan.services import pengguna_sandi_diganti
+from kecamatan.forms import LoginForm, SandiBaruForm, SandiGantiForm, TokenAPIForm
+from kecamatan.models import TokenAPI
+from kecamatan.services import pengguna_sandi_diganti, token_api_create, token_api_revoke
 
 
+def _akun_render(request, *, form=None, token_baru=None, status=200):
+    context = {
+        "token_form": form or TokenAPIForm(initial={"berlaku_hari": settings.IKU_API_TOKEN_HARI}),
+        "token_api": TokenAPI.objects.filter(user=request.user, dicabut_pada__isnull=True),
+        "token_baru": token_baru,
+        "sekarang": timezone.now(),
+    }
+    return render(request, "indikator/akun.html", context, status=status)
+
+
+@require_GET
 def akun(request):
-    """The user's own account: name, role and scope. Also the benchmarks' trivial login-required page."""
-    return render(request, "indikator/akun.html")
+    """The user's own account: name, role and scope, and their API tokens. Also the benchmarks' trivial page."""
+    return _akun_render(request)
+
+
+@require_POST
+def token_buat(request):
+    """Make a personal API token; the page shows it this once (only its digest is stored)."""
+    form = TokenAPIForm(request.POST)
+    if not form.is_valid():
+        return _akun_render(request, form=form, status=400)
+    _, token = token_api_create(
+        user=request.user, nama=form.cleaned_data["nama"], berlaku_hari=form.cleaned_data["berlaku_hari"],
+        sekarang=timezone.now(),
+    )  # fmt: skip
+    return _akun_render(request, token_baru=token)
+
+
+@require_POST
+def token_cabut(request, pk):
+    baris = token_api_revoke(user=request.user, token_pk=pk, sekarang=timezone.now())
+    messages.success(request, f"Token “{baris.nama}” dicabut; aplikasi yang memakainya tidak dapat masuk lagi.")
+    return redirect("indikator:akun")
 
 
 class MasukView(auth_views.LoginView):

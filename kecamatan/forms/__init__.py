@@ -6,7 +6,7 @@ from kecamatan.forms.kegiatan import (
     LampirkanBerkasForm,
     OutputForm,
 )
-from kecamatan.forms.masuk import LoginForm, SandiBaruForm, SandiGantiForm
+from kecamatan.forms.masuk import LoginForm, SandiBaruForm, SandiGantiForm, TokenAPIForm
 
 __all__ = [
     "BuktiForm",
@@ -18,4 +18,5 @@ __all__ = [
     "OutputForm",
     "SandiBaruForm",
     "SandiGantiForm",
+    "TokenAPIForm",
 ]

@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 
 
@@ -39,3 +40,18 @@ class SandiBaruForm(SetPasswordForm):
 def _label_sandi_baru(form):
     form.fields["new_password1"].label = "Kata sandi baru"
     form.fields["new_password2"].label = "Ulangi kata sandi baru"
+
+
+class TokenAPIForm(forms.Form):
+    """A new personal API token on the account page (docs/DESIGN.md §3.6)."""
+
+    PILIHAN_HARI = [(30, "30 hari"), (90, "90 hari"), (180, "180 hari"), (365, "1 tahun")]
+
+    nama = forms.CharField(
+        label="Nama token",
+        max_length=100,
+        help_text="Untuk apa token ini dipakai, misalnya “e-SAKIP Bagian Organisasi”.",
+    )
+    berlaku_hari = forms.TypedChoiceField(
+        label="Berlaku selama", choices=PILIHAN_HARI, coerce=int, widget=forms.Select(attrs={"class": "form-select"})
+    )

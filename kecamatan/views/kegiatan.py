@@ -331,7 +331,8 @@ def bukti_attach(request, kegiatan_pk, pk):
     return redirect(reverse("kecamatan:kegiatan-detail", args=[kegiatan_pk]) + "#bukti")
 
 
-def _berkas(request, kegiatan_pk, pk, *, inline):
+def bukti_berkas_response(request, kegiatan_pk, pk, *, inline):
+    """The one checked way a bukti's file leaves the server, for the page and the API (kecamatan/api/)."""
     bukti = akses.access_bukti_by_id(request.user, kegiatan_pk, pk)
     if not bukti.berkas or bukti.dihapus:
         raise Http404("Berkas tidak tersedia.")
@@ -341,12 +342,12 @@ def _berkas(request, kegiatan_pk, pk, *, inline):
 
 @require_GET
 def bukti_download(request, kegiatan_pk, pk):
-    return _berkas(request, kegiatan_pk, pk, inline=False)
+    return bukti_berkas_response(request, kegiatan_pk, pk, inline=False)
 
 
 @require_GET
 def bukti_preview(request, kegiatan_pk, pk):
-    return _berkas(request, kegiatan_pk, pk, inline=True)
+    return bukti_berkas_response(request, kegiatan_pk, pk, inline=True)
 
 
 @require_http_methods(["GET", "POST"])

@@ -146,6 +146,8 @@ HALAMAN = {
     "skm:impor": Halaman(peran=KECAMATAN),
     "skm:responden": Halaman(peran=SEMUA, args=lambda d, p: [d.responden.pk]),
     "skm:rtl": Halaman(peran=SEMUA, args=lambda d, p: [d.rtl.pk]),
+    # Swagger UI, from drf-spectacular-sidecar's files, under our own page frame.
+    "api:docs": Halaman(peran=SEMUA),
 }
 
 # Named URLs that are not an HTML page of their own, and why.
@@ -184,7 +186,20 @@ BUKAN_HALAMAN = {
     "laporan:skm": "PDF or Excel (skm.pdf, skm.xlsx)",
     "laporan:skm-kecamatan": "PDF or Excel (skm.pdf, skm.xlsx)",
     "skm:rtl-simpan": "POST only (the form is on skm:hasil)",
+    "indikator:token-buat": "POST only (the form is on indikator:akun; the new token is audited there)",
+    "indikator:token-cabut": "POST only (the form is on indikator:akun)",
 }
+# The JSON API (docs/DESIGN.md §3.6): answers JSON or files, never an HTML page; its documentation is api:docs.
+API_JSON = "JSON API"
+BUKAN_HALAMAN |= {
+    f"api:{nama}": API_JSON
+    for nama in (
+        "schema", "kabupaten-list", "kecamatan-list", "desa-list", "katalog", "jenis-bukti-list", "capaian",
+        "laporan-list", "skm", "kegiatan-list", "kegiatan-detail", "kegiatan-output", "bukti-list", "bukti-detail",
+        "dokumen-desa", "dokumen-desa-sel",
+    )
+}  # fmt: skip
+BUKAN_HALAMAN["api:bukti-berkas"] = BUKTI_BERKAS
 # The rest of the admin namespace is Django's own templates, sampled by the admin pages of HALAMAN.
 NAMESPACE_DIKECUALIKAN = ("admin:",)
 
@@ -357,7 +372,16 @@ def _keadaan_lain(page, peran):
             ("reset sandi, tautan tidak sah", lambda: page.goto(reverse("password_reset_confirm", args=["MQ", "x-y"]))),
         ]
     if peran == STAF:
+
+        def token_baru():
+            page.goto(reverse("indikator:akun"))
+            page.get_by_label("Nama token").fill("Aplikasi lapangan")
+            page.get_by_role("button", name="Buat token API").click()
+            page.wait_for_load_state("networkidle")
+            assert page.get_by_label("Token", exact=True).input_value().startswith("iku_")
+
         return [
+            ("akun, token API baru ditampilkan sekali", token_baru),
             ("403 (staf membuka target)", lambda: page.goto(reverse("indikator:target"))),
             ("404", lambda: page.goto("/kegiatan/999999999/")),
         ]

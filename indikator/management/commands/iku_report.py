@@ -3,7 +3,6 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from indikator.iku import iku_compute
 from indikator.laporan import generator, pdf, xlsx
 from indikator.management.opsi import (
     berkas_tulis,
@@ -14,8 +13,7 @@ from indikator.management.opsi import (
     tanggal_parse,
     wilayah_arguments,
 )
-from indikator.serializers import hasil_to_dict
-from indikator.tujuan import tujuan_per_kecamatan
+from indikator.serializers import capaian_kabupaten_json, capaian_kecamatan_json
 from wilayah.models import Kecamatan
 
 
@@ -47,7 +45,6 @@ class Command(BaseCommand):
         as_of = tanggal_parse(opts["as_of"], "--as-of") if opts["as_of"] else timezone.localdate()
         if opts["kecamatan"]:
             kecamatan = kecamatan_get(opts["kecamatan"])
-            kecamatan_qs = Kecamatan.objects.filter(pk=kecamatan.pk)
             if opts["format"] != "json":
                 laporan = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=periode, as_of=as_of)
                 if opts["format"] == "pdf":
@@ -55,9 +52,7 @@ class Command(BaseCommand):
                 else:
                     content = xlsx.laporan_capaian_xlsx(laporan, draf=True)
                 return berkas_tulis(self, opts["out"], content)
-            data = hasil_to_dict(iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)[0])
-            tujuan = tujuan_per_kecamatan(kecamatan_ids=[kecamatan.pk], periode=periode, as_of=as_of)
-            data["tujuan"] = tujuan[kecamatan.pk].to_dict()
+            data = capaian_kecamatan_json(kecamatan=kecamatan, periode=periode, as_of=as_of)
         else:
             kabupaten = kabupaten_get(opts["kabupaten"])
             kecamatan_qs = Kecamatan.objects.filter(kabupaten=kabupaten)
@@ -72,12 +67,7 @@ class Command(BaseCommand):
                 if opts["format"] == "pdf":
                     return berkas_tulis(self, opts["out"], pdf.rekap_kabupaten_pdf(rekap))
                 return berkas_tulis(self, opts["out"], xlsx.rekap_kabupaten_xlsx(rekap))
-            hasil = iku_compute(kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)
-            tujuan = tujuan_per_kecamatan(kecamatan_ids=[h.kecamatan.id for h in hasil], periode=periode, as_of=as_of)
-            data = {
-                "kabupaten": {"kode": kabupaten.kode, "nama": kabupaten.nama},
-                "hasil": [{**hasil_to_dict(h), "tujuan": tujuan[h.kecamatan.id].to_dict()} for h in hasil],
-            }
+            data = capaian_kabupaten_json(kabupaten=kabupaten, kecamatan_qs=kecamatan_qs, periode=periode, as_of=as_of)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         if opts["out"]:
             with open(opts["out"], "w", encoding="utf-8") as handle:

@@ -6,12 +6,7 @@ import json
 from django.core.management.base import BaseCommand
 
 from indikator.management.opsi import kecamatan_get, periode_arguments, periode_from_options, wilayah_arguments
-from skm.selectors import skm_compute
-
-
-def koma(value) -> str | None:
-    """A decimal with a comma, as the interface writes it; ``None`` stays ``null``."""
-    return None if value is None else str(value).replace(".", ",")
+from skm.serializers import hasil_skm_dict
 
 
 class Command(BaseCommand):
@@ -28,14 +23,5 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         periode = periode_from_options(opts)
         kecamatan = kecamatan_get(opts["kecamatan"])
-        hasil = skm_compute(kecamatan=kecamatan, mulai=periode.mulai, selesai=periode.selesai).hasil
-        data = {
-            "kecamatan": {"kode": kecamatan.kode, "nama": kecamatan.nama},
-            "periode": {"mulai": periode.mulai.isoformat(), "selesai": periode.selesai.isoformat()},
-            "responden": hasil.responden,
-            "unsur": [{"kode": u.kode, "nama": u.nama, "nrr": koma(u.nrr_tampil)} for u in hasil.unsur],
-            "ikm": koma(hasil.ikm_tampil),
-            "mutu": hasil.mutu,
-            "kinerja": hasil.kinerja,
-        }
+        data = hasil_skm_dict(kecamatan=kecamatan, periode=periode)
         self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))

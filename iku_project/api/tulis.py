@@ -1,0 +1,69 @@
+"""Writes through the API (docs/DESIGN.md §3.6): optimistic concurrency and idempotent creates.
+
+ETag/If-Match: an object's ETag names its version; a change must send it back in ``If-Match``.
+A missing header is 428 (the client must first read what it changes), a stale one 412 and nothing
+is written. The version check itself stays in the service (``kecamatan.services._claim_versi``),
+so two writes racing past this early check still cannot both win.
+
+Idempotency-Key: a create carries a key the client chose; a retry with the same key (a phone on a
+flaky connection) gets the first result instead of a second object. The key goes through the same
+one-time token store as the pages' forms (``iku_project/kirim_sekali.py``), scoped to the user.
+"""
+
+import hashlib
+
+from rest_framework import status
+from rest_framework.exceptions import APIException, ValidationError
+
+from iku_project.kirim_sekali import SudahTerkirim, kirim_sekali
+
+HEADER_KUNCI = "Idempotency-Key"
+KUNCI_MAKS = 200
+
+
+class PraSyaratWajib(APIException):
+    status_code = status.HTTP_428_PRECONDITION_REQUIRED
+    default_detail = "Header If-Match wajib: kirim ETag dari jawaban GET terakhir objek ini."
+    default_code = "if_match_wajib"
+
+
+class PraSyaratGagal(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "Objek ini telah diubah orang lain sejak Anda membacanya. Ambil lagi (GET), lalu ulangi."
+    default_code = "versi_usang"
+
+
+def etag(pk: int, versi: int) -> str:
+    return f'"{pk}-{versi}"'
+
+
+def versi_dari_if_match(request, *, pk: int, versi_sekarang: int) -> int:
+    """The version the client read, from ``If-Match``; 428 without it, 412 if it is not the current one."""
+    header = request.headers.get("If-Match")
+    if not header:
+        raise PraSyaratWajib()
+    diminta = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    if "*" in diminta or etag(pk, versi_sekarang) in diminta:
+        return versi_sekarang
+    raise PraSyaratGagal()
+
+
+def kunci_idempotensi(request) -> str | None:
+    kunci = request.headers.get(HEADER_KUNCI)
+    if kunci is None:
+        return None
+    if not kunci.strip() or len(kunci) > KUNCI_MAKS or not kunci.isprintable():
+        raise ValidationError({HEADER_KUNCI: [f"Idempotency-Key harus teks 1–{KUNCI_MAKS} karakter."]})
+    return kunci
+
+
+def sekali(request, kunci: str | None):
+    """``kirim_sekali`` for an API key: the stored token is a digest of the user and the key, so two users'
+    keys never meet, and the key itself (chosen by the client) is not stored."""
+    if kunci is None:
+        return None
+    token = "api-" + hashlib.sha256(f"{request.user.pk}:{kunci}".encode()).hexdigest()[:60]
+    return kirim_sekali(user=request.user, token=token)
+
+
+__all__ = ["SudahTerkirim", "etag", "kunci_idempotensi", "sekali", "versi_dari_if_match"]

@@ -1,0 +1,45 @@
+"""``Authorization: Token iku_…``: a personal API token acts as its user (docs/DESIGN.md §3.6)."""
+
+from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from rest_framework import authentication, exceptions
+
+from kecamatan import services
+
+KATA_KUNCI = "Token"
+
+
+class TokenAPIAuthentication(authentication.BaseAuthentication):
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).split()
+        if not header or header[0].lower() != KATA_KUNCI.lower().encode():
+            return None
+        if len(header) != 2:
+            raise exceptions.AuthenticationFailed("Header Authorization harus berbentuk: Token <token>.")
+        try:
+            token = header[1].decode()
+        except UnicodeError:
+            raise exceptions.AuthenticationFailed("Token API tidak sah.") from None
+        sekarang = timezone.now()
+        baris = services.token_api_find(token=token, sekarang=sekarang)
+        if baris is None or not baris.user.is_active:
+            raise exceptions.AuthenticationFailed("Token API tidak dikenal, kedaluwarsa atau sudah dicabut.")
+        services.token_api_used(token=baris, sekarang=sekarang)
+        return baris.user, baris
+
+    def authenticate_header(self, request):
+        return KATA_KUNCI
+
+
+class TokenAPIScheme(OpenApiAuthenticationExtension):
+    target_class = TokenAPIAuthentication
+    name = "tokenAPI"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "Token API pribadi dari halaman Akun saya, dengan awalan `Token `: "
+            "`Authorization: Token iku_…`.",
+        }
