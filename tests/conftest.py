@@ -45,6 +45,19 @@ def _fast_hasher_and_private_media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: the API throttle and the per-address limits of the public SKM
+    form and the verification upload count in the cache, and a worker's user ids repeat from test to test
+    (rolled-back rows), so counts left by one test refused another's requests (a 429 in the middle of the
+    accessibility audit)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 class Jam:
     """The test's clock: ``jam.pindah("2025-01-15")`` moves "now" (and so ``timezone.localdate()``)
     to that day at 09:00 in Asia/Jakarta; the clock keeps ticking from there. One helper for every
