@@ -16,7 +16,6 @@ from notifikasi.models import Notifikasi
 from notifikasi.services import Pesan
 from wilayah.models import Kecamatan
 
-HARI_RINGKASAN = 0  # Monday
 JANGKAUAN_HARI = 30
 
 
@@ -65,24 +64,29 @@ def isi_ringkasan(*, kecamatan, tanggal: datetime.date) -> str:
 
 
 def ringkasan_pesan(*, tanggal: datetime.date) -> list[Pesan]:
-    """On Mondays, one digest per pimpinan of each kecamatan; on other days none."""
-    if tanggal.weekday() != HARI_RINGKASAN:
-        return []
+    """One digest per pimpinan of each kecamatan and ISO week: on Monday, or on the first run of the week
+    after a Monday the daily run missed. A kecamatan whose pimpinan all have this week's is not computed again."""
     pimpinan: dict[int, list[int]] = {}
     for kecamatan_id, user_id in Keanggotaan.objects.filter(peran=Peran.PIMPINAN, user__is_active=True).values_list(
         "kecamatan_id", "user_id"
     ):
         pimpinan.setdefault(kecamatan_id, []).append(user_id)
     tahun, minggu, _ = tanggal.isocalendar()
+    awalan = f"ringkasan:{tahun}-W{minggu:02d}:kecamatan:"
+    sudah = set(Notifikasi.objects.filter(kunci__startswith=awalan).values_list("penerima_id", "kunci"))
     pesan = []
     for kecamatan in Kecamatan.objects.filter(pk__in=pimpinan).order_by("kode"):
+        kunci = f"{awalan}{kecamatan.pk}"
+        penerima = [user_id for user_id in pimpinan[kecamatan.pk] if (user_id, kunci) not in sudah]
+        if not penerima:
+            continue
         isi = isi_ringkasan(kecamatan=kecamatan, tanggal=tanggal)
-        for user_id in pimpinan[kecamatan.pk]:
+        for user_id in penerima:
             pesan.append(
                 Pesan(
                     penerima_id=user_id,
                     jenis=Notifikasi.Jenis.RINGKASAN,
-                    kunci=f"ringkasan:{tahun}-W{minggu:02d}:kecamatan:{kecamatan.pk}",
+                    kunci=kunci,
                     judul=f"Ringkasan mingguan Kecamatan {kecamatan.nama}, {date_format(tanggal, 'j F Y')}",
                     isi=isi,
                     url=reverse("indikator:beranda"),

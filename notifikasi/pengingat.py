@@ -12,6 +12,10 @@ from desa.tenggat import DokumenWajib, JenisDokumen, tenggat
 # Days from the deadline (inclusive, desa/tenggat.py) to the reminder: 30, 7 and 1 days before it,
 # and the day after it passed.
 LANGKAH = {"H-30": -30, "H-7": -7, "H-1": -1, "H+1": 1}
+# A day the daily run did not happen, or stopped midway (the server was down, SMTP failed), is made up
+# by the runs of the following days, this many at most; a step the next one has already followed is
+# not sent late (no "30 days left" a week before the deadline).
+HARI_SUSULAN = 6
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class Pengingat:
     desa: tuple[str, ...]
     kecamatan_id: int
     desa_id: int | None = None
+    # Days from the day judged to the deadline (negative once it passed): a step made up late says so.
+    sisa_hari: int = 0
 
     @property
     def kunci(self) -> str:
@@ -58,13 +64,28 @@ def wajib_pada_langkah(tanggal: datetime.date) -> list[tuple[str, DokumenWajib]]
     return hasil
 
 
+def langkah_terbuka(tanggal: datetime.date, *, susulan: int = HARI_SUSULAN) -> list[tuple[str, DokumenWajib]]:
+    """(step, document) due on ``tanggal``: steps that fell on it or on one of the ``susulan`` days before
+    it, unless the document's next step has come by ``tanggal`` too."""
+    urutan = list(LANGKAH)
+    hasil = []
+    for mundur in range(susulan + 1):
+        for langkah, wajib in wajib_pada_langkah(tanggal - datetime.timedelta(days=mundur)):
+            berikut = urutan[urutan.index(langkah) + 1] if langkah != urutan[-1] else None
+            if berikut is not None and wajib.tenggat + datetime.timedelta(days=LANGKAH[berikut]) <= tanggal:
+                continue
+            hasil.append((langkah, wajib))
+    return hasil
+
+
 def pengingat_jatuh(
     *, desa_list: list[DesaPengingat], kasi_per_kecamatan: dict[int, list[int]], tanggal: datetime.date
 ) -> list[Pengingat]:
     """The reminders due on ``tanggal``: to each desa's operators about their own missing document, and to
     each kasi once per document listing every desa of the kecamatan still missing it."""
     hasil = []
-    for langkah, wajib in wajib_pada_langkah(tanggal):
+    for langkah, wajib in langkah_terbuka(tanggal):
+        sisa_hari = (wajib.tenggat - tanggal).days
         belum_per_kecamatan: dict[int, list[str]] = {}
         for desa in desa_list:
             if (wajib.jenis, wajib.tahun_anggaran) in desa.ada:
@@ -79,6 +100,7 @@ def pengingat_jatuh(
                         desa=(desa.nama,),
                         kecamatan_id=desa.kecamatan_id,
                         desa_id=desa.desa_id,
+                        sisa_hari=sisa_hari,
                     )
                 )
         for kecamatan_id, nama_desa in belum_per_kecamatan.items():
@@ -90,6 +112,7 @@ def pengingat_jatuh(
                         langkah=langkah,
                         desa=tuple(nama_desa),
                         kecamatan_id=kecamatan_id,
+                        sisa_hari=sisa_hari,
                     )
                 )
     return hasil

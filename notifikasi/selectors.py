@@ -7,14 +7,14 @@ from django.db.models import Q
 from desa.models import DokumenDesa
 from kecamatan.models import Keanggotaan, Peran
 from notifikasi.models import Notifikasi
-from notifikasi.pengingat import DesaPengingat, wajib_pada_langkah
+from notifikasi.pengingat import DesaPengingat, langkah_terbuka
 from wilayah.models import Desa
 
 
 def keadaan_pengingat(*, tanggal: datetime.date) -> tuple[list[DesaPengingat], dict[int, list[int]]]:
     """Every desa with its documents on record and its operators, and the kasi of each kecamatan: four
     queries whatever the number of desa, none on a day no reminder falls on."""
-    wajib = [w for _, w in wajib_pada_langkah(tanggal)]
+    wajib = [w for _, w in langkah_terbuka(tanggal)]
     if not wajib:
         return [], {}
     pasangan = Q(pk__in=[])

@@ -6,6 +6,8 @@ crash) is finished by the next one without sending anything twice that was marke
 """
 
 import datetime
+import logging
+import smtplib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -21,6 +23,8 @@ from desa.tenggat import JenisDokumen
 from notifikasi.models import Notifikasi, PreferensiNotifikasi
 from notifikasi.pengingat import Pengingat, pengingat_jatuh
 from notifikasi.selectors import keadaan_pengingat
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class HasilKirim:
     dibuat: int = 0
     email: int = 0
     sudah_ada: int = 0
+    # Emails the mail server refused or could not take this run; each is tried again by the next run.
+    email_gagal: int = 0
 
 
 def _tanggal(tanggal: datetime.date) -> str:
@@ -49,10 +55,12 @@ def pesan_pengingat(pengingat: Pengingat) -> Pesan:
     wajib = pengingat.wajib
     label = f"{JenisDokumen(wajib.jenis).label} TA {wajib.tahun_anggaran}"
     batas = _tanggal(wajib.tenggat)
-    if pengingat.langkah == "H+1":
+    if pengingat.sisa_hari < 0:
         judul = f"{label} melewati tenggat {batas}"
+    elif pengingat.sisa_hari == 0:
+        judul = f"{label}: tenggat hari ini, {batas}"
     else:
-        judul = f"{label}: tenggat {batas}, {pengingat.langkah.removeprefix('H-')} hari lagi"
+        judul = f"{label}: tenggat {batas}, {pengingat.sisa_hari} hari lagi"
     if pengingat.desa_id is not None:
         isi = (
             f"Desa {pengingat.desa[0]} belum menyampaikan {label} kepada kecamatan. "
@@ -90,15 +98,35 @@ def _email(notifikasi: Notifikasi, alamat_email: str) -> None:
     EmailMessage(subject=notifikasi.judul, body="\n\n".join(badan), to=[alamat_email]).send(fail_silently=False)
 
 
+def _email_mati(user_ids) -> set[int]:
+    return set(
+        PreferensiNotifikasi.objects.filter(user_id__in=user_ids, email_aktif=False).values_list("user_id", flat=True)
+    )
+
+
+def _email_sekali(notifikasi: Notifikasi, user, hasil: HasilKirim, sekarang: datetime.datetime | None) -> None:
+    try:
+        _email(notifikasi, user.email)
+    except (smtplib.SMTPException, OSError) as exc:
+        # One refused address (a typo, a full mailbox) or a dropped connection must not keep everyone
+        # after it from their notification and email: the message stays unmarked for the next run.
+        logger.warning("email notifikasi %s ke %s gagal: %s", notifikasi.kunci, user.username, exc)
+        hasil.email_gagal += 1
+        return
+    # The mark only ever goes from empty to set: two runs at once send at most one extra copy.
+    Notifikasi.objects.filter(pk=notifikasi.pk, email_terkirim_pada__isnull=True).update(
+        email_terkirim_pada=sekarang or timezone.now()
+    )
+    hasil.email += 1
+
+
 def notifikasi_kirim(*, pesan_list: list[Pesan], sekarang: datetime.datetime | None = None) -> HasilKirim:
     """Store each message once per (recipient, kunci) and email it once, recipient by recipient."""
     hasil = HasilKirim()
     if not pesan_list:
         return hasil
     penerima = get_user_model().objects.in_bulk({p.penerima_id for p in pesan_list})
-    email_mati = set(
-        PreferensiNotifikasi.objects.filter(user_id__in=penerima, email_aktif=False).values_list("user_id", flat=True)
-    )
+    email_mati = _email_mati(penerima)
     for pesan in pesan_list:
         user = penerima[pesan.penerima_id]
         with transaction.atomic():
@@ -111,12 +139,24 @@ def notifikasi_kirim(*, pesan_list: list[Pesan], sekarang: datetime.datetime | N
         hasil.sudah_ada += not dibuat
         if notifikasi.email_terkirim_pada is not None or not user.email or user.pk in email_mati:
             continue
-        _email(notifikasi, user.email)
-        # The mark only ever goes from empty to set: two runs at once send at most one extra copy.
-        Notifikasi.objects.filter(pk=notifikasi.pk, email_terkirim_pada__isnull=True).update(
-            email_terkirim_pada=sekarang or timezone.now()
-        )
-        hasil.email += 1
+        _email_sekali(notifikasi, user, hasil, sekarang)
+    return hasil
+
+
+def notifikasi_email_susulan(*, sejak: datetime.datetime, sekarang: datetime.datetime | None = None) -> HasilKirim:
+    """Email the notifications made since ``sejak`` whose email a failed run left unsent (a refused address,
+    a dropped connection, a crash), to the users who still have an address and email switched on."""
+    hasil = HasilKirim()
+    belum = list(
+        Notifikasi.objects.filter(dibuat_pada__gte=sejak, email_terkirim_pada__isnull=True, penerima__is_active=True)
+        .exclude(penerima__email="")
+        .select_related("penerima")
+        .order_by("pk")
+    )
+    email_mati = _email_mati({n.penerima_id for n in belum})
+    for notifikasi in belum:
+        if notifikasi.penerima_id not in email_mati:
+            _email_sekali(notifikasi, notifikasi.penerima, hasil, sekarang)
     return hasil
 
 

@@ -7,6 +7,7 @@ from email.policy import default as policy_default
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from desa.models import DokumenDesa
 from kecamatan.models import Peran
@@ -72,11 +73,11 @@ def test_a_crash_after_half_the_recipients_resumes_without_duplicates(penerima, 
     def email_rusak(notifikasi, alamat):
         panggilan["n"] += 1
         if panggilan["n"] == 3:
-            raise ConnectionError("SMTP terputus")
+            raise SystemExit("proses dihentikan")  # the process dies mid-run, not an SMTP refusal
         asli(notifikasi, alamat)
 
     monkeypatch.setattr(services, "_email", email_rusak)
-    with pytest.raises(ConnectionError):
+    with pytest.raises(SystemExit):
         services.pengingat_kirim(tanggal=H_MIN_7)
     assert len(mail.outbox) == 2
     assert Notifikasi.objects.filter(email_terkirim_pada__isnull=False).count() == 2
@@ -146,3 +147,58 @@ def test_the_command_runs_for_a_given_day_and_its_dry_run_stores_nothing(penerim
 def test_a_bad_date_is_a_command_error_in_bahasa(db):
     with pytest.raises(CommandError, match="Tanggal tidak valid"):
         call_command("kirim_pengingat", "--tanggal", "2026-02-30")
+
+
+def test_one_refused_address_does_not_stop_the_others_and_is_retried(penerima, monkeypatch):
+    import smtplib
+
+    asli = services._email
+
+    def tolak_op1(notifikasi, alamat):
+        if alamat.startswith("op1@"):
+            raise smtplib.SMTPRecipientsRefused({alamat: (550, b"mailbox unavailable")})
+        asli(notifikasi, alamat)
+
+    monkeypatch.setattr(services, "_email", tolak_op1)
+    _, hasil = services.pengingat_kirim(tanggal=H_MIN_7)
+    assert (hasil.dibuat, hasil.email, hasil.email_gagal) == (4, 3, 1)
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "kasi@contoh.go.id",
+        "kasi_lumajang@contoh.go.id",
+        "op2@contoh.go.id",
+    ]
+    # Every recipient has the notification in the application, the refused one too.
+    assert Notifikasi.objects.count() == 4
+    # The address is fixed; the next run's catch-up sends that one email and nothing else.
+    monkeypatch.setattr(services, "_email", asli)
+    susulan = services.notifikasi_email_susulan(sejak=timezone.now() - datetime.timedelta(days=7))
+    assert (susulan.email, susulan.email_gagal) == (1, 0)
+    assert len(mail.outbox) == 4 and mail.outbox[-1].to == ["op1@contoh.go.id"]
+    assert services.notifikasi_email_susulan(sejak=timezone.now() - datetime.timedelta(days=7)).email == 0
+
+
+def test_a_day_the_run_missed_is_made_up_the_next_days_until_the_next_step(penerima):
+    # No run on H-7 (24 March): the run of 26 March makes up the H-7 reminders, saying 5 days are left.
+    pesan, hasil = services.pengingat_kirim(tanggal=D(2026, 3, 26))
+    assert hasil.dibuat == 4 and {p.kunci.split(":")[3] for p in pesan} == {"H-7"}
+    assert all("5 hari lagi" in p.judul for p in pesan)
+    # The next day nothing new; on H-1 (30 March) only H-1, H-7 is not sent again.
+    assert services.pengingat_kirim(tanggal=D(2026, 3, 27))[1].dibuat == 0
+    pesan, _ = services.pengingat_kirim(tanggal=D(2026, 3, 30))
+    assert {p.kunci.split(":")[3] for p in pesan} == {"H-1"}
+    # A step more than six days old is not made up any more (H+1 was 1 April).
+    assert services.pengingat_kirim(tanggal=D(2026, 4, 8))[0] == []
+    assert {p.kunci.split(":")[3] for p in services.pengingat_kirim(tanggal=D(2026, 4, 7))[0]} == {"H+1"}
+
+
+def test_the_command_fails_when_an_email_could_not_be_sent(penerima, monkeypatch):
+    import smtplib
+
+    def tolak(notifikasi, alamat):
+        raise smtplib.SMTPServerDisconnected("putus")
+
+    monkeypatch.setattr(services, "_email", tolak)
+    with pytest.raises(CommandError, match="email gagal dikirim"):
+        call_command("kirim_pengingat", "--tanggal", H_MIN_7.isoformat())
+    # The notifications are in the application all the same.
+    assert Notifikasi.objects.count() == 4

@@ -26,11 +26,21 @@ def pimpinan(make_user, senduro):
     return user
 
 
-def test_the_digest_goes_out_on_mondays_only(pimpinan):
-    assert ringkasan_pesan(tanggal=SENIN + datetime.timedelta(days=1)) == []
-    assert ringkasan_pesan(tanggal=SENIN - datetime.timedelta(days=1)) == []
+def test_the_digest_goes_out_on_monday_and_not_again_that_week(pimpinan):
     (pesan,) = ringkasan_pesan(tanggal=SENIN)
     assert pesan.penerima_id == pimpinan.pk and pesan.kunci.startswith("ringkasan:2026-W13:")
+    notifikasi_kirim(pesan_list=[pesan])
+    for hari in range(1, 7):  # Tuesday to Sunday of the same ISO week: already sent
+        assert ringkasan_pesan(tanggal=SENIN + datetime.timedelta(days=hari)) == []
+    # The next Monday opens a new week.
+    (berikut,) = ringkasan_pesan(tanggal=SENIN + datetime.timedelta(days=7))
+    assert berikut.kunci.startswith("ringkasan:2026-W14:")
+
+
+def test_a_missed_monday_is_made_up_by_the_first_run_of_the_week(pimpinan):
+    selasa = SENIN + datetime.timedelta(days=1)
+    (pesan,) = ringkasan_pesan(tanggal=selasa)
+    assert pesan.kunci.startswith("ringkasan:2026-W13:") and "per 24 Maret 2026" in pesan.isi
 
 
 def test_the_digest_lists_overdue_and_due_documents_follow_up_and_both_iku(pimpinan, senduro):

@@ -5,13 +5,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from indikator.ringkasan import ringkasan_pesan
-from notifikasi.services import notifikasi_kirim, pengingat_kirim
+from notifikasi.pengingat import HARI_SUSULAN
+from notifikasi.services import notifikasi_email_susulan, notifikasi_kirim, pengingat_kirim
 
 
 class Command(BaseCommand):
     help = (
-        "Kirim pengingat tenggat dokumen desa (H-30, H-7, H-1, H+1) kepada operator desa dan kasi, dan pada hari "
-        "Senin ringkasan mingguan kepada pimpinan. Aman dijalankan berulang: yang sudah terkirim tidak dikirim lagi."
+        "Kirim pengingat tenggat dokumen desa (H-30, H-7, H-1, H+1) kepada operator desa dan kasi, dan sekali "
+        "seminggu (Senin, atau jalankan pertama minggu itu) ringkasan kepada pimpinan. Aman dijalankan berulang: "
+        "yang sudah terkirim tidak dikirim lagi; hari yang terlewat disusulkan."
     )
 
     def add_arguments(self, parser):
@@ -36,11 +38,19 @@ class Command(BaseCommand):
             )
             return
         hasil_ringkasan = notifikasi_kirim(pesan_list=ringkasan)
+        # Emails an earlier run could not send (its notification is already in the application).
+        sejak = timezone.now() - datetime.timedelta(days=HARI_SUSULAN + 1)
+        hasil_susulan = notifikasi_email_susulan(sejak=sejak)
+        semua_hasil = (hasil, hasil_ringkasan, hasil_susulan)
         self.stdout.write(
-            f"{tanggal.isoformat()}: {hasil.dibuat + hasil_ringkasan.dibuat} notifikasi baru, "
-            f"{hasil.email + hasil_ringkasan.email} email terkirim, "
-            f"{hasil.sudah_ada + hasil_ringkasan.sudah_ada} sudah ada sebelumnya."
+            f"{tanggal.isoformat()}: {sum(h.dibuat for h in semua_hasil)} notifikasi baru, "
+            f"{sum(h.email for h in semua_hasil)} email terkirim, "
+            f"{sum(h.sudah_ada for h in semua_hasil)} sudah ada sebelumnya."
         )
+        gagal = hasil_susulan.email_gagal
+        if gagal:
+            # Nonzero exit, so cron mails its owner; the next run tries these emails again.
+            raise CommandError(f"{gagal} email gagal dikirim (lihat log); dicoba lagi pada jalankan berikutnya.")
 
     @staticmethod
     def _tanggal(teks: str | None) -> datetime.date:
