@@ -80,13 +80,12 @@ def _sel(desa, wajib, dokumen, as_of) -> Sel:
     )
 
 
-def _pengajuan_menunggu(kecamatan, wajib_list) -> list[PengajuanDokumenDesa]:
-    pasangan = Q(pk__in=[])
-    for wajib in wajib_list:
-        pasangan |= Q(jenis=wajib.jenis, tahun_anggaran=wajib.tahun_anggaran)
+def _pengajuan_menunggu(kecamatan) -> list[PengajuanDokumenDesa]:
+    """Every submission of the kecamatan waiting for the kasi, whatever measurement year it belongs to: a
+    late APBDes handed in in January belongs to the year before, and must not wait unseen on that year's page."""
     return list(
         PengajuanDokumenDesa.objects.menunggu()
-        .filter(pasangan, desa__kecamatan=kecamatan)
+        .filter(desa__kecamatan=kecamatan)
         .select_related("desa", "diajukan_oleh")
         .order_by("diajukan_pada", "pk")
     )
@@ -100,7 +99,7 @@ def matriks_dokumen(*, kecamatan, tahun: int, basis: str, as_of: datetime.date) 
         (d.desa_id, d.jenis, d.tahun_anggaran): d
         for d in DokumenDesa.objects.untuk_kecamatan(kecamatan, wajib_list).select_related("diubah_oleh")
     }
-    menunggu = _pengajuan_menunggu(kecamatan, wajib_list)
+    menunggu = _pengajuan_menunggu(kecamatan)
     menunggu_by_key = {(p.desa_id, p.jenis, p.tahun_anggaran): p for p in menunggu}
     kolom = [KolomDokumen(wajib=wajib) for wajib in wajib_list]
     baris = []

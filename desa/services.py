@@ -34,7 +34,11 @@ def _pesan_duplikat(*, desa, jenis, tahun_anggaran) -> str:
 def _berkas_apply(dokumen: DokumenDesa, berkas) -> None:
     from kecamatan.berkas import validate_upload
 
-    info = validate_upload(berkas)
+    try:
+        info = validate_upload(berkas)
+    except ValidationError as exc:
+        # The content, size or type check speaks of the scan: the message belongs at its field.
+        raise ValidationError({"berkas": exc.messages}) from None
     dokumen.nama_berkas_asli = (berkas.name or "")[:255]
     # Only the detected type names the stored file; the user's name is kept aside for downloads.
     berkas.name = f"pindaian.{info.extension}"

@@ -28,6 +28,8 @@ class DesaPengingat:
     operator_ids: tuple[int, ...]
     # (jenis, tahun_anggaran) of every document on record with a date on or before the day judged.
     ada: frozenset[tuple[str, int]]
+    # (jenis, tahun_anggaran) handed in by the desa and waiting for the kasi: the operator has done its part.
+    menunggu: frozenset[tuple[str, int]] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,12 @@ def pengingat_jatuh(
         sisa_hari = (wajib.tenggat - tanggal).days
         belum_per_kecamatan: dict[int, list[str]] = {}
         for desa in desa_list:
-            if (wajib.jenis, wajib.tahun_anggaran) in desa.ada:
+            kunci_dokumen = (wajib.jenis, wajib.tahun_anggaran)
+            if kunci_dokumen in desa.ada:
+                continue
+            if kunci_dokumen in desa.menunggu:
+                # Not yet counted, but the kasi has it to accept: the kasi is told, the operator is not.
+                belum_per_kecamatan.setdefault(desa.kecamatan_id, []).append(f"{desa.nama} (pengajuan menunggu)")
                 continue
             belum_per_kecamatan.setdefault(desa.kecamatan_id, []).append(desa.nama)
             for operator_id in desa.operator_ids:

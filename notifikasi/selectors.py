@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Q
 
-from desa.models import DokumenDesa
+from desa.models import DokumenDesa, PengajuanDokumenDesa
 from kecamatan.models import Keanggotaan, Peran
 from notifikasi.models import Notifikasi
 from notifikasi.pengingat import DesaPengingat, langkah_terbuka
@@ -12,8 +12,8 @@ from wilayah.models import Desa
 
 
 def keadaan_pengingat(*, tanggal: datetime.date) -> tuple[list[DesaPengingat], dict[int, list[int]]]:
-    """Every desa with its documents on record and its operators, and the kasi of each kecamatan: four
-    queries whatever the number of desa, none on a day no reminder falls on."""
+    """Every desa with its documents on record, its waiting submissions and its operators, and the kasi of
+    each kecamatan: five queries whatever the number of desa, none on a day no reminder is due."""
     wajib = [w for _, w in langkah_terbuka(tanggal)]
     if not wajib:
         return [], {}
@@ -25,6 +25,11 @@ def keadaan_pengingat(*, tanggal: datetime.date) -> tuple[list[DesaPengingat], d
         "desa_id", "jenis", "tahun_anggaran"
     ):
         ada.setdefault(desa_id, set()).add((jenis, tahun_anggaran))
+    menunggu: dict[int, set] = {}
+    for desa_id, jenis, tahun_anggaran in (
+        PengajuanDokumenDesa.objects.menunggu().filter(pasangan).values_list("desa_id", "jenis", "tahun_anggaran")
+    ):
+        menunggu.setdefault(desa_id, set()).add((jenis, tahun_anggaran))
     aktif = Keanggotaan.objects.filter(user__is_active=True)
     operator: dict[int, list[int]] = {}
     for desa_id, user_id in aktif.filter(peran=Peran.OPERATOR_DESA).values_list("desa_id", "user_id"):
@@ -39,6 +44,7 @@ def keadaan_pengingat(*, tanggal: datetime.date) -> tuple[list[DesaPengingat], d
             kecamatan_id=kecamatan_id,
             operator_ids=tuple(sorted(operator.get(pk, []))),
             ada=frozenset(ada.get(pk, ())),
+            menunggu=frozenset(menunggu.get(pk, ())),
         )
         for pk, nama, kecamatan_id in Desa.objects.desa_saja()
         .order_by("kode")

@@ -192,3 +192,24 @@ def test_a_kasi_entry_in_the_meantime_stops_acceptance(operator, kasi, desa_send
     with pytest.raises(ValidationError, match="sudah tercatat"):
         services.pengajuan_terima(user=kasi, pengajuan=pengajuan, hari_ini=HARI_INI)
     assert DokumenDesa.objects.get().tanggal == D(2026, 3, 1)
+
+
+def test_a_waiting_submission_of_another_measurement_year_is_listed_on_the_matrix(make_user, senduro):
+    """A late APBDes handed in in January belongs to the year before: the kasi's default page lists it."""
+    from desa.selectors import matriks_dokumen
+    from desa.services import pengajuan_create
+
+    desa = Desa.objects.filter(kecamatan=senduro, jenis="desa").order_by("kode").first()
+    operator = make_user(Peran.OPERATOR_DESA, desa=desa)
+    pengajuan = pengajuan_create(
+        user=operator,
+        desa=desa,
+        jenis="apbdes",
+        tahun_anggaran=2026,
+        tanggal=datetime.date(2026, 1, 10),
+        nomor="2/2026",
+        berkas=SimpleUploadedFile("apbdes.pdf", PDF_BYTES),
+        hari_ini=datetime.date(2026, 1, 15),
+    )
+    m = matriks_dokumen(kecamatan=senduro, tahun=2026, basis="jatuh_tempo", as_of=datetime.date(2026, 1, 15))
+    assert [p.pk for p in m.menunggu] == [pengajuan.pk]

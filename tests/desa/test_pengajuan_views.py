@@ -117,6 +117,9 @@ def test_a_bad_upload_is_refused_on_the_form(client_for, operator, hari_ini):
         {"tanggal": "2025-12-20", "berkas": SimpleUploadedFile("apbdes.pdf", b"<script>alert(1)</script>")},
     )
     assert response.status_code == 400
+    # The content check's message stands at the scan's field, not above the form.
+    errors = response.context["form"].errors
+    assert "Isi berkas bukan" in " ".join(errors["berkas"]) and "__all__" not in errors
     assert not PengajuanDokumenDesa.objects.exists()
 
 

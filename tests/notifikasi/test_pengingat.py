@@ -9,13 +9,14 @@ from notifikasi.pengingat import DesaPengingat, pengingat_jatuh, wajib_pada_lang
 D = datetime.date
 
 
-def _desa(desa_id=1, ada=(), operator_ids=(10,), kecamatan_id=100):
+def _desa(desa_id=1, ada=(), operator_ids=(10,), kecamatan_id=100, menunggu=()):
     return DesaPengingat(
         desa_id=desa_id,
         nama=f"Desa {desa_id}",
         kecamatan_id=kecamatan_id,
         operator_ids=operator_ids,
         ada=frozenset(ada),
+        menunggu=frozenset(menunggu),
     )
 
 
@@ -83,3 +84,12 @@ def test_the_rule_reads_no_clock(monkeypatch):
     assert "timezone" not in vars(modul) and "now" not in modul.__dict__
     hasil = pengingat_jatuh(desa_list=[_desa(1)], kasi_per_kecamatan={}, tanggal=D(2026, 4, 1))
     assert [p.langkah for p in hasil] == ["H+1"]
+
+
+def test_a_waiting_submission_quiets_the_operator_and_is_named_to_the_kasi():
+    desa = [_desa(1, menunggu={("lppdes", 2025)}, operator_ids=(10,)), _desa(2, operator_ids=(20,))]
+    hasil = pengingat_jatuh(desa_list=desa, kasi_per_kecamatan={100: [50]}, tanggal=D(2026, 3, 24))
+    assert sorted((p.penerima_id, p.desa) for p in hasil) == [
+        (20, ("Desa 2",)),
+        (50, ("Desa 1 (pengajuan menunggu)", "Desa 2")),
+    ]
