@@ -8,6 +8,8 @@ message for both); in scope but the role may not write → ``PermissionDenied`` 
 - ``access_dokumen_desa_by_id(user, dokumen_id, *, untuk=Akses.BACA)``: a desa document with its desa
   and kecamatan;
 - ``access_desa_operator(user)``: the desa a desa operator answers for (404 for every other role);
+- ``access_operator_desa_by_id(user, user_id, *, untuk=Akses.UBAH)``: a desa operator's membership in the
+  user's scope, to switch the account off or on (the pimpinan of its kecamatan, the admin kabupaten);
 - ``access_pengajuan_by_id(user, pengajuan_id, *, untuk=Akses.BACA)``: a document a desa operator handed
   in (an operator reads only its own desa's); ``Akses.PUTUS`` to accept or return it.
 
@@ -21,10 +23,12 @@ from kecamatan.akses import (
     Akses,
     AksesDitolak,
     ambil_dalam_lingkup,
+    boleh_buat_operator_desa,
     boleh_putus_pengajuan,
     boleh_tulis_dokumen_desa,
     desa_operator_id,
 )
+from kecamatan.models import Keanggotaan, Peran
 from wilayah.models import Desa
 
 ALASAN_TULIS = "Hanya kasi dan pimpinan kecamatan yang boleh mengisi dokumen desa."
@@ -86,3 +90,21 @@ def access_desa_operator(user) -> Desa:
     if desa_id is None:
         raise Http404("Halaman ini untuk operator desa.")
     return ambil_dalam_lingkup(Desa.objects.select_related("kecamatan"), pesan="Desa tidak ditemukan.", pk=desa_id)
+
+
+def access_operator_desa_by_id(user, user_id, *, untuk=Akses.UBAH) -> Keanggotaan:
+    """A desa operator of a desa in the user's scope, with its user and desa; ``Akses.UBAH``: to switch it."""
+    if untuk not in (Akses.BACA, Akses.UBAH):
+        raise ValueError(f"Akses {untuk!r} tidak dikenal di sini.")
+    keanggotaan = ambil_dalam_lingkup(
+        Keanggotaan.objects.filter(peran=Peran.OPERATOR_DESA, desa__in=Desa.objects.for_user(user)).select_related(
+            "user", "desa__kecamatan"
+        ),
+        pesan="Operator desa tidak ditemukan.",
+        user_id=user_id,
+    )
+    if untuk == Akses.UBAH and not boleh_buat_operator_desa(user, keanggotaan.desa):
+        raise AksesDitolak(
+            "Hanya admin kabupaten atau pimpinan kecamatan desa ini yang mengatur operatornya.", objek=keanggotaan
+        )
+    return keanggotaan

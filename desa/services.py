@@ -181,6 +181,8 @@ def pengajuan_create(
         with transaction.atomic():
             pengajuan.save()
     except IntegrityError:
+        # The scan was written to storage before the row lost the race: leave no file without its record.
+        pengajuan.berkas.delete(save=False)
         raise ValidationError("Dokumen ini sudah diajukan dan sedang menunggu pemeriksaan kasi.") from None
     return pengajuan
 

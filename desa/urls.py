@@ -13,6 +13,7 @@ urlpatterns = [
     path("desa-saya/", views.operator, name="operator"),
     path("operator-desa/", views.rekap_operator, name="rekap-operator"),
     path("operator-desa/kelola/", views.operator_kelola, name="operator-kelola"),
+    path("operator-desa/kelola/<int:user_id>/aktif/", views.operator_aktif, name="operator-aktif"),
     path("desa-saya/ajukan/<str:jenis>/<int:tahun_anggaran>/", views.ajukan, name="ajukan"),
     path("pengajuan/<int:pk>/pindaian/", views.pengajuan_scan, name="pengajuan-scan"),
     path("pengajuan/<int:pk>/terima/", views.pengajuan_terima, name="pengajuan-terima"),

@@ -10,7 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from desa import selectors, services
-from desa.akses import access_desa_by_id, access_desa_operator, access_dokumen_desa_by_id, access_pengajuan_by_id
+from desa.akses import (
+    access_desa_by_id,
+    access_desa_operator,
+    access_dokumen_desa_by_id,
+    access_operator_desa_by_id,
+    access_pengajuan_by_id,
+)
 from desa.export import matriks_xlsx
 from desa.forms import AlasanKembaliForm, DokumenDesaForm, OperatorDesaForm, PengajuanForm
 from desa.models import DokumenDesa, pesan_kelurahan
@@ -299,6 +305,22 @@ def rekap_operator(request):
 
 
 @akses.peran_required(*akses.PERAN_ADMIN)
+@require_POST
+def operator_aktif(request, user_id):
+    """Switch a desa operator's account off or on (POST ``aktif`` = 1 or 0), back to the operators' page."""
+    keanggotaan = access_operator_desa_by_id(request.user, user_id)
+    aktif = request.POST.get("aktif") == "1"
+    kecamatan_services.operator_desa_aktif_set(oleh=request.user, keanggotaan=keanggotaan, aktif=aktif)
+    nama = keanggotaan.user.get_username()
+    messages.success(
+        request,
+        f"Akun operator {nama} diaktifkan kembali."
+        if aktif
+        else f"Akun operator {nama} dinonaktifkan: ia tidak dapat masuk lagi; pengajuannya tetap tercatat.",
+    )
+    return redirect("desa:operator-kelola")
+
+
 def operator_kelola(request):
     """The desa operators of the user's scope, and a new one (docs/DESIGN.md §2.7): the pimpinan for its
     kecamatan, the admin kabupaten for the kabupaten's."""

@@ -355,6 +355,20 @@ def operator_desa_create(*, oleh, desa, username: str, sandi: str, email: str = 
     return user
 
 
+@transaction.atomic
+def operator_desa_aktif_set(*, oleh, keanggotaan: Keanggotaan, aktif: bool) -> None:
+    """Switch a desa operator's account off (an operator left the desa office) or on again. The account and
+    its submissions stay, for the history; an inactive user can neither log in nor keep a session."""
+    if keanggotaan.peran != akses.Peran.OPERATOR_DESA:
+        raise PermissionDenied("Hanya akun operator desa yang diatur di sini.")
+    if not akses.boleh_buat_operator_desa(oleh, keanggotaan.desa):
+        raise PermissionDenied("Hanya admin kabupaten atau pimpinan kecamatan desa ini yang mengatur operatornya.")
+    user = keanggotaan.user
+    if user.is_active != aktif:
+        user.is_active = aktif
+        user.save(update_fields=["is_active"])
+
+
 # --- Token API (docs/DESIGN.md §3.6) ---------------------------------------------------------------------
 
 AWALAN_TOKEN = "iku_"

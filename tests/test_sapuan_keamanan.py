@@ -10,6 +10,7 @@ below when you add one.
 import itertools
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils.http import urlsafe_base64_encode
@@ -110,6 +111,7 @@ def lumajang_data(lumajang, make_user):
         "kecamatan": lumajang,
         "pengajuan": pengajuan,
         "notifikasi": notifikasi,
+        "operator": operator,
     }
 
 
@@ -126,6 +128,7 @@ def _candidates(param, data):
         "pk": sorted({o.pk for o in objects}),
         "kegiatan_pk": [data["kegiatan"].pk],
         "desa_id": [data["desa"].pk],
+        "user_id": [data["operator"].pk],
         "jenis": ["apbdes"],
         "tahun_anggaran": [2025],
         "tahun": [2025],
@@ -160,6 +163,7 @@ def _snapshot():
         list(PengajuanDokumenDesa.objects.values_list("pk", "status", "alasan", "nomor")),
         list(Notifikasi.objects.values_list("pk", "dibaca_pada")),
         list(TokenAPI.objects.values_list("pk", "nama", "dicabut_pada")),
+        list(get_user_model().objects.values_list("pk", "is_active")),
     )
 
 

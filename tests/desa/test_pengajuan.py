@@ -124,10 +124,13 @@ def test_a_submission_needs_its_scan_and_a_date_not_in_the_future(operator, desa
     assert not PengajuanDokumenDesa.objects.exists()
 
 
-def test_one_waiting_submission_per_document(operator, desa_senduro):
-    _ajukan(operator, desa_senduro)
+def test_one_waiting_submission_per_document_and_the_refused_scan_is_not_kept(operator, desa_senduro, settings):
+    pertama = _ajukan(operator, desa_senduro)
     with pytest.raises(ValidationError, match="menunggu pemeriksaan"):
         _ajukan(operator, desa_senduro)
+    # Only the first submission's scan is in storage: the refused one's file was removed.
+    tersimpan = [p for p in settings.MEDIA_ROOT.rglob("*") if p.is_file()]
+    assert [p.name for p in tersimpan] == [pertama.berkas.name.rsplit("/", 1)[-1]]
 
 
 def test_acceptance_records_the_document_with_its_own_date_and_scan(operator, kasi, desa_senduro):

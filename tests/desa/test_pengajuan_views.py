@@ -162,3 +162,43 @@ def test_the_kabupaten_sees_operators_and_waiting_submissions_per_kecamatan_in_c
 
 def test_kecamatan_roles_cannot_open_the_kabupaten_view(client_for, make_user, senduro):
     assert client_for(make_user(Peran.PIMPINAN, kecamatan=senduro)).get("/desa/operator-desa/").status_code == 403
+
+
+def test_the_pimpinan_switches_an_operator_off_and_on(client_for, operator, make_user, senduro):
+    from django.test import Client
+
+    from tests.conftest import PASSWORD
+
+    url = f"/desa/operator-desa/kelola/{operator.pk}/aktif/"
+    pimpinan = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro))
+    assert pimpinan.get(url).status_code == 405
+    response = pimpinan.post(url, {"aktif": "0"})
+    assert response.status_code == 302
+    operator.refresh_from_db()
+    assert operator.is_active is False
+    # The account stays, for the history; it simply cannot log in any more.
+    tamu = Client()  # client_for logged the shared client in as the pimpinan
+    masuk = tamu.post("/masuk/", {"username": operator.username, "password": PASSWORD})
+    assert masuk.status_code == 200 and "_auth_user_id" not in tamu.session
+    pimpinan.post(url, {"aktif": "1"})
+    operator.refresh_from_db()
+    assert operator.is_active is True
+
+
+def test_only_the_operators_kecamatan_pimpinan_or_admin_switches_it(client_for, operator, make_user, senduro, lumajang):
+    url = f"/desa/operator-desa/kelola/{operator.pk}/aktif/"
+    # Another kecamatan's pimpinan: the operator does not exist for them.
+    assert client_for(make_user(Peran.PIMPINAN, kecamatan=lumajang)).post(url, {"aktif": "0"}).status_code == 404
+    # A kasi of the same kecamatan sees the desa but may not manage its operator.
+    assert client_for(make_user(Peran.KASI, kecamatan=senduro)).post(url, {"aktif": "0"}).status_code == 403
+    # A user id that is no operator (the kasi's own): 404 too.
+    kasi = make_user(Peran.KASI, kecamatan=senduro)
+    pimpinan = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro))
+    assert pimpinan.post(f"/desa/operator-desa/kelola/{kasi.pk}/aktif/", {"aktif": "0"}).status_code == 404
+    operator.refresh_from_db()
+    kasi.refresh_from_db()
+    assert operator.is_active and kasi.is_active
+    admin_kab = client_for(make_user(Peran.ADMIN_KABUPATEN, kecamatan=senduro))
+    assert admin_kab.post(url, {"aktif": "0"}).status_code == 302
+    operator.refresh_from_db()
+    assert operator.is_active is False

@@ -164,6 +164,7 @@ BUKAN_HALAMAN = {
     "desa:hapus": "POST only (the form is on desa:sel)",
     "desa:pengajuan-scan": BUKTI_BERKAS,
     "desa:pengajuan-terima": "POST only (the form is on desa:dokumen)",
+    "desa:operator-aktif": "POST only (the buttons are on desa:operator-kelola)",
     "desa:pengajuan-kembalikan": "POST only (the form is on desa:dokumen)",
     "notifikasi:baca": "POST only (the form is on notifikasi:daftar)",
     "notifikasi:baca-semua": "POST only (the form is on notifikasi:daftar)",
