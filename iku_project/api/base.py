@@ -17,8 +17,10 @@ logger = logging.getLogger("iku.keamanan")
 
 
 def api_request_log(request, response) -> None:
-    user = getattr(request, "user", None)
-    token = getattr(getattr(request, "auth", None), "prefix", None)
+    # Only what authentication already found: reading ``request.user`` here would run it now, and a
+    # refused token would raise outside DRF's handler (a 406 answered before authentication became a 500).
+    user = request.__dict__.get("_user")
+    token = getattr(request.__dict__.get("_auth"), "prefix", None)
     logger.info(
         "api user=%s token=%s ip=%s %s %s status=%s",
         user.get_username() if user is not None and user.is_authenticated else "-",
