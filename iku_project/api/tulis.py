@@ -12,6 +12,7 @@ one-time token store as the pages' forms (``iku_project/kirim_sekali.py``), scop
 
 import hashlib
 
+from django.urls import Resolver404, resolve
 from rest_framework import status
 from rest_framework.exceptions import APIException, ValidationError
 
@@ -31,6 +32,12 @@ class PraSyaratGagal(APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
     default_detail = "Objek ini telah diubah orang lain sejak Anda membacanya. Ambil lagi (GET), lalu ulangi."
     default_code = "versi_usang"
+
+
+class KunciDipakaiLain(APIException):
+    status_code = status.HTTP_422_UNPROCESSABLE_ENTITY
+    default_detail = "Idempotency-Key ini sudah dipakai untuk permintaan lain."
+    default_code = "kunci_dipakai_lain"
 
 
 def etag(pk: int, versi: int) -> str:
@@ -58,12 +65,26 @@ def kunci_idempotensi(request) -> str | None:
 
 
 def sekali(request, kunci: str | None):
-    """``kirim_sekali`` for an API key: the stored token is a digest of the user and the key, so two users'
-    keys never meet, and the key itself (chosen by the client) is not stored."""
+    """``kirim_sekali`` for an API key: the stored token is a digest of the user, the method, the path and the
+    key, so two users' keys never meet, a key reused on another endpoint is a new request there, and the key
+    itself (chosen by the client) is not stored."""
     if kunci is None:
         return None
-    token = "api-" + hashlib.sha256(f"{request.user.pk}:{kunci}".encode()).hexdigest()[:60]
+    isi = f"{request.user.pk}:{request.method}:{request.path}:{kunci}"
+    token = "api-" + hashlib.sha256(isi.encode()).hexdigest()[:60]
     return kirim_sekali(user=request.user, token=token)
 
 
-__all__ = ["SudahTerkirim", "etag", "kunci_idempotensi", "sekali", "versi_dari_if_match"]
+def hasil_pertama(exc: SudahTerkirim, view_name: str) -> dict:
+    """The URL arguments of a replayed key's first result, which must be what this endpoint makes: never
+    another kind of object's id read as this one's."""
+    try:
+        match = resolve(exc.url_hasil)
+    except Resolver404:
+        match = None
+    if match is None or match.view_name != view_name:
+        raise KunciDipakaiLain()
+    return match.kwargs
+
+
+__all__ = ["SudahTerkirim", "etag", "hasil_pertama", "kunci_idempotensi", "sekali", "versi_dari_if_match"]

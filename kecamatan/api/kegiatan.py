@@ -9,7 +9,7 @@ from contextlib import nullcontext
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from django.urls import resolve, reverse
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -22,6 +22,7 @@ from iku_project.api.tulis import (
     PraSyaratGagal,
     SudahTerkirim,
     etag,
+    hasil_pertama,
     kunci_idempotensi,
     sekali,
     versi_dari_if_match,
@@ -266,7 +267,7 @@ class KegiatanList(ApiMixin, generics.ListAPIView):
                     kiriman.url_hasil = reverse("api:kegiatan-detail", kwargs={"pk": kegiatan.pk})
         except SudahTerkirim as exc:
             pertama = akses.access_kegiatan_by_id(
-                request.user, resolve(exc.url_hasil).kwargs["pk"], as_of=timezone.localdate()
+                request.user, hasil_pertama(exc, "api:kegiatan-detail")["pk"], as_of=timezone.localdate()
             )
             return _kegiatan_response(
                 request, pertama, status_code=status.HTTP_201_CREATED, headers={"Idempotent-Replayed": "true"}
@@ -393,7 +394,7 @@ class BuktiList(ApiView):
                     kiriman.url_hasil = reverse("api:bukti-detail", kwargs={"kegiatan_pk": kegiatan.pk, "pk": pk})
         except SudahTerkirim as exc:
             # A retry of an upload already stored: the first bukti, not a second copy of the scan.
-            pk, headers = resolve(exc.url_hasil).kwargs["pk"], {"Idempotent-Replayed": "true"}
+            pk, headers = hasil_pertama(exc, "api:bukti-detail")["pk"], {"Idempotent-Replayed": "true"}
         bukti = akses.access_bukti_by_id(request.user, kegiatan.pk, pk)
         data = BuktiSerializer(bukti, context={"request": request}).data
         return Response(data, status=status.HTTP_201_CREATED, headers=headers)
