@@ -276,10 +276,15 @@ def katalog_aktif_set(*, user, entri: Iterable, aktif: bool) -> int:
 # --- Kata sandi ------------------------------------------------------------------------------
 
 
-def pengguna_wajib_ganti_sandi(*, user) -> None:
+@transaction.atomic
+def pengguna_wajib_ganti_sandi(*, user, sekarang: datetime.datetime) -> None:
     """An account created by an admin carries a password someone else knows: its owner must
-    choose their own at the first login (``kecamatan.middleware.WajibGantiSandiMiddleware``)."""
+    choose their own at the first login (``kecamatan.middleware.WajibGantiSandiMiddleware``).
+
+    An admin resetting a leaked account cuts its API access too: the user's tokens are revoked, and the
+    API refuses any token while the obligation stands (``kecamatan.api.auth``)."""
     Keanggotaan.objects.filter(user=user).update(wajib_ganti_sandi=True)
+    TokenAPI.objects.filter(user=user, dicabut_pada__isnull=True).update(dicabut_pada=sekarang)
 
 
 def pengguna_sandi_diganti(*, user) -> None:
@@ -400,6 +405,20 @@ def token_api_used(*, token, sekarang: datetime.datetime) -> None:
     if token.terakhir_dipakai is None or sekarang - token.terakhir_dipakai >= datetime.timedelta(minutes=1):
         TokenAPI.objects.filter(pk=token.pk).update(terakhir_dipakai=sekarang)
         token.terakhir_dipakai = sekarang
+
+
+@transaction.atomic
+def token_api_revoke_by_admin(*, admin, token_pks: Iterable[int], sekarang: datetime.datetime) -> int:
+    """An admin revokes other users' tokens, only within their kabupaten; returns how many were revoked."""
+    if not akses.boleh_cabut_token_pengguna(admin):
+        raise PermissionDenied("Hanya admin kabupaten yang dapat mencabut token API pengguna.")
+    baris = list(
+        akses.token_api_scope(admin).select_for_update().filter(pk__in=list(token_pks), dicabut_pada__isnull=True)
+    )
+    for token in baris:
+        token.dicabut_pada = sekarang
+        token.save(update_fields=["dicabut_pada"])
+    return len(baris)
 
 
 @transaction.atomic

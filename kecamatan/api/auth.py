@@ -24,6 +24,11 @@ class TokenAPIAuthentication(authentication.BaseAuthentication):
         baris = services.token_api_find(token=token, sekarang=sekarang)
         if baris is None or not baris.user.is_active:
             raise exceptions.AuthenticationFailed("Token API tidak dikenal, kedaluwarsa atau sudah dicabut.")
+        keanggotaan = getattr(baris.user, "keanggotaan", None)
+        if keanggotaan is not None and keanggotaan.wajib_ganti_sandi:
+            raise exceptions.AuthenticationFailed(
+                "Kata sandi akun ini harus diganti dahulu: masuk ke aplikasi, ganti kata sandi, lalu buat token baru."
+            )
         services.token_api_used(token=baris, sekarang=sekarang)
         return baris.user, baris
 

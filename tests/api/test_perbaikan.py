@@ -4,10 +4,15 @@ import json
 import logging
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
 from iku_project.api.tulis import KunciDipakaiLain, SudahTerkirim, hasil_pertama
-from kecamatan.models import JenisBukti, Kegiatan, Peran
+from kecamatan.models import JenisBukti, Keanggotaan, Kegiatan, Peran
+from kecamatan.services import token_api_create, token_api_revoke_by_admin
+from tests.factories import KabupatenFactory, KecamatanFactory
 
 
 def _log_api(caplog):
@@ -53,3 +58,58 @@ def test_a_stored_result_of_another_kind_is_a_422_not_a_wrong_object():
         hasil_pertama(SudahTerkirim("/api/v1/kegiatan/1/bukti/2/"), "api:kegiatan-detail")
     assert exc.value.status_code == 422 and "sudah dipakai" in str(exc.value.detail)
     assert hasil_pertama(SudahTerkirim("/api/v1/kegiatan/7/"), "api:kegiatan-detail") == {"pk": 7}
+
+
+def _token(user):
+    return token_api_create(user=user, nama="lapangan", berlaku_hari=30, sekarang=timezone.now())
+
+
+def test_an_admin_resetting_a_password_revokes_the_users_tokens(make_user, client, senduro):
+    admin_kab = make_user(Peran.ADMIN_KABUPATEN, kecamatan=senduro)
+    staf = make_user(Peran.STAF, kecamatan=senduro)
+    baris, token = _token(staf)
+    assert Client().get("/api/v1/katalog/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
+    client.force_login(admin_kab)
+    response = client.post(reverse("admin:auth_user_password_change", args=[staf.pk]),
+                           {"password1": "Sementara-2026-y", "password2": "Sementara-2026-y",
+                            "usable_password": "true"})  # fmt: skip
+    assert response.status_code == 302
+    baris.refresh_from_db()
+    assert baris.dicabut_pada is not None
+    assert Client().get("/api/v1/katalog/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 401
+
+
+def test_a_token_is_refused_while_the_password_must_be_changed(make_user, senduro):
+    staf = make_user(Peran.STAF, kecamatan=senduro)
+    _, token = _token(staf)
+    Keanggotaan.objects.filter(user=staf).update(wajib_ganti_sandi=True)
+    response = Client().get("/api/v1/katalog/", HTTP_AUTHORIZATION=f"Token {token}")
+    assert response.status_code == 401 and "ganti kata sandi" in response.json()["detail"]
+    Keanggotaan.objects.filter(user=staf).update(wajib_ganti_sandi=False)
+    assert Client().get("/api/v1/katalog/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
+
+
+def test_the_admin_lists_and_revokes_only_its_kabupatens_tokens(make_user, client, senduro):
+    admin_kab = make_user(Peran.ADMIN_KABUPATEN, kecamatan=senduro)
+    sini, _ = _token(make_user(Peran.STAF, kecamatan=senduro))
+    sana, _ = _token(
+        make_user(
+            Peran.STAF, kecamatan=KecamatanFactory(kabupaten=KabupatenFactory(kode="35.09", nama="Kabupaten Jember"))
+        )
+    )
+    client.force_login(admin_kab)
+    daftar = client.get(reverse("admin:kecamatan_tokenapi_changelist"))
+    assert daftar.status_code == 200
+    html = daftar.content.decode()
+    assert sini.prefix in html and sana.prefix not in html and "Cabut token" in html
+    assert client.get(reverse("admin:kecamatan_tokenapi_change", args=[sana.pk])).status_code in (302, 404)
+    client.post(reverse("admin:kecamatan_tokenapi_changelist"),
+                {"action": "cabut_token", "_selected_action": [sini.pk, sana.pk]})  # fmt: skip
+    sini.refresh_from_db()
+    sana.refresh_from_db()
+    assert sini.dicabut_pada is not None and sana.dicabut_pada is None
+    # The service holds its own line: a staf cannot revoke anyone's token, an admin not beyond the kabupaten.
+    with pytest.raises(PermissionDenied):
+        token_api_revoke_by_admin(admin=make_user(Peran.STAF, kecamatan=senduro), token_pks=[sini.pk],
+                                  sekarang=timezone.now())  # fmt: skip
+    assert token_api_revoke_by_admin(admin=admin_kab, token_pks=[sana.pk], sekarang=timezone.now()) == 0
