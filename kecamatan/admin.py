@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from iku_project.klien import alamat_klien
 from kecamatan import akses
 from kecamatan.admin_scope import PeranAdminMixin, PeranHistoryAdmin, PeranInlineMixin
 from kecamatan.models import (
@@ -361,7 +362,10 @@ class BuktiPendukungAdmin(KegiatanReadOnlyAdmin):
 @admin.action(description="Cabut token (aplikasi yang memakainya tidak dapat masuk lagi)", permissions=["cabut"])
 def cabut_token(modeladmin, request, queryset):
     jumlah = token_api_revoke_by_admin(
-        admin=request.user, token_pks=queryset.values_list("pk", flat=True), sekarang=timezone.now()
+        admin=request.user,
+        token_pks=queryset.values_list("pk", flat=True),
+        sekarang=timezone.now(),
+        ip=alamat_klien(request),
     )
     modeladmin.message_user(request, f"{jumlah} token dicabut.", messages.SUCCESS)
 

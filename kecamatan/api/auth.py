@@ -1,12 +1,27 @@
 """``Authorization: Token iku_…``: a personal API token acts as its user (docs/DESIGN.md §3.6)."""
 
+import logging
+
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
+from iku_project.klien import alamat_klien
 from kecamatan import services
+from kecamatan.models.token import PANJANG_PREFIX
+
+logger = logging.getLogger("iku.keamanan")
 
 KATA_KUNCI = "Token"
+
+
+def _log_ditolak(request, token: str) -> None:
+    # The attempted prefix only (never the secret), cut to the characters a prefix has: a forged header
+    # cannot write its own lines into the log.
+    prefix = "".join(
+        c for c in token.removeprefix(services.AWALAN_TOKEN)[:PANJANG_PREFIX] if c.isascii() and c.isalnum()
+    )
+    logger.warning("token api ditolak token=%s ip=%s", prefix or "-", alamat_klien(request) or "-")
 
 
 class TokenAPIAuthentication(authentication.BaseAuthentication):
@@ -23,9 +38,11 @@ class TokenAPIAuthentication(authentication.BaseAuthentication):
         sekarang = timezone.now()
         baris = services.token_api_find(token=token, sekarang=sekarang)
         if baris is None or not baris.user.is_active:
+            _log_ditolak(request, token)
             raise exceptions.AuthenticationFailed("Token API tidak dikenal, kedaluwarsa atau sudah dicabut.")
         keanggotaan = getattr(baris.user, "keanggotaan", None)
         if keanggotaan is not None and keanggotaan.wajib_ganti_sandi:
+            _log_ditolak(request, token)
             raise exceptions.AuthenticationFailed(
                 "Kata sandi akun ini harus diganti dahulu: masuk ke aplikasi, ganti kata sandi, lalu buat token baru."
             )

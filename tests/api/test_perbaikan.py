@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from iku_project.api.tulis import KunciDipakaiLain, SudahTerkirim, hasil_pertama
-from kecamatan.models import JenisBukti, Keanggotaan, Kegiatan, Peran
+from kecamatan.models import JenisBukti, Keanggotaan, Kegiatan, Peran, TokenAPI
 from kecamatan.services import token_api_create, token_api_revoke_by_admin
 from tests.factories import KabupatenFactory, KecamatanFactory
 
@@ -113,3 +113,24 @@ def test_the_admin_lists_and_revokes_only_its_kabupatens_tokens(make_user, clien
         token_api_revoke_by_admin(admin=make_user(Peran.STAF, kecamatan=senduro), token_pks=[sini.pk],
                                   sekarang=timezone.now())  # fmt: skip
     assert token_api_revoke_by_admin(admin=admin_kab, token_pks=[sana.pk], sekarang=timezone.now()) == 0
+
+
+def _log_token(caplog):
+    return [(r.levelname, r.getMessage()) for r in caplog.records if "token api" in r.getMessage()]
+
+
+def test_token_creation_revocation_and_failed_attempts_are_in_the_security_log(client_for, make_user, senduro, caplog):
+    user = make_user(Peran.STAF, kecamatan=senduro)
+    client = client_for(user)
+    with caplog.at_level(logging.INFO, logger="iku.keamanan"):
+        client.post(reverse("indikator:token-buat"), {"nama": "e-SAKIP", "berlaku_hari": 30}, REMOTE_ADDR="10.1.2.3")
+        baris = TokenAPI.objects.get(user=user)
+        client.post(reverse("indikator:token-cabut", args=[baris.pk]), REMOTE_ADDR="10.1.2.3")
+        Client().get("/api/v1/katalog/", HTTP_AUTHORIZATION="Token iku_ab12cd34_salah\nPALSU", REMOTE_ADDR="10.9.9.9")
+        Client().get("/api/v1/katalog/", HTTP_AUTHORIZATION="Token iku_ab12cd34_salah", REMOTE_ADDR="10.9.9.9")
+    user_name = user.get_username()
+    assert _log_token(caplog) == [
+        ("INFO", f"token api dibuat user={user_name} token={baris.prefix} ip=10.1.2.3"),
+        ("INFO", f"token api dicabut user={user_name} token={baris.prefix} oleh={user_name} ip=10.1.2.3"),
+        ("WARNING", "token api ditolak token=ab12cd34 ip=10.9.9.9"),
+    ]
