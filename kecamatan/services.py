@@ -12,6 +12,7 @@ import string
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -372,6 +373,8 @@ def operator_desa_create(*, oleh, desa, username: str, sandi: str, email: str = 
 # --- Token API (docs/DESIGN.md §3.6) ---------------------------------------------------------------------
 
 AWALAN_TOKEN = "iku_"
+# Active tokens a user may hold at once: enough for each integration its own, few enough to review.
+TOKEN_AKTIF_MAKS = 10
 
 
 def _log_token_dicabut(token, *, oleh: str, ip: str | None) -> None:
@@ -388,6 +391,12 @@ def token_api_create(*, user, nama: str, berlaku_hari: int, sekarang: datetime.d
         raise ValidationError({"berlaku_hari": f"Masa berlaku 1 sampai {settings.IKU_API_TOKEN_MAKS_HARI} hari."})
     huruf = string.ascii_lowercase + string.digits
     with transaction.atomic():
+        # The user's row serialises two creates racing past the count.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        if TokenAPI.objects.berlaku(sekarang).filter(user=user).count() >= TOKEN_AKTIF_MAKS:
+            raise ValidationError(
+                {"nama": f"Anda sudah memiliki {TOKEN_AKTIF_MAKS} token aktif. Cabut token yang tidak dipakai dahulu."}
+            )
         while True:
             prefix = "".join(secrets.choice(huruf) for _ in range(PANJANG_PREFIX))
             if not TokenAPI.objects.filter(prefix=prefix).exists():

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -37,10 +38,14 @@ def token_buat(request):
     form = TokenAPIForm(request.POST)
     if not form.is_valid():
         return _akun_render(request, form=form, status=400)
-    _, token = token_api_create(
-        user=request.user, nama=form.cleaned_data["nama"], berlaku_hari=form.cleaned_data["berlaku_hari"],
-        sekarang=timezone.now(), ip=alamat_klien(request),
-    )  # fmt: skip
+    try:
+        _, token = token_api_create(
+            user=request.user, nama=form.cleaned_data["nama"], berlaku_hari=form.cleaned_data["berlaku_hari"],
+            sekarang=timezone.now(), ip=alamat_klien(request),
+        )  # fmt: skip
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _akun_render(request, form=form, status=400)
     return _akun_render(request, token_baru=token)
 
 

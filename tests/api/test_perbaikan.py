@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from iku_project.api.tulis import KunciDipakaiLain, SudahTerkirim, hasil_pertama
+from kecamatan.api.auth import GAGAL_MAKS_PER_MENIT
 from kecamatan.models import JenisBukti, Keanggotaan, Kegiatan, Peran, TokenAPI
-from kecamatan.services import token_api_create, token_api_revoke_by_admin
+from kecamatan.services import TOKEN_AKTIF_MAKS, token_api_create, token_api_revoke_by_admin
 from tests.factories import KabupatenFactory, KecamatanFactory
 
 
@@ -134,3 +135,35 @@ def test_token_creation_revocation_and_failed_attempts_are_in_the_security_log(c
         ("INFO", f"token api dicabut user={user_name} token={baris.prefix} oleh={user_name} ip=10.1.2.3"),
         ("WARNING", "token api ditolak token=ab12cd34 ip=10.9.9.9"),
     ]
+
+
+def test_failed_token_attempts_are_throttled_per_address_before_any_lookup(
+    make_user, senduro, django_assert_num_queries
+):
+    _, token = _token(make_user(Peran.STAF, kecamatan=senduro))
+    penebak = Client(REMOTE_ADDR="10.6.6.6")
+    jawaban = [
+        penebak.get("/api/v1/katalog/", HTTP_AUTHORIZATION=f"Token iku_{n:08d}_x").status_code
+        for n in range(GAGAL_MAKS_PER_MENIT + 1)
+    ]
+    assert jawaban == [401] * GAGAL_MAKS_PER_MENIT + [429]
+    with django_assert_num_queries(0):
+        ditahan = penebak.get("/api/v1/katalog/", HTTP_AUTHORIZATION=f"Token {token}")
+    assert ditahan.status_code == 429 and "Terlalu banyak" in ditahan.json()["detail"]
+    # Another address is not held back by this one's guesses.
+    assert (
+        Client(REMOTE_ADDR="10.7.7.7").get("/api/v1/katalog/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
+    )
+
+
+def test_an_eleventh_active_token_is_refused_at_the_name_field(client_for, make_user, senduro):
+    user = make_user(Peran.STAF, kecamatan=senduro)
+    for _ in range(TOKEN_AKTIF_MAKS):
+        _token(user)
+    response = client_for(user).post(reverse("indikator:token-buat"), {"nama": "kesebelas", "berlaku_hari": 30})
+    assert response.status_code == 400
+    assert f"sudah memiliki {TOKEN_AKTIF_MAKS} token aktif" in response.context["token_form"].errors["nama"][0]
+    assert TokenAPI.objects.filter(user=user).count() == TOKEN_AKTIF_MAKS
+    # A revoked one frees its place.
+    TokenAPI.objects.filter(pk=TokenAPI.objects.filter(user=user).first().pk).update(dicabut_pada=timezone.now())
+    _token(user)
