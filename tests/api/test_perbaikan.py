@@ -14,6 +14,7 @@ from kecamatan.api.auth import GAGAL_MAKS_PER_MENIT
 from kecamatan.models import JenisBukti, Keanggotaan, Kegiatan, Peran, TokenAPI
 from kecamatan.services import TOKEN_AKTIF_MAKS, token_api_create, token_api_revoke_by_admin
 from tests.factories import KabupatenFactory, KecamatanFactory
+from wilayah.models import Desa
 
 
 def _log_api(caplog):
@@ -167,3 +168,53 @@ def test_an_eleventh_active_token_is_refused_at_the_name_field(client_for, make_
     # A revoked one frees its place.
     TokenAPI.objects.filter(pk=TokenAPI.objects.filter(user=user).first().pk).update(dicabut_pada=timezone.now())
     _token(user)
+
+
+def _dokumen_senduro(kasi):
+    from desa.models import DokumenDesa
+
+    desa = Desa.objects.get(kode="35.08.12.2001")
+    return DokumenDesa.objects.create(desa=desa, jenis="apbdes", tahun_anggaran=2025, tanggal="2024-12-20",
+                                      nomor="5", catatan="Disahkan rapat BPD", diubah_oleh=kasi)  # fmt: skip
+
+
+def test_a_desa_document_shows_its_catatan_and_a_put_without_it_keeps_it(api_for, kasi_senduro, jam):
+    jam.pindah("2025-07-01")
+    _dokumen_senduro(kasi_senduro)
+    client = api_for(kasi_senduro)
+    url = "/api/v1/dokumen-desa/35.08.12.2001/apbdes/2025/"
+    dibaca = client.get(url)
+    assert dibaca.json()["catatan"] == "Disahkan rapat BPD"
+    ubah = client.put(url, json.dumps({"tanggal": "2024-12-21"}), content_type="application/json",
+                      HTTP_IF_MATCH=dibaca["ETag"])  # fmt: skip
+    assert ubah.status_code == 200
+    assert ubah.json()["catatan"] == "Disahkan rapat BPD" and ubah.json()["nomor"] == "5"
+    kosong = client.put(url, json.dumps({"tanggal": "2024-12-21", "catatan": ""}), content_type="application/json",
+                        HTTP_IF_MATCH=ubah["ETag"])  # fmt: skip
+    assert kosong.json()["catatan"] == ""
+
+
+def test_a_desa_document_changed_after_the_if_match_check_is_a_412_and_nothing_written(
+    api_for, kasi_senduro, jam, monkeypatch
+):
+    from desa import api as desa_api
+    from desa.models import DokumenDesa
+
+    jam.pindah("2025-07-01")
+    dokumen = _dokumen_senduro(kasi_senduro)
+    client = api_for(kasi_senduro)
+    url = "/api/v1/dokumen-desa/35.08.12.2001/apbdes/2025/"
+    tag = client.get(url)["ETag"]
+    asli = desa_api.versi_dari_if_match
+
+    def lalu_orang_lain_menyimpan(request, **kwargs):
+        versi = asli(request, **kwargs)
+        DokumenDesa.objects.filter(pk=dokumen.pk).update(nomor="dari orang lain", diubah_pada=timezone.now())
+        return versi
+
+    monkeypatch.setattr(desa_api, "versi_dari_if_match", lalu_orang_lain_menyimpan)
+    response = client.put(url, json.dumps({"tanggal": "2024-12-22", "nomor": "6"}), content_type="application/json",
+                          HTTP_IF_MATCH=tag)  # fmt: skip
+    assert response.status_code == 412
+    dokumen.refresh_from_db()
+    assert dokumen.nomor == "dari orang lain" and str(dokumen.tanggal) == "2024-12-20"
