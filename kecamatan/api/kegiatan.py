@@ -14,6 +14,7 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
@@ -168,6 +169,13 @@ class KegiatanCursor(CursorPagination):
     max_page_size = 200
     cursor_query_description = "Penanda halaman dari `next`/`previous` jawaban sebelumnya."
     page_size_query_description = "Jumlah kegiatan per halaman (bawaan 50, paling banyak 200)."
+
+    def decode_cursor(self, request):
+        # DRF answers a broken cursor with an English 404; it is a malformed parameter, said in Bahasa.
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            raise serializers.ValidationError({"cursor": ["Penanda halaman tidak sah."]}) from None
 
 
 FILTER_KEGIATAN = [

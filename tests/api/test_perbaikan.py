@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -218,3 +219,52 @@ def test_a_desa_document_changed_after_the_if_match_check_is_a_412_and_nothing_w
     assert response.status_code == 412
     dokumen.refresh_from_db()
     assert dokumen.nomor == "dari orang lain" and str(dokumen.tanggal) == "2024-12-20"
+
+
+# Words of DRF's English defaults; none may reach a client.
+INGGRIS = re.compile(
+    r"Invalid|Expected|parse error|Must be|Not a valid|does not exist|submitted data|Incorrect type|"
+    r"This field|Ensure this|valid integer|not a valid|Request was|Authentication|credentials"
+)
+
+
+def _pesan(body) -> list[str]:
+    if isinstance(body, dict):
+        return [m for value in body.values() for m in _pesan(value)]
+    if isinstance(body, list):
+        return [m for item in body for m in _pesan(item)]
+    return [str(body)]
+
+
+def test_no_malformed_request_gets_drfs_english_defaults(api_for, kasi_senduro, kegiatan_senduro):
+    client = api_for(kasi_senduro)
+    bukti = f"/api/v1/kegiatan/{kegiatan_senduro.pk}/bukti/"
+
+    def kirim(isi, jenis="application/json", url="/api/v1/kegiatan/"):
+        return client.post(url, isi, content_type=jenis)
+
+    jawaban = {
+        "cursor": client.get("/api/v1/kegiatan/?cursor=zzz"),
+        "json rusak": kirim("{bad"),
+        "bukan utf-8": kirim(b"\xff\xfe"),
+        "json daftar": kirim("[1]"),
+        "415": kirim("x", "text/plain"),
+        "406": client.get("/api/v1/kegiatan/", HTTP_ACCEPT="text/html"),
+        "405": client.delete("/api/v1/kegiatan/"),
+        "jumlah": client.get("/api/v1/kegiatan/?jumlah=abc"),
+        "boolean": client.get("/api/v1/kegiatan/?perlu_tindak_lanjut=zz"),
+        "kosong": kirim("{}"),
+        "jenis nilai": kirim(json.dumps({"status": "x", "tanggal": "x", "uraian": "x", "desa": "a", "keterangan": {}})),
+        "tidak ada": kirim(json.dumps({"status": "rencana", "tanggal": "2025-01-01", "uraian": 999999, "desa": ["z"]})),
+        "multipart rusak": kirim(b"xx", "multipart/form-data", bukti),
+        "bukan berkas": client.post(bukti, {"jenis": "x", "tanggal": "2025-01-01", "berkas": "teks"}),
+        "header": Client(HTTP_AUTHORIZATION="Token").get("/api/v1/kegiatan/"),
+        "tanpa token": Client().get("/api/v1/kegiatan/"),
+    }
+    for nama, response in jawaban.items():
+        assert 400 <= response.status_code < 500, nama
+        inggris = [m for m in _pesan(response.json()) if INGGRIS.search(m)]
+        assert inggris == [], f"{nama}: {inggris}"
+    assert jawaban["cursor"].status_code == 400
+    assert jawaban["cursor"].json() == {"cursor": ["Penanda halaman tidak sah."]}
+    assert jawaban["json rusak"].json() == {"detail": "Isi permintaan bukan JSON yang sah."}
