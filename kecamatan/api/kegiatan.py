@@ -28,10 +28,10 @@ from iku_project.api.tulis import (
     sekali,
     versi_dari_if_match,
 )
-from kecamatan import akses, selectors, services
+from kecamatan import akses, periode, selectors, services
 from kecamatan.berkas import validate_upload
 from kecamatan.forms import KegiatanFilterForm
-from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.models import BuktiPendukung, JenisBukti, Kategori, Kegiatan, Seksi, UraianAktivitas
 from kecamatan.views.kegiatan import bukti_berkas_response
 from wilayah.models import Desa
 
@@ -179,14 +179,23 @@ class KegiatanCursor(CursorPagination):
 
 
 FILTER_KEGIATAN = [
-    OpenApiParameter("tahun", OpenApiTypes.INT, description="Tahun kegiatan, misalnya 2025."),
+    OpenApiParameter(
+        "tahun",
+        OpenApiTypes.INT,
+        description=f"Tahun kegiatan, misalnya 2025 ({periode.TAHUN_MIN}–{periode.TAHUN_MAX}).",
+    ),
     OpenApiParameter(
         "bagian", OpenApiTypes.STR, description="Bagian tahun: tw1–tw4 (triwulan) atau s1–s2 (semester); perlu tahun."
     ),
     OpenApiParameter("dari", OpenApiTypes.DATE, description="Tanggal awal (TTTT-BB-HH)."),
     OpenApiParameter("sampai", OpenApiTypes.DATE, description="Tanggal akhir (TTTT-BB-HH)."),
     OpenApiParameter("status", OpenApiTypes.STR, enum=Kegiatan.Status.values),
+    OpenApiParameter("kategori", OpenApiTypes.STR, enum=Kategori.values, description="Kategori kegiatan."),
+    OpenApiParameter("jenis", OpenApiTypes.INT, description="id jenis kegiatan dari /katalog/."),
     OpenApiParameter("seksi", OpenApiTypes.INT, description="id seksi."),
+    OpenApiParameter(
+        "desa", OpenApiTypes.STR, description="Kode Kepmendagri desa/kelurahan yang terlibat, misalnya 35.08.12.2001."
+    ),
     OpenApiParameter("kecamatan", OpenApiTypes.STR, description="Kode kecamatan (peran kabupaten)."),
     OpenApiParameter("tindak_lanjut", OpenApiTypes.STR, enum=["ya", "tidak"]),
     OpenApiParameter(
@@ -217,7 +226,19 @@ def _filter_form(request, hari_ini):
         data["kecamatan"] = scope.filter(kode=data["kecamatan"]).values_list("pk", flat=True).first()
         if data["kecamatan"] is None:
             raise Http404("Kecamatan tidak ditemukan.")
+    if data.get("desa"):
+        # The API names a desa by its Kepmendagri code everywhere; outside the scope it is a 404.
+        data["desa"] = Desa.objects.filter(kecamatan__in=scope, kode=data["desa"]).values_list("pk", flat=True).first()
+        if data["desa"] is None:
+            raise Http404("Desa tidak ditemukan.")
     form = KegiatanFilterForm(data, kecamatan_scope=scope, hari_ini=hari_ini)
+    if data.get("tahun"):
+        # The page offers the last few years in a dropdown; the API takes any year periode knows.
+        try:
+            tahun = periode.tahun_parse(data["tahun"])
+        except periode.PeriodeTidakSah as exc:
+            raise serializers.ValidationError({"tahun": [str(exc)]}) from None
+        form.fields["tahun"].choices = [("", ""), (tahun, str(tahun))]
     if not form.is_valid():
         raise serializers.ValidationError(form.errors)
     return form.cleaned_data

@@ -268,3 +268,28 @@ def test_no_malformed_request_gets_drfs_english_defaults(api_for, kasi_senduro, 
     assert jawaban["cursor"].status_code == 400
     assert jawaban["cursor"].json() == {"cursor": ["Penanda halaman tidak sah."]}
     assert jawaban["json rusak"].json() == {"detail": "Isi permintaan bukan JSON yang sah."}
+
+
+def test_the_kegiatan_list_takes_any_known_year_and_a_desa_by_its_code(
+    api_for, kasi_senduro, kegiatan_senduro, uraian, lumajang, jam
+):
+    jam.pindah("2025-06-10")
+    lama = Kegiatan(kecamatan=kegiatan_senduro.kecamatan, tanggal="2019-05-01", status="rencana")
+    lama.snapshot_katalog(uraian)
+    lama.save()
+    client = api_for(kasi_senduro)
+    tahun_2019 = client.get("/api/v1/kegiatan/?tahun=2019")
+    assert tahun_2019.status_code == 200 and [k["id"] for k in tahun_2019.json()["results"]] == [lama.pk]
+    salah = client.get("/api/v1/kegiatan/?tahun=1800")
+    assert salah.status_code == 400 and "1800" in salah.json()["tahun"][0]
+    desa = kegiatan_senduro.desa.first()
+    per_desa = client.get(f"/api/v1/kegiatan/?desa={desa.kode}").json()["results"]
+    assert [k["id"] for k in per_desa] == [kegiatan_senduro.pk]
+    assert client.get(f"/api/v1/kegiatan/?desa={lumajang.desa.first().kode}").status_code == 404
+    assert client.get("/api/v1/kegiatan/?desa=99.99.99.9999").status_code == 404
+
+
+def test_the_schema_documents_the_kegiatan_filters(api_for, kasi_senduro):
+    from kecamatan.api.kegiatan import FILTER_KEGIATAN
+
+    assert {"kategori", "jenis", "desa", "tahun"} <= {p.name for p in FILTER_KEGIATAN}
