@@ -9,6 +9,7 @@ import logging
 
 from django.contrib.auth.decorators import login_not_required
 from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.views import APIView
 
 from iku_project.klien import alamat_klien
@@ -30,6 +31,14 @@ def api_request_log(request, response) -> None:
         request.get_full_path(),
         response.status_code,
     )
+
+
+class AbaikanAccept(DefaultContentNegotiation):
+    """For a view answering a file: its type is the file's own, whatever ``Accept`` says (a client asking
+    for ``application/pdf`` must get the PDF, not a 406); its errors are still JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 class ApiMixin:

@@ -18,7 +18,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
-from iku_project.api.base import ApiMixin, ApiView
+from iku_project.api.base import AbaikanAccept, ApiMixin, ApiView
 from iku_project.api.tulis import (
     PraSyaratGagal,
     SudahTerkirim,
@@ -439,6 +439,8 @@ class BuktiDetail(ApiView):
 
 
 class BuktiBerkas(ApiView):
+    content_negotiation_class = AbaikanAccept
+
     @extend_schema(
         tags=["bukti"],
         summary="Unduh berkas pindaian bukti",

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from kecamatan.api.auth import GAGAL_MAKS_PER_MENIT
 from kecamatan.models import JenisBukti, Keanggotaan, Kegiatan, Peran, TokenAPI
 from kecamatan.services import TOKEN_AKTIF_MAKS, token_api_create, token_api_revoke_by_admin
 from tests.factories import KabupatenFactory, KecamatanFactory
+from tests.kecamatan.contoh import pdf_bytes
 from wilayah.models import Desa
 
 
@@ -293,3 +295,18 @@ def test_the_schema_documents_the_kegiatan_filters(api_for, kasi_senduro):
     from kecamatan.api.kegiatan import FILTER_KEGIATAN
 
     assert {"kategori", "jenis", "desa", "tahun"} <= {p.name for p in FILTER_KEGIATAN}
+
+
+@pytest.mark.parametrize("accept", ["application/pdf", "image/png", "text/html", "*/*"])
+def test_a_bukti_file_downloads_whatever_the_accept_header(api_for, kasi_senduro, kegiatan_senduro, accept):
+    client = api_for(kasi_senduro)
+    jenis = JenisBukti.objects.filter(aktif=True).first()
+    isi = pdf_bytes()
+    body = client.post(f"/api/v1/kegiatan/{kegiatan_senduro.pk}/bukti/",
+                       {"jenis": jenis.kode, "tanggal": "2025-03-02",
+                        "berkas": SimpleUploadedFile("ba.pdf", isi)}).json()  # fmt: skip
+    unduh = client.get(body["unduh"], HTTP_ACCEPT=accept)
+    assert unduh.status_code == 200 and b"".join(unduh.streaming_content) == isi
+    assert unduh["Content-Type"] == "application/pdf"
+    hilang = client.get(body["unduh"].replace(f"/{body['id']}/", "/999999/"), HTTP_ACCEPT=accept)
+    assert hilang.status_code == 404 and hilang.json()["detail"]
