@@ -49,7 +49,8 @@ def versi_dari_if_match(request, *, pk: int, versi_sekarang: int) -> int:
     header = request.headers.get("If-Match")
     if not header:
         raise PraSyaratWajib()
-    diminta = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    # Strong comparison (RFC 9110 §13.1.1): a weak tag never matches, so a write is never based on it.
+    diminta = {tag.strip() for tag in header.split(",")}
     if "*" in diminta or etag(pk, versi_sekarang) in diminta:
         return versi_sekarang
     raise PraSyaratGagal()

@@ -310,3 +310,13 @@ def test_a_bukti_file_downloads_whatever_the_accept_header(api_for, kasi_senduro
     assert unduh["Content-Type"] == "application/pdf"
     hilang = client.get(body["unduh"].replace(f"/{body['id']}/", "/999999/"), HTTP_ACCEPT=accept)
     assert hilang.status_code == 404 and hilang.json()["detail"]
+
+
+def test_if_match_compares_strongly_a_weak_tag_is_a_412(api_for, kasi_senduro, kegiatan_senduro):
+    client = api_for(kasi_senduro)
+    url = f"/api/v1/kegiatan/{kegiatan_senduro.pk}/output/"
+    etag = client.get(f"/api/v1/kegiatan/{kegiatan_senduro.pk}/")["ETag"]
+    data = json.dumps({"output": "Berita acara", "tanggal_output": "2025-03-02"})
+    lemah = client.put(url, data, content_type="application/json", HTTP_IF_MATCH=f"W/{etag}")
+    assert lemah.status_code == 412
+    assert client.put(url, data, content_type="application/json", HTTP_IF_MATCH=etag).status_code == 200
