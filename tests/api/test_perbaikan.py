@@ -320,3 +320,10 @@ def test_if_match_compares_strongly_a_weak_tag_is_a_412(api_for, kasi_senduro, k
     lemah = client.put(url, data, content_type="application/json", HTTP_IF_MATCH=f"W/{etag}")
     assert lemah.status_code == 412
     assert client.put(url, data, content_type="application/json", HTTP_IF_MATCH=etag).status_code == 200
+
+
+def test_the_reports_of_another_kecamatan_are_a_404_not_an_empty_list(api_for, kasi_senduro, senduro, lumajang):
+    client = api_for(kasi_senduro)
+    assert client.get(f"/api/v1/laporan/?kecamatan={senduro.kode}").status_code == 200
+    assert client.get(f"/api/v1/laporan/?kecamatan={lumajang.kode}").status_code == 404
+    assert client.get("/api/v1/laporan/?kecamatan=99.99.99").status_code == 404
