@@ -11,6 +11,7 @@ one-time token store as the pages' forms (``iku_project/kirim_sekali.py``), scop
 """
 
 import hashlib
+import json
 
 from django.urls import Resolver404, resolve
 from rest_framework import status
@@ -76,16 +77,49 @@ def sekali(request, kunci: str | None):
     return kirim_sekali(user=request.user, token=token)
 
 
-def hasil_pertama(exc: SudahTerkirim, view_name: str) -> dict:
-    """The URL arguments of a replayed key's first result, which must be what this endpoint makes: never
-    another kind of object's id read as this one's."""
+def _sidik_isi(request) -> str:
+    """A digest of what the request asked for (fields and the bytes of its files), to tell a true retry from
+    another request that reuses the key."""
+    h = hashlib.sha256()
+    data = request.data
+    pasangan = sorted(data.lists()) if hasattr(data, "lists") else [("", [data])]
+    for nama, nilai in pasangan:
+        h.update(nama.encode() + b"\0")
+        for satu in nilai:
+            if hasattr(satu, "chunks"):  # an uploaded file: its content (chunks() starts from the beginning)
+                for potong in satu.chunks():
+                    h.update(potong)
+            else:
+                h.update(json.dumps(satu, sort_keys=True, default=str).encode())
+            h.update(b"\0")
+    return h.hexdigest()
+
+
+def catat_hasil(kiriman, request, url: str) -> None:
+    """Record where a keyed create's result is, with the digest of the request that made it."""
+    if kiriman is not None:
+        kiriman.url_hasil = f"{url}#isi={_sidik_isi(request)}"
+
+
+def hasil_pertama(exc: SudahTerkirim, view_name: str, request) -> dict:
+    """The URL arguments of a replayed key's first result, which must be what this endpoint makes (never
+    another kind of object's id read as this one's) for the same request body: else 422."""
+    url, _, sidik = exc.url_hasil.partition("#isi=")
     try:
-        match = resolve(exc.url_hasil)
+        match = resolve(url)
     except Resolver404:
         match = None
-    if match is None or match.view_name != view_name:
+    if match is None or match.view_name != view_name or (sidik and sidik != _sidik_isi(request)):
         raise KunciDipakaiLain()
     return match.kwargs
 
 
-__all__ = ["SudahTerkirim", "etag", "hasil_pertama", "kunci_idempotensi", "sekali", "versi_dari_if_match"]
+__all__ = [
+    "SudahTerkirim",
+    "catat_hasil",
+    "etag",
+    "hasil_pertama",
+    "kunci_idempotensi",
+    "sekali",
+    "versi_dari_if_match",
+]

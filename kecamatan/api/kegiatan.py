@@ -22,6 +22,7 @@ from iku_project.api.base import AbaikanAccept, ApiMixin, ApiView
 from iku_project.api.tulis import (
     PraSyaratGagal,
     SudahTerkirim,
+    catat_hasil,
     etag,
     hasil_pertama,
     kunci_idempotensi,
@@ -292,11 +293,10 @@ class KegiatanList(ApiMixin, generics.ListAPIView):
                 kegiatan = services.kegiatan_create(
                     user=request.user, hari_ini=timezone.localdate(), **data.validated_data
                 )
-                if kiriman is not None:
-                    kiriman.url_hasil = reverse("api:kegiatan-detail", kwargs={"pk": kegiatan.pk})
+                catat_hasil(kiriman, request, reverse("api:kegiatan-detail", kwargs={"pk": kegiatan.pk}))
         except SudahTerkirim as exc:
             pertama = akses.access_kegiatan_by_id(
-                request.user, hasil_pertama(exc, "api:kegiatan-detail")["pk"], as_of=timezone.localdate()
+                request.user, hasil_pertama(exc, "api:kegiatan-detail", request)["pk"], as_of=timezone.localdate()
             )
             return _kegiatan_response(
                 request, pertama, status_code=status.HTTP_201_CREATED, headers={"Idempotent-Replayed": "true"}
@@ -419,11 +419,12 @@ class BuktiList(ApiView):
         try:
             with sekali(request, kunci) or nullcontext() as kiriman:
                 pk = services.bukti_create(user=request.user, kegiatan=kegiatan, **data.validated_data).pk
-                if kiriman is not None:
-                    kiriman.url_hasil = reverse("api:bukti-detail", kwargs={"kegiatan_pk": kegiatan.pk, "pk": pk})
+                catat_hasil(
+                    kiriman, request, reverse("api:bukti-detail", kwargs={"kegiatan_pk": kegiatan.pk, "pk": pk})
+                )
         except SudahTerkirim as exc:
             # A retry of an upload already stored: the first bukti, not a second copy of the scan.
-            pk, headers = hasil_pertama(exc, "api:bukti-detail")["pk"], {"Idempotent-Replayed": "true"}
+            pk, headers = hasil_pertama(exc, "api:bukti-detail", request)["pk"], {"Idempotent-Replayed": "true"}
         bukti = akses.access_bukti_by_id(request.user, kegiatan.pk, pk)
         data = BuktiSerializer(bukti, context={"request": request}).data
         return Response(data, status=status.HTTP_201_CREATED, headers=headers)

@@ -3,6 +3,7 @@
 import json
 import logging
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -59,10 +60,39 @@ def test_a_bukti_key_reused_on_another_endpoint_never_answers_the_bukti_as_a_keg
 
 
 def test_a_stored_result_of_another_kind_is_a_422_not_a_wrong_object():
+    request = SimpleNamespace(data={})
     with pytest.raises(KunciDipakaiLain) as exc:
-        hasil_pertama(SudahTerkirim("/api/v1/kegiatan/1/bukti/2/"), "api:kegiatan-detail")
+        hasil_pertama(SudahTerkirim("/api/v1/kegiatan/1/bukti/2/"), "api:kegiatan-detail", request)
     assert exc.value.status_code == 422 and "sudah dipakai" in str(exc.value.detail)
-    assert hasil_pertama(SudahTerkirim("/api/v1/kegiatan/7/"), "api:kegiatan-detail") == {"pk": 7}
+    assert hasil_pertama(SudahTerkirim("/api/v1/kegiatan/7/"), "api:kegiatan-detail", request) == {"pk": 7}
+
+
+def test_a_key_reused_for_another_body_is_a_422_and_makes_nothing(api_for, kasi_senduro, kegiatan_senduro, uraian, jam):
+    jam.pindah("2025-06-10")
+    client = api_for(kasi_senduro)
+
+    def kirim(tanggal):
+        data = {"uraian": uraian.pk, "tanggal": tanggal, "status": "dilaksanakan"}
+        return client.post("/api/v1/kegiatan/", json.dumps(data), content_type="application/json",
+                           HTTP_IDEMPOTENCY_KEY="k-1")  # fmt: skip
+
+    pertama, ulang, lain = kirim("2025-06-09"), kirim("2025-06-09"), kirim("2025-06-08")
+    assert pertama.status_code == ulang.status_code == 201 and ulang["Idempotent-Replayed"] == "true"
+    assert lain.status_code == 422 and lain.json() == {
+        "detail": "Idempotency-Key ini sudah dipakai untuk permintaan lain."
+    }
+    assert Kegiatan.objects.count() == 2  # kegiatan_senduro and the first
+
+    url = f"/api/v1/kegiatan/{kegiatan_senduro.pk}/bukti/"
+    jenis = JenisBukti.objects.filter(aktif=True).first()
+
+    def unggah(isi):
+        return client.post(url, {"jenis": jenis.kode, "tanggal": "2025-03-02",
+                                 "berkas": SimpleUploadedFile("ba.pdf", isi)}, HTTP_IDEMPOTENCY_KEY="u-1")  # fmt: skip
+
+    assert unggah(pdf_bytes()).status_code == 201
+    assert unggah(pdf_bytes()).status_code == 201
+    assert unggah(pdf_bytes() + b"\n% lain").status_code == 422
 
 
 def _token(user):
