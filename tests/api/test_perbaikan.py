@@ -321,10 +321,13 @@ def test_the_kegiatan_list_takes_any_known_year_and_a_desa_by_its_code(
     assert client.get("/api/v1/kegiatan/?desa=99.99.99.9999").status_code == 404
 
 
-def test_the_schema_documents_the_kegiatan_filters(api_for, kasi_senduro):
-    from kecamatan.api.kegiatan import FILTER_KEGIATAN
+def test_the_schema_documents_the_kegiatan_filters_and_the_desa_documents_catatan(db):
+    from drf_spectacular.generators import SchemaGenerator
 
-    assert {"kategori", "jenis", "desa", "tahun"} <= {p.name for p in FILTER_KEGIATAN}
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    daftar = schema["paths"]["/api/v1/kegiatan/"]["get"]["parameters"]
+    assert {"kategori", "jenis", "desa", "tahun"} <= {p["name"] for p in daftar}
+    assert "catatan" in schema["components"]["schemas"]["SelDokumenDesa"]["properties"]
 
 
 @pytest.mark.parametrize("accept", ["application/pdf", "image/png", "text/html", "*/*"])
