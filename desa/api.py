@@ -16,7 +16,7 @@ from desa import selectors, services
 from desa.akses import access_desa_by_kode
 from desa.tenggat import JenisDokumen, StatusDokumen
 from iku_project.api.base import ApiView
-from iku_project.api.tulis import etag, versi_dari_if_match
+from iku_project.api.tulis import PraSyaratGagal, etag, versi_dari_if_match
 from kecamatan import akses, periode
 from kecamatan.akses import Akses
 
@@ -29,6 +29,7 @@ sel_fields = {
     "status": serializers.ChoiceField(choices=StatusDokumen.choices),
     "tanggal": serializers.DateField(allow_null=True),
     "nomor": serializers.CharField(allow_null=True),
+    "catatan": serializers.CharField(allow_null=True),
     "ada_berkas": serializers.BooleanField(),
     "etag": serializers.CharField(allow_null=True, help_text="Untuk If-Match saat mengubah dokumen yang sudah ada."),
 }
@@ -49,6 +50,7 @@ def _sel_dict(sel) -> dict:
         "status": sel.status.value,
         "tanggal": dokumen.tanggal if dokumen else None,
         "nomor": dokumen.nomor if dokumen else None,
+        "catatan": dokumen.catatan if dokumen else None,
         "ada_berkas": bool(dokumen and dokumen.berkas),
         "etag": _dokumen_etag(dokumen),
     }
@@ -85,9 +87,15 @@ MatriksSerializer = inline_serializer(
 
 
 class DokumenTulisSerializer(serializers.Serializer):
+    # nomor and catatan left out keep what is stored (a client that only knows the date erases nothing);
+    # an empty string clears them.
     tanggal = serializers.DateField(help_text="Tanggal penetapan dokumen.")
-    nomor = serializers.CharField(allow_blank=True, required=False, default="", max_length=100)
-    catatan = serializers.CharField(allow_blank=True, required=False, default="", max_length=5000)
+    nomor = serializers.CharField(
+        allow_blank=True, required=False, max_length=100, help_text='Tidak dikirim: tetap; "": dikosongkan.'
+    )
+    catatan = serializers.CharField(
+        allow_blank=True, required=False, max_length=5000, help_text='Tidak dikirim: tetap; "": dikosongkan.'
+    )
 
 
 # --- Views --------------------------------------------------------------------------------------------
@@ -168,7 +176,8 @@ class DokumenDesaSel(ApiView):
         tags=["dokumen desa"],
         summary="Isi atau betulkan satu dokumen desa",
         description="Untuk kasi dan pimpinan. Bila dokumen sudah tercatat, kirim header If-Match berisi ETag-nya "
-        "(412 bila usang, 428 bila tidak ada). Kelurahan tidak mempunyai dokumen desa.",
+        "(412 bila usang, 428 bila tidak ada). Nomor dan catatan yang tidak dikirim tetap seperti tersimpan. "
+        "Kelurahan tidak mempunyai dokumen desa.",
         parameters=[OpenApiParameter("If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER)],
         request=DokumenTulisSerializer,
         responses={
@@ -187,7 +196,14 @@ class DokumenDesaSel(ApiView):
                 user=request.user, desa=desa, jenis=jenis, tahun_anggaran=tahun_anggaran, **fields
             )
         else:
-            stempel = int(sel.dokumen.diubah_pada.timestamp() * 1_000_000)
-            versi_dari_if_match(request, pk=sel.dokumen.pk, versi_sekarang=stempel)
-            services.dokumen_desa_update(user=request.user, dokumen=sel.dokumen, **fields)
+            dokumen = sel.dokumen
+            stempel = int(dokumen.diubah_pada.timestamp() * 1_000_000)
+            versi_dari_if_match(request, pk=dokumen.pk, versi_sekarang=stempel)
+            fields = {"nomor": dokumen.nomor, "catatan": dokumen.catatan} | fields
+            try:
+                services.dokumen_desa_update(
+                    user=request.user, dokumen=dokumen, diubah_pada_diharapkan=dokumen.diubah_pada, **fields
+                )
+            except services.DokumenDesaKonflik:
+                raise PraSyaratGagal() from None
         return self._response(self._sel(kode, jenis, tahun_anggaran)[1])

@@ -100,6 +100,10 @@ def dokumen_desa_create(
     return _dokumen_desa_simpan(dokumen, user=user)
 
 
+class DokumenDesaKonflik(Exception):
+    """Someone saved the document after this user read it; nothing was written."""
+
+
 @transaction.atomic
 def dokumen_desa_update(
     *,
@@ -110,9 +114,18 @@ def dokumen_desa_update(
     catatan: str = "",
     berkas=None,
     hari_ini: datetime.date | None = None,
+    diubah_pada_diharapkan: datetime.datetime | None = None,
 ) -> DokumenDesa:
-    """Correct the date, number, note or scan; the desa, jenis and TA of a document never change."""
+    """Correct the date, number, note or scan; the desa, jenis and TA of a document never change.
+
+    With ``diubah_pada_diharapkan`` (the version the writer read, the API's ETag) the stored row is locked and
+    compared first: two writers racing past an early check cannot both win.
+    """
     _dokumen_desa_check_write(user=user, desa=dokumen.desa)
+    if diubah_pada_diharapkan is not None:
+        tersimpan = DokumenDesa.objects.select_for_update().filter(pk=dokumen.pk).values_list("diubah_pada", flat=True)
+        if next(iter(tersimpan), None) != diubah_pada_diharapkan:
+            raise DokumenDesaKonflik()
     dokumen_desa_validate(
         desa=dokumen.desa,
         jenis=dokumen.jenis,

@@ -179,7 +179,8 @@ class PengesahanList(ApiMixin, generics.ListAPIView):
     def get_queryset(self):
         queryset = PengesahanLaporan.objects.for_user(self.request.user).select_related("kecamatan")
         if kode := self.request.query_params.get("kecamatan"):
-            queryset = queryset.filter(kecamatan__kode=kode)
+            # Another kecamatan is a 404 like everywhere, not an empty list that says it has no reports.
+            queryset = queryset.filter(kecamatan=akses.access_kecamatan_by_kode(self.request.user, kode))
         if (tahun := self.request.query_params.get("tahun")) is not None:
             try:
                 queryset = queryset.filter(periode_selesai__year=periode.tahun_parse(tahun))

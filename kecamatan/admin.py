@@ -3,9 +3,11 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
+from iku_project.klien import alamat_klien
 from kecamatan import akses
 from kecamatan.admin_scope import PeranAdminMixin, PeranHistoryAdmin, PeranInlineMixin
 from kecamatan.models import (
@@ -17,11 +19,12 @@ from kecamatan.models import (
     Pejabat,
     Peran,
     Seksi,
+    TokenAPI,
     UraianAktivitas,
 )
 from kecamatan.models.akses import keanggotaan_lingkup_validate
 from kecamatan.nip import format_nip
-from kecamatan.services import katalog_aktif_set, pengguna_wajib_ganti_sandi
+from kecamatan.services import katalog_aktif_set, pengguna_wajib_ganti_sandi, token_api_revoke_by_admin
 from wilayah.models import Kabupaten, Kecamatan, Provinsi
 
 User = get_user_model()
@@ -293,7 +296,7 @@ class PenggunaAdmin(PeranAdminMixin, UserAdmin):
         # The admin chose this password: its owner replaces it at the first login. The role may
         # be given on the add page or, right after, on the change page of the unused account.
         if not change or (keanggotaan_baru and form.instance.last_login is None):
-            pengguna_wajib_ganti_sandi(user=form.instance)
+            pengguna_wajib_ganti_sandi(user=form.instance, sekarang=timezone.now())
 
     def user_change_password(self, request, id, form_url=""):
         response = super().user_change_password(request, id, form_url)
@@ -301,7 +304,7 @@ class PenggunaAdmin(PeranAdminMixin, UserAdmin):
         if request.method == "POST" and response.status_code == 302 and str(id) != str(request.user.pk):
             user = self.get_object(request, id)
             if user is not None:
-                pengguna_wajib_ganti_sandi(user=user)
+                pengguna_wajib_ganti_sandi(user=user, sekarang=timezone.now())
         return response
 
     @admin.display(description="peran")
@@ -352,3 +355,43 @@ class BuktiPendukungAdmin(KegiatanReadOnlyAdmin):
     list_select_related = ["jenis", "kegiatan"]
     # The stored path is not a link: files are served only by the view that checks the user.
     exclude = ["berkas"]
+
+
+# permissions=["cabut"]: offered only to who ``has_cabut_permission``; the service checks the role again
+# and revokes only tokens within the admin's kabupaten.
+@admin.action(description="Cabut token (aplikasi yang memakainya tidak dapat masuk lagi)", permissions=["cabut"])
+def cabut_token(modeladmin, request, queryset):
+    jumlah = token_api_revoke_by_admin(
+        admin=request.user,
+        token_pks=queryset.values_list("pk", flat=True),
+        sekarang=timezone.now(),
+        ip=alamat_klien(request),
+    )
+    modeladmin.message_user(request, f"{jumlah} token dicabut.", messages.SUCCESS)
+
+
+@admin.register(TokenAPI)
+class TokenAPIAdmin(PeranAdminMixin, admin.ModelAdmin):
+    """Read-only: tokens are made by their owner on the account page; the admin may only revoke them."""
+
+    # The path the tenancy sweep checks; the queryset itself is the access layer's (kecamatan and kabupaten users).
+    kecamatan_lookup = "user__keanggotaan__kecamatan"
+    peran_tulis = ()
+    actions = [cabut_token]
+    list_display = ["prefix", "nama", "user", "dibuat_pada", "kedaluwarsa_pada", "terakhir_dipakai", "dicabut_pada"]
+    list_filter = ["dicabut_pada"]
+    search_fields = ["prefix", "nama", "user__username"]
+    list_select_related = ["user"]
+    exclude = ["digest"]
+
+    def get_queryset(self, request):
+        return akses.token_api_scope(request.user).select_related("user")
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_cabut_permission(self, request):
+        return akses.boleh_cabut_token_pengguna(request.user)

@@ -34,7 +34,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.formats import date_format
 
-from kecamatan.models import BuktiPendukung, Kegiatan, Pejabat, Peran
+from kecamatan.models import BuktiPendukung, Kegiatan, Pejabat, Peran, TokenAPI
 from kecamatan.models.akses import PERAN_KABUPATEN, PERAN_KECAMATAN  # noqa: F401  (the role groups, exported here)
 from wilayah.models import Kecamatan
 
@@ -230,6 +230,23 @@ def boleh_kelola_tindak_lanjut(user, kegiatan) -> bool:
 
 def boleh_buka_admin(user) -> bool:
     return user.is_active and (user.is_superuser or has_peran(user, *PERAN_ADMIN))
+
+
+def boleh_cabut_token_pengguna(user) -> bool:
+    """An admin kabupaten cuts the API access of their kabupaten's users (a leaked account, a departure)."""
+    return user.is_active and (user.is_superuser or has_peran(user, Peran.ADMIN_KABUPATEN))
+
+
+def token_api_scope(user):
+    """The API tokens an admin may see and revoke: those of the non-superuser users of their kabupaten,
+    the same users the admin's user list shows."""
+    if not boleh_cabut_token_pengguna(user):
+        return TokenAPI.objects.none()
+    if user.is_superuser:
+        return TokenAPI.objects.all()
+    scope = kecamatan_scope(user)
+    anggota = Q(user__keanggotaan__kecamatan__in=scope) | Q(user__keanggotaan__kabupaten__kecamatan__in=scope)
+    return TokenAPI.objects.filter(pk__in=TokenAPI.objects.filter(anggota, user__is_superuser=False).values("pk"))
 
 
 def boleh_lihat_rekap(user) -> bool:

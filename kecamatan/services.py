@@ -6,11 +6,13 @@ data, imports) carry the right name too.
 """
 
 import datetime
+import logging
 import secrets
 import string
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -25,6 +27,9 @@ from kecamatan.models import BuktiPendukung, JenisBukti, Keanggotaan, Kegiatan, 
 from kecamatan.models.token import PANJANG_PREFIX, token_digest
 from kecamatan.validation import kegiatan_validate
 from wilayah.models import Kecamatan
+
+# The security log (iku_project/audit.py): who made or revoked which API token, from where.
+log_keamanan = logging.getLogger("iku.keamanan")
 
 
 class KonflikVersi(Exception):
@@ -276,10 +281,20 @@ def katalog_aktif_set(*, user, entri: Iterable, aktif: bool) -> int:
 # --- Kata sandi ------------------------------------------------------------------------------
 
 
-def pengguna_wajib_ganti_sandi(*, user) -> None:
+@transaction.atomic
+def pengguna_wajib_ganti_sandi(*, user, sekarang: datetime.datetime) -> None:
     """An account created by an admin carries a password someone else knows: its owner must
-    choose their own at the first login (``kecamatan.middleware.WajibGantiSandiMiddleware``)."""
+    choose their own at the first login (``kecamatan.middleware.WajibGantiSandiMiddleware``).
+
+    An admin resetting a leaked account cuts its API access too: the user's tokens are revoked, and the
+    API refuses any token while the obligation stands (``kecamatan.api.auth``)."""
     Keanggotaan.objects.filter(user=user).update(wajib_ganti_sandi=True)
+    for token in (
+        TokenAPI.objects.select_for_update().select_related("user").filter(user=user, dicabut_pada__isnull=True)
+    ):
+        token.dicabut_pada = sekarang
+        token.save(update_fields=["dicabut_pada"])
+        _log_token_dicabut(token, oleh="wajib-ganti-sandi", ip=None)
 
 
 def pengguna_sandi_diganti(*, user) -> None:
@@ -372,9 +387,17 @@ def operator_desa_aktif_set(*, oleh, keanggotaan: Keanggotaan, aktif: bool) -> N
 # --- Token API (docs/DESIGN.md §3.6) ---------------------------------------------------------------------
 
 AWALAN_TOKEN = "iku_"
+# Active tokens a user may hold at once: enough for each integration its own, few enough to review.
+TOKEN_AKTIF_MAKS = 10
 
 
-def token_api_create(*, user, nama: str, berlaku_hari: int, sekarang: datetime.datetime):
+def _log_token_dicabut(token, *, oleh: str, ip: str | None) -> None:
+    log_keamanan.info(
+        "token api dicabut user=%s token=%s oleh=%s ip=%s", token.user.get_username(), token.prefix, oleh, ip or "-"
+    )
+
+
+def token_api_create(*, user, nama: str, berlaku_hari: int, sekarang: datetime.datetime, ip: str | None = None):
     """A new personal API token: returns (the row, the token in clear), which is shown once and never stored."""
     if not user.is_authenticated or not user.is_active:
         raise PermissionDenied("Masuk terlebih dahulu untuk membuat token API.")
@@ -382,6 +405,12 @@ def token_api_create(*, user, nama: str, berlaku_hari: int, sekarang: datetime.d
         raise ValidationError({"berlaku_hari": f"Masa berlaku 1 sampai {settings.IKU_API_TOKEN_MAKS_HARI} hari."})
     huruf = string.ascii_lowercase + string.digits
     with transaction.atomic():
+        # The user's row serialises two creates racing past the count.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        if TokenAPI.objects.berlaku(sekarang).filter(user=user).count() >= TOKEN_AKTIF_MAKS:
+            raise ValidationError(
+                {"nama": f"Anda sudah memiliki {TOKEN_AKTIF_MAKS} token aktif. Cabut token yang tidak dipakai dahulu."}
+            )
         while True:
             prefix = "".join(secrets.choice(huruf) for _ in range(PANJANG_PREFIX))
             if not TokenAPI.objects.filter(prefix=prefix).exists():
@@ -395,6 +424,7 @@ def token_api_create(*, user, nama: str, berlaku_hari: int, sekarang: datetime.d
             dibuat_pada=sekarang,
             kedaluwarsa_pada=sekarang + datetime.timedelta(days=berlaku_hari),
         )
+    log_keamanan.info("token api dibuat user=%s token=%s ip=%s", user.get_username(), prefix, ip or "-")
     return baris, token
 
 
@@ -417,10 +447,31 @@ def token_api_used(*, token, sekarang: datetime.datetime) -> None:
 
 
 @transaction.atomic
-def token_api_revoke(*, user, token_pk: int, sekarang: datetime.datetime):
+def token_api_revoke_by_admin(
+    *, admin, token_pks: Iterable[int], sekarang: datetime.datetime, ip: str | None = None
+) -> int:
+    """An admin revokes other users' tokens, only within their kabupaten; returns how many were revoked."""
+    if not akses.boleh_cabut_token_pengguna(admin):
+        raise PermissionDenied("Hanya admin kabupaten yang dapat mencabut token API pengguna.")
+    baris = list(
+        akses.token_api_scope(admin)
+        .select_for_update()
+        .select_related("user")
+        .filter(pk__in=list(token_pks), dicabut_pada__isnull=True)
+    )
+    for token in baris:
+        token.dicabut_pada = sekarang
+        token.save(update_fields=["dicabut_pada"])
+        _log_token_dicabut(token, oleh=admin.get_username(), ip=ip)
+    return len(baris)
+
+
+@transaction.atomic
+def token_api_revoke(*, user, token_pk: int, sekarang: datetime.datetime, ip: str | None = None):
     """Revoke one of the user's own tokens; another user's id is a 404 like an unknown one."""
     baris = get_object_or_404(TokenAPI.objects.select_for_update(), pk=token_pk, user=user)
     if baris.dicabut_pada is None:
         baris.dicabut_pada = sekarang
         baris.save(update_fields=["dicabut_pada"])
+        _log_token_dicabut(baris, oleh=user.get_username(), ip=ip)
     return baris

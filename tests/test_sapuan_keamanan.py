@@ -13,6 +13,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.http import urlsafe_base64_encode
 
 from desa.models import DokumenDesa, PengajuanDokumenDesa
@@ -423,6 +424,8 @@ def _buat_data_admin(kecamatan, *, penanda, make_user):
     kasi = make_user(Peran.KASI, kecamatan=kecamatan)
     kasi.first_name = penanda
     kasi.save()
+    TokenAPI.objects.create(user=kasi, nama=penanda, prefix=penanda[:8].lower(), digest="0" * 64,
+                            dibuat_pada=timezone.now(), kedaluwarsa_pada=timezone.now())  # fmt: skip
     return data
 
 

@@ -9,6 +9,7 @@ import logging
 
 from django.contrib.auth.decorators import login_not_required
 from rest_framework.exceptions import ValidationError
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.views import APIView
 
 from iku_project.klien import alamat_klien
@@ -17,8 +18,10 @@ logger = logging.getLogger("iku.keamanan")
 
 
 def api_request_log(request, response) -> None:
-    user = getattr(request, "user", None)
-    token = getattr(getattr(request, "auth", None), "prefix", None)
+    # Only what authentication already found: reading ``request.user`` here would run it now, and a
+    # refused token would raise outside DRF's handler (a 406 answered before authentication became a 500).
+    user = request.__dict__.get("_user")
+    token = getattr(request.__dict__.get("_auth"), "prefix", None)
     logger.info(
         "api user=%s token=%s ip=%s %s %s status=%s",
         user.get_username() if user is not None and user.is_authenticated else "-",
@@ -28,6 +31,14 @@ def api_request_log(request, response) -> None:
         request.get_full_path(),
         response.status_code,
     )
+
+
+class AbaikanAccept(DefaultContentNegotiation):
+    """For a view answering a file: its type is the file's own, whatever ``Accept`` says (a client asking
+    for ``application/pdf`` must get the PDF, not a 406); its errors are still JSON."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 class ApiMixin:

@@ -24,6 +24,50 @@ PESAN = {
 }
 
 
+# DRF messages its Indonesian translation lacks, by error code (codes that always carry the same message).
+PESAN_KODE = {
+    "incorrect_type": "Jenis nilai salah.",
+    "does_not_exist": "Tidak ditemukan dalam lingkup Anda.",
+    "not_a_list": "Harus berupa daftar.",
+    "not_a_dict": "Harus berupa objek JSON.",
+    "empty": "Daftar ini tidak boleh kosong.",
+}
+# The same for code "invalid", shared by many fields, matched by DRF's English text.
+PESAN_INVALID = {
+    "Must be a valid boolean.": "Harus berupa nilai benar/salah (true atau false).",
+    "Not a valid string.": "Harus berupa teks.",
+    "The submitted data was not a file. Check the encoding type on the form.": (
+        "Data yang dikirim bukan berkas; kirim sebagai multipart/form-data."
+    ),
+    "Invalid data. Expected a dictionary, but got": "Data tidak sah: isi permintaan harus berupa objek JSON.",
+    "A valid integer is required.": "Harus berupa bilangan bulat.",
+}
+PESAN_JSON_RUSAK = "Isi permintaan bukan JSON yang sah."
+PESAN_ISI_RUSAK = "Isi permintaan tidak dapat dibaca."
+
+
+def _bahasa(detail):
+    """A validation error's messages with DRF's untranslated English defaults replaced by ours."""
+    if isinstance(detail, dict):
+        return {key: _bahasa(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        return [_bahasa(item) for item in detail]
+    code = getattr(detail, "code", None)
+    if code in PESAN_KODE:
+        return exceptions.ErrorDetail(PESAN_KODE[code], code=code)
+    if code == "invalid":
+        for english, bahasa in PESAN_INVALID.items():
+            if str(detail).startswith(english):
+                return exceptions.ErrorDetail(bahasa, code=code)
+    return detail
+
+
+def _isi_rusak(request) -> exceptions.ParseError:
+    """DRF's parse errors quote the parser in English; say it in Bahasa Indonesia, by what was sent."""
+    json_dikirim = "json" in (getattr(request, "content_type", "") or "")
+    return exceptions.ParseError(PESAN_JSON_RUSAK if json_dikirim else PESAN_ISI_RUSAK)
+
+
 def _validation_dict(exc: DjangoValidationError) -> dict:
     if hasattr(exc, "error_dict"):
         return {
@@ -44,6 +88,10 @@ def exception_handler(exc, context):
         exc = TidakDitemukan()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or PESAN[403])
+    elif isinstance(exc, exceptions.ParseError):
+        exc = _isi_rusak(context["request"])
+    elif isinstance(exc, exceptions.ValidationError):
+        exc.detail = _bahasa(exc.detail)
     elif isinstance(exc, exceptions.MethodNotAllowed):
         exc = exceptions.MethodNotAllowed(context["request"].method, detail=PESAN[405])
     elif isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)) and not _ada_pesan(exc):

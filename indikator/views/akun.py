@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET, require_POST
 
+from iku_project.klien import alamat_klien
 from kecamatan.forms import LoginForm, SandiBaruForm, SandiGantiForm, TokenAPIForm
 from kecamatan.models import TokenAPI
 from kecamatan.services import pengguna_sandi_diganti, token_api_create, token_api_revoke
@@ -36,16 +38,20 @@ def token_buat(request):
     form = TokenAPIForm(request.POST)
     if not form.is_valid():
         return _akun_render(request, form=form, status=400)
-    _, token = token_api_create(
-        user=request.user, nama=form.cleaned_data["nama"], berlaku_hari=form.cleaned_data["berlaku_hari"],
-        sekarang=timezone.now(),
-    )  # fmt: skip
+    try:
+        _, token = token_api_create(
+            user=request.user, nama=form.cleaned_data["nama"], berlaku_hari=form.cleaned_data["berlaku_hari"],
+            sekarang=timezone.now(), ip=alamat_klien(request),
+        )  # fmt: skip
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _akun_render(request, form=form, status=400)
     return _akun_render(request, token_baru=token)
 
 
 @require_POST
 def token_cabut(request, pk):
-    baris = token_api_revoke(user=request.user, token_pk=pk, sekarang=timezone.now())
+    baris = token_api_revoke(user=request.user, token_pk=pk, sekarang=timezone.now(), ip=alamat_klien(request))
     messages.success(request, f"Token “{baris.nama}” dicabut; aplikasi yang memakainya tidak dapat masuk lagi.")
     return redirect("indikator:akun")
 

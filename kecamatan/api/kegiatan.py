@@ -9,27 +9,30 @@ from contextlib import nullcontext
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
-from django.urls import resolve, reverse
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
-from iku_project.api.base import ApiMixin, ApiView
+from iku_project.api.base import AbaikanAccept, ApiMixin, ApiView
 from iku_project.api.tulis import (
     PraSyaratGagal,
     SudahTerkirim,
+    catat_hasil,
     etag,
+    hasil_pertama,
     kunci_idempotensi,
     sekali,
     versi_dari_if_match,
 )
-from kecamatan import akses, selectors, services
+from kecamatan import akses, periode, selectors, services
 from kecamatan.berkas import validate_upload
 from kecamatan.forms import KegiatanFilterForm
-from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, Seksi, UraianAktivitas
+from kecamatan.models import BuktiPendukung, JenisBukti, Kategori, Kegiatan, Seksi, UraianAktivitas
 from kecamatan.views.kegiatan import bukti_berkas_response
 from wilayah.models import Desa
 
@@ -168,16 +171,32 @@ class KegiatanCursor(CursorPagination):
     cursor_query_description = "Penanda halaman dari `next`/`previous` jawaban sebelumnya."
     page_size_query_description = "Jumlah kegiatan per halaman (bawaan 50, paling banyak 200)."
 
+    def decode_cursor(self, request):
+        # DRF answers a broken cursor with an English 404; it is a malformed parameter, said in Bahasa.
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            raise serializers.ValidationError({"cursor": ["Penanda halaman tidak sah."]}) from None
+
 
 FILTER_KEGIATAN = [
-    OpenApiParameter("tahun", OpenApiTypes.INT, description="Tahun kegiatan, misalnya 2025."),
+    OpenApiParameter(
+        "tahun",
+        OpenApiTypes.INT,
+        description=f"Tahun kegiatan, misalnya 2025 ({periode.TAHUN_MIN}–{periode.TAHUN_MAX}).",
+    ),
     OpenApiParameter(
         "bagian", OpenApiTypes.STR, description="Bagian tahun: tw1–tw4 (triwulan) atau s1–s2 (semester); perlu tahun."
     ),
     OpenApiParameter("dari", OpenApiTypes.DATE, description="Tanggal awal (TTTT-BB-HH)."),
     OpenApiParameter("sampai", OpenApiTypes.DATE, description="Tanggal akhir (TTTT-BB-HH)."),
     OpenApiParameter("status", OpenApiTypes.STR, enum=Kegiatan.Status.values),
+    OpenApiParameter("kategori", OpenApiTypes.STR, enum=Kategori.values, description="Kategori kegiatan."),
+    OpenApiParameter("jenis", OpenApiTypes.INT, description="id jenis kegiatan dari /katalog/."),
     OpenApiParameter("seksi", OpenApiTypes.INT, description="id seksi."),
+    OpenApiParameter(
+        "desa", OpenApiTypes.STR, description="Kode Kepmendagri desa/kelurahan yang terlibat, misalnya 35.08.12.2001."
+    ),
     OpenApiParameter("kecamatan", OpenApiTypes.STR, description="Kode kecamatan (peran kabupaten)."),
     OpenApiParameter("tindak_lanjut", OpenApiTypes.STR, enum=["ya", "tidak"]),
     OpenApiParameter(
@@ -208,7 +227,19 @@ def _filter_form(request, hari_ini):
         data["kecamatan"] = scope.filter(kode=data["kecamatan"]).values_list("pk", flat=True).first()
         if data["kecamatan"] is None:
             raise Http404("Kecamatan tidak ditemukan.")
+    if data.get("desa"):
+        # The API names a desa by its Kepmendagri code everywhere; outside the scope it is a 404.
+        data["desa"] = Desa.objects.filter(kecamatan__in=scope, kode=data["desa"]).values_list("pk", flat=True).first()
+        if data["desa"] is None:
+            raise Http404("Desa tidak ditemukan.")
     form = KegiatanFilterForm(data, kecamatan_scope=scope, hari_ini=hari_ini)
+    if data.get("tahun"):
+        # The page offers the last few years in a dropdown; the API takes any year periode knows.
+        try:
+            tahun = periode.tahun_parse(data["tahun"])
+        except periode.PeriodeTidakSah as exc:
+            raise serializers.ValidationError({"tahun": [str(exc)]}) from None
+        form.fields["tahun"].choices = [("", ""), (tahun, str(tahun))]
     if not form.is_valid():
         raise serializers.ValidationError(form.errors)
     return form.cleaned_data
@@ -262,11 +293,10 @@ class KegiatanList(ApiMixin, generics.ListAPIView):
                 kegiatan = services.kegiatan_create(
                     user=request.user, hari_ini=timezone.localdate(), **data.validated_data
                 )
-                if kiriman is not None:
-                    kiriman.url_hasil = reverse("api:kegiatan-detail", kwargs={"pk": kegiatan.pk})
+                catat_hasil(kiriman, request, reverse("api:kegiatan-detail", kwargs={"pk": kegiatan.pk}))
         except SudahTerkirim as exc:
             pertama = akses.access_kegiatan_by_id(
-                request.user, resolve(exc.url_hasil).kwargs["pk"], as_of=timezone.localdate()
+                request.user, hasil_pertama(exc, "api:kegiatan-detail", request)["pk"], as_of=timezone.localdate()
             )
             return _kegiatan_response(
                 request, pertama, status_code=status.HTTP_201_CREATED, headers={"Idempotent-Replayed": "true"}
@@ -389,11 +419,12 @@ class BuktiList(ApiView):
         try:
             with sekali(request, kunci) or nullcontext() as kiriman:
                 pk = services.bukti_create(user=request.user, kegiatan=kegiatan, **data.validated_data).pk
-                if kiriman is not None:
-                    kiriman.url_hasil = reverse("api:bukti-detail", kwargs={"kegiatan_pk": kegiatan.pk, "pk": pk})
+                catat_hasil(
+                    kiriman, request, reverse("api:bukti-detail", kwargs={"kegiatan_pk": kegiatan.pk, "pk": pk})
+                )
         except SudahTerkirim as exc:
             # A retry of an upload already stored: the first bukti, not a second copy of the scan.
-            pk, headers = resolve(exc.url_hasil).kwargs["pk"], {"Idempotent-Replayed": "true"}
+            pk, headers = hasil_pertama(exc, "api:bukti-detail", request)["pk"], {"Idempotent-Replayed": "true"}
         bukti = akses.access_bukti_by_id(request.user, kegiatan.pk, pk)
         data = BuktiSerializer(bukti, context={"request": request}).data
         return Response(data, status=status.HTTP_201_CREATED, headers=headers)
@@ -409,6 +440,8 @@ class BuktiDetail(ApiView):
 
 
 class BuktiBerkas(ApiView):
+    content_negotiation_class = AbaikanAccept
+
     @extend_schema(
         tags=["bukti"],
         summary="Unduh berkas pindaian bukti",
