@@ -326,6 +326,12 @@ def boleh_kelola_operator_desa(user) -> bool:
     return has_peran(user, *PERAN_ADMIN)
 
 
+def boleh_pakai_api(user) -> bool:
+    """Personal API tokens are for the kecamatan and kabupaten roles: a desa operator works on its own
+    page (docs/DESIGN.md §2.7), and nothing of the API is in its scope."""
+    return user.is_authenticated and user.is_active and desa_operator_id(user) is None
+
+
 def boleh_buat_operator_desa(user, desa) -> bool:
     """docs/DESIGN.md §2.7: the admin kabupaten of the desa's kabupaten, or a pimpinan of its kecamatan."""
     if not user.is_authenticated or not user.is_active or desa.is_kelurahan:

@@ -401,6 +401,8 @@ def token_api_create(*, user, nama: str, berlaku_hari: int, sekarang: datetime.d
     """A new personal API token: returns (the row, the token in clear), which is shown once and never stored."""
     if not user.is_authenticated or not user.is_active:
         raise PermissionDenied("Masuk terlebih dahulu untuk membuat token API.")
+    if not akses.boleh_pakai_api(user):
+        raise PermissionDenied("Operator desa tidak memakai token API: ajukan dokumen lewat halaman Dokumen desa saya.")
     if not 1 <= berlaku_hari <= settings.IKU_API_TOKEN_MAKS_HARI:
         raise ValidationError({"berlaku_hari": f"Masa berlaku 1 sampai {settings.IKU_API_TOKEN_MAKS_HARI} hari."})
     huruf = string.ascii_lowercase + string.digits

@@ -11,6 +11,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET, require_POST
 
 from iku_project.klien import alamat_klien
+from kecamatan.akses import boleh_pakai_api
 from kecamatan.forms import LoginForm, SandiBaruForm, SandiGantiForm, TokenAPIForm
 from kecamatan.models import TokenAPI
 from kecamatan.services import pengguna_sandi_diganti, token_api_create, token_api_revoke
@@ -22,6 +23,7 @@ def _akun_render(request, *, form=None, token_baru=None, status=200):
         "token_api": TokenAPI.objects.filter(user=request.user, dicabut_pada__isnull=True),
         "token_baru": token_baru,
         "sekarang": timezone.now(),
+        "boleh_token_api": boleh_pakai_api(request.user),
     }
     return render(request, "indikator/akun.html", context, status=status)
 

@@ -8,7 +8,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from iku_project.klien import alamat_klien
-from kecamatan import services
+from kecamatan import akses, services
 from kecamatan.models.token import PANJANG_PREFIX
 
 logger = logging.getLogger("iku.keamanan")
@@ -66,6 +66,10 @@ class TokenAPIAuthentication(authentication.BaseAuthentication):
         if baris is None or not baris.user.is_active:
             _catat_gagal(request, token)
             raise exceptions.AuthenticationFailed("Token API tidak dikenal, kedaluwarsa atau sudah dicabut.")
+        if not akses.boleh_pakai_api(baris.user):
+            # A token made before the account became a desa operator's.
+            _log_ditolak(request, token)
+            raise exceptions.AuthenticationFailed("Akun operator desa tidak memakai API.")
         keanggotaan = getattr(baris.user, "keanggotaan", None)
         if keanggotaan is not None and keanggotaan.wajib_ganti_sandi:
             _log_ditolak(request, token)

@@ -128,3 +128,27 @@ def test_api_answers_are_never_cached(api_for, make_user, senduro):
     """A token's answers hold a kecamatan's data like a logged-in page: no shared cache may keep them."""
     response = api_for(make_user(Peran.STAF, kecamatan=senduro)).get("/api/v1/wilayah/desa/")
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_desa_operator_neither_sees_nor_makes_nor_uses_api_tokens(client_for, make_user, senduro):
+    from django.core.exceptions import PermissionDenied
+    from django.utils import timezone
+
+    from kecamatan.models import TokenAPI
+    from kecamatan.services import token_api_create
+    from wilayah.models import Desa
+
+    desa = Desa.objects.filter(kecamatan=senduro, jenis="desa").first()
+    operator = make_user(Peran.OPERATOR_DESA, desa=desa)
+    assert "Token API" not in client_for(operator).get("/akun/").content.decode()
+    with pytest.raises(PermissionDenied):
+        token_api_create(user=operator, nama="x", berlaku_hari=30, sekarang=timezone.now())
+    # A token made while the account had another role stops working once it is a desa operator's.
+    kasi = make_user(Peran.KASI, kecamatan=senduro)
+    _, token = token_api_create(user=kasi, nama="lama", berlaku_hari=30, sekarang=timezone.now())
+    kasi.keanggotaan.peran, kasi.keanggotaan.desa = Peran.OPERATOR_DESA, desa
+    kasi.keanggotaan.seksi = None
+    kasi.keanggotaan.save()
+    response = Client().get("/api/v1/katalog/", HTTP_AUTHORIZATION=f"Token {token}")
+    assert response.status_code == 401 and "operator desa" in response.json()["detail"]
+    assert TokenAPI.objects.filter(user=kasi).exists()
