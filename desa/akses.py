@@ -20,6 +20,7 @@ from django.http import Http404
 
 from desa.models import DokumenDesa, PengajuanDokumenDesa
 from kecamatan.akses import (
+    ALASAN_KELOLA_OPERATOR,
     Akses,
     AksesDitolak,
     ambil_dalam_lingkup,
@@ -104,7 +105,5 @@ def access_operator_desa_by_id(user, user_id, *, untuk=Akses.UBAH) -> Keanggotaa
         user_id=user_id,
     )
     if untuk == Akses.UBAH and not boleh_buat_operator_desa(user, keanggotaan.desa):
-        raise AksesDitolak(
-            "Hanya admin kabupaten atau pimpinan kecamatan desa ini yang mengatur operatornya.", objek=keanggotaan
-        )
+        raise AksesDitolak(ALASAN_KELOLA_OPERATOR, objek=keanggotaan)
     return keanggotaan

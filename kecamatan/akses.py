@@ -332,6 +332,9 @@ def boleh_pakai_api(user) -> bool:
     return user.is_authenticated and user.is_active and desa_operator_id(user) is None
 
 
+ALASAN_KELOLA_OPERATOR = "Hanya admin kabupaten atau pimpinan kecamatan desa ini yang mengatur operatornya."
+
+
 def boleh_buat_operator_desa(user, desa) -> bool:
     """docs/DESIGN.md §2.7: the admin kabupaten of the desa's kabupaten, or a pimpinan of its kecamatan."""
     if not user.is_authenticated or not user.is_active or desa.is_kelurahan:

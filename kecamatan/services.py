@@ -377,7 +377,7 @@ def operator_desa_aktif_set(*, oleh, keanggotaan: Keanggotaan, aktif: bool) -> N
     if keanggotaan.peran != akses.Peran.OPERATOR_DESA:
         raise PermissionDenied("Hanya akun operator desa yang diatur di sini.")
     if not akses.boleh_buat_operator_desa(oleh, keanggotaan.desa):
-        raise PermissionDenied("Hanya admin kabupaten atau pimpinan kecamatan desa ini yang mengatur operatornya.")
+        raise PermissionDenied(akses.ALASAN_KELOLA_OPERATOR)
     user = keanggotaan.user
     if user.is_active != aktif:
         user.is_active = aktif
