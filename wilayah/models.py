@@ -71,6 +71,9 @@ class Kecamatan(models.Model):
         blank=True,
         help_text="Nama tempat pada blok tanda tangan; kosong berarti nama kecamatan.",
     )
+    # Bumped by every write that can change this kecamatan's figures or reports (wilayah/versi.py);
+    # cached computations and stored renderings are keyed by it.
+    versi_data = models.PositiveBigIntegerField("versi data", default=0, editable=False)
 
     objects = KecamatanQuerySet.as_manager()
 
