@@ -30,7 +30,7 @@ from django.utils.formats import date_format
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -52,9 +52,7 @@ LEBAR = HALAMAN[0] - TEPI_KIRI - TEPI_KANAN
 TINGGI_ISI = HALAMAN[1] - TEPI_ATAS - TEPI_BAWAH
 # The colgroup of Lampiran I; the third column takes what is left (50 mm).
 _KOLOM_TETAP = (9, 16, None, 30, 34, 20, 38, 48, 22)
-KOLOM = tuple(
-    (w * mm if w else LEBAR - sum(x for x in _KOLOM_TETAP if x) * mm) for w in _KOLOM_TETAP
-)
+KOLOM = tuple((w * mm if w else LEBAR - sum(x for x in _KOLOM_TETAP if x) * mm) for w in _KOLOM_TETAP)
 JUDUL_KOLOM = (
     "No.",
     "Tanggal",
@@ -192,17 +190,11 @@ def _baris(k: BarisKegiatan, p, t) -> list:
     seksi = escape(k.seksi or "—")
     if k.desa:
         seksi += "<br/>" + _redup(escape(k.desa))
-    if k.output:
-        output = escape(k.output) + "<br/>" + _redup(_tgl(k.tanggal_output))
-    else:
-        output = "—"
-    bukti = (
-        "<br/>".join(
-            escape(f"{b.jenis}{f' No. {b.nomor}' if b.nomor else ''}, {_tgl(b.tanggal)}")
-            + (" <i>(tanpa berkas)</i>" if b.tanpa_berkas else "")
-            for b in k.bukti
-        )
-        or "—"
+    output = escape(k.output) + "<br/>" + _redup(_tgl(k.tanggal_output))
+    bukti = "<br/>".join(
+        escape(f"{b.jenis}{f' No. {b.nomor}' if b.nomor else ''}, {_tgl(b.tanggal)}")
+        + (" <i>(tanpa berkas)</i>" if b.tanpa_berkas else "")
+        for b in k.bukti
     )
     return [
         str(k.nomor),
@@ -255,15 +247,19 @@ def _tabel(kegiatan: list[BarisKegiatan]) -> Table:
 
 
 class _Tabel(Table):
-    """Rows move whole to the next page (``break-inside: avoid``); only a row that does not fit on a
+    """Rows move whole to the next page (``break-inside: avoid``); only a row that would not fit on a
     page of its own (a very long keterangan) is split across pages, as WeasyPrint splits it.
 
     ReportLab's ``splitInRow`` alone would also split an ordinary row into the space left at the foot
-    of a page, so it is allowed only when the table is offered a whole empty page.
+    of a page, so it is switched on only for the split at a row taller than a page.
     """
 
     def split(self, availWidth, availHeight):
-        self.splitInRow = 1 if availHeight >= TINGGI_ISI - 1 else 0
+        self._calc(availWidth, availHeight)
+        baris = max(self._getFirstPossibleSplitRowPosition(availHeight), self.repeatRows)
+        kepala = sum(self._rowHeights[: self.repeatRows])
+        terlalu_tinggi = baris < len(self._rowHeights) and kepala + self._rowHeights[baris] > TINGGI_ISI
+        self.splitInRow = 1 if terlalu_tinggi else 0
         return super().split(availWidth, availHeight)
 
 
