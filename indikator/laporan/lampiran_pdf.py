@@ -216,7 +216,7 @@ def _tabel(kegiatan: list[BarisKegiatan]) -> Table:
     def p(markup: str) -> Paragraph:
         return _Sel(markup, sel)
 
-    muat = [w - 3 * mm for w in KOLOM]  # inside the cell's padding
+    muat = [w - 3 * mm - 0.6 for w in KOLOM]  # inside the cell's padding
 
     def t(teks: str, kolom: int):
         # A text that fits its column on one line is drawn as a plain string, without the paragraph
@@ -234,10 +234,11 @@ def _tabel(kegiatan: list[BarisKegiatan]) -> Table:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("BACKGROUND", (0, 0), (-1, 0), LATAR_JUDUL),
-        ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm),
+        # Collapsed borders: half of each 0.6 pt line lies inside the cell, beside its padding (CSS 2.1 §17.6.2).
+        ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm + 0.3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * mm + 0.3),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm + 0.3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm + 0.3),
         ("ALIGN", (0, 1), (0, -1), "RIGHT"),  # No. (td.angka)
     ]
     if not kegiatan:
