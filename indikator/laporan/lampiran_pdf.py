@@ -14,7 +14,8 @@ widths of templates/pdf/capaian.html, Indonesian hyphenation by pyphen (limits 6
 ``hyphenate-limit-chars``), and a word wider than its cell broken anywhere (``overflow-wrap: break-word``).
 Fonts come only from the application's static files, through the PDF fetcher's allow-list.
 
-Every user text goes into ReportLab's paragraph markup escaped, so ``<``, ``&`` and tags print as text.
+No user text passes ReportLab's markup parser: cells are built from text runs (``ParaFrag``), so ``<``,
+``&`` and tags print as they are; the few parsed texts (headings, notes) are escaped.
 """
 
 import datetime
@@ -37,6 +38,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus.paraparser import ParaFrag
 
 from indikator.laporan.fetcher import static_path, static_url
 from indikator.laporan.generator import BarisKegiatan, LaporanCapaian
@@ -65,6 +67,7 @@ JUDUL_KOLOM = (
     "Ditindak\xadlanjuti",
 )
 KOSONG = "Tidak ada kegiatan dalam periode ini."
+UKURAN = 7.5  # pt, .lampiran table.tabel
 
 HITAM = colors.black
 REDUP = colors.HexColor("#444444")
@@ -178,33 +181,59 @@ def _tgl(d: datetime.date | None) -> str:
     return f"{d:%d-%m-%Y}" if d else ""
 
 
-def _redup(teks: str) -> str:
-    return f'<font color="#444444">{teks}</font>'
+def _f(teks: str, *, warna=HITAM, font: str = "IKU-DejaVuSansCondensed") -> ParaFrag:
+    """One run of a cell's text, as ReportLab's markup parser would have made it (no parser: user text
+    is never read as markup, so ``<``, ``&`` and tags print as they are)."""
+    return ParaFrag(
+        rise=0,
+        greek=0,
+        link=[],
+        fontName=font,
+        bold=0,
+        italic=int(font.endswith("Oblique")),
+        fontSize=UKURAN,
+        textColor=warna,
+        us_lines=[],
+        text=teks,
+    )
+
+
+def _br() -> ParaFrag:
+    baris = _f("")
+    baris.lineBreak = True
+    return baris
+
+
+def _rapi(teks: str) -> str:
+    return _SPASI.sub(" ", teks).strip()
 
 
 def _baris(k: BarisKegiatan, p, t) -> list:
-    """One row as the template printed it; every user text escaped for ReportLab's markup.
+    """One row as templates/pdf/capaian.html printed it (redup: the grey of ``.redup``).
 
-    ``p`` makes a paragraph of markup, ``t`` a cell of plain text (a paragraph unless it fits on one line).
+    ``p`` makes a cell paragraph of runs, ``t`` a cell of plain text (a paragraph unless it fits on one line).
     """
-    seksi = escape(k.seksi or "—")
-    if k.desa:
-        seksi += "<br/>" + _redup(escape(k.desa))
-    output = escape(k.output) + "<br/>" + _redup(_tgl(k.tanggal_output))
-    bukti = "<br/>".join(
-        escape(f"{b.jenis}{f' No. {b.nomor}' if b.nomor else ''}, {_tgl(b.tanggal)}")
-        + (" <i>(tanpa berkas)</i>" if b.tanpa_berkas else "")
-        for b in k.bukti
-    )
+    seksi = [_f(_rapi(k.seksi) or "—")]
+    if _rapi(k.desa):
+        seksi += [_br(), _f(_rapi(k.desa), warna=REDUP)]
+    bukti = []
+    for b in k.bukti:
+        if bukti:
+            bukti.append(_br())
+        teks = _rapi(f"{b.jenis}{f' No. {b.nomor}' if b.nomor else ''}, {_tgl(b.tanggal)}")
+        if b.tanpa_berkas:
+            bukti += [_f(teks + " "), _f("(tanpa berkas)", font="IKU-DejaVuSansCondensed-Oblique")]
+        else:
+            bukti.append(_f(teks))
     return [
         str(k.nomor),
         _tgl(k.tanggal),
-        p(escape(f"{k.kategori} {k.uraian}")),
-        p(seksi),
+        p(_f(_rapi(f"{k.kategori} {k.uraian}"))),
+        p(*seksi),
         t(k.keterangan, 4),
         t(k.status, 5),
-        p(output) if k.output else "—",
-        p(bukti) if k.bukti else "—",
+        p(_f(_rapi(k.output)), _br(), _f(_tgl(k.tanggal_output), warna=REDUP)) if _rapi(k.output) else "—",
+        p(*bukti) if bukti else "—",
         t(k.tindak_lanjut, 8),
     ]
 
@@ -213,20 +242,20 @@ def _tabel(kegiatan: list[BarisKegiatan]) -> Table:
     gaya = _gaya()
     sel = gaya["sel"]
 
-    def p(markup: str) -> Paragraph:
-        return _Sel(markup, sel)
+    def p(*runs: ParaFrag) -> Paragraph:
+        return _Sel(None, sel, frags=list(runs))
 
     muat = [w - 3 * mm - 0.6 for w in KOLOM]  # inside the cell's padding
 
     def t(teks: str, kolom: int):
         # A text that fits its column on one line is drawn as a plain string, without the paragraph
-        # machinery (a third of the time); it prints the same: same font, size and first baseline.
-        teks = _SPASI.sub(" ", teks).strip()
+        # machinery; it prints the same: same font, size and first baseline.
+        teks = _rapi(teks)
         if pdfmetrics.stringWidth(teks, sel.fontName, sel.fontSize) <= muat[kolom]:
             return teks
-        return _Sel(escape(teks), sel)
+        return p(_f(teks))
 
-    data = [[Paragraph(escape(j), gaya["kepala"]) for j in JUDUL_KOLOM]]
+    data = [[Paragraph(j, gaya["kepala"]) for j in JUDUL_KOLOM]]
     data += [_baris(k, p, t) for k in kegiatan]
     perintah = [
         ("FONT", (0, 0), (-1, -1), "IKU-DejaVuSansCondensed", 7.5, 7.5 * 1.35),
