@@ -106,7 +106,7 @@ def pdf_baris(b: str, u: dict) -> list[str]:
     return [
         f"{b:10} Laporan Capaian PDF, {pdf['lampiran_kegiatan']} kegiatan di Lampiran I: "
         f"{pdf['detik']:.1f} s (data {pdf['detik_generate']:.1f} s, {pdf['queries_generate']} query; "
-        f"WeasyPrint {pdf['detik_pdf']:.1f} s{cpu}), {pdf['halaman']} halaman, {pdf['bytes'] // 1024} KiB",
+        f"render {pdf['detik_pdf']:.1f} s{cpu}), {pdf['halaman']} halaman, {pdf['bytes'] // 1024} KiB",
         f"{'':10} sasaran ≤{SASARAN_PDF_S:.0f} s: {tanda(pdf['detik'] <= SASARAN_PDF_S)} "
         f"(sebelumnya {SEBELUM_PDF}, kini {pdf['detik']:.1f} s)",
     ]

@@ -6,14 +6,13 @@ bukti numbers, names); only SVG the application drew itself is marked safe.
 
 import datetime
 
-from django.conf import settings
 from django.template.loader import render_to_string
 
 from indikator.laporan.generator import DokumenIKUData, LaporanCapaian, RekapKabupaten
 
-# WeasyPrint lays out one long table in time that grows faster than its rows; Lampiran I is
+# WeasyPrint lays out one long table in time that grows faster than its rows; Lampiran II is
 # printed as consecutive tables of this many rows (each repeating the header), which reads
-# the same and keeps 1,000+ kegiatan fast.
+# the same. (Lampiran I is ReportLab's: indikator/laporan/lampiran_pdf.py.)
 BARIS_PER_TABEL = 40
 
 
@@ -22,23 +21,22 @@ def _potong(rows: list, n: int = BARIS_PER_TABEL) -> list[list]:
 
 
 def laporan_capaian_html(
-    laporan: LaporanCapaian, *, dicetak_pada: datetime.datetime, pengesahan: dict | None = None
+    laporan: LaporanCapaian,
+    *,
+    dicetak_pada: datetime.datetime,
+    pengesahan: dict | None = None,
+    halaman_lampiran_i: int = 1,
 ) -> str:
     """A draft unless ``pengesahan`` (versi, revisi, disahkan_pada, url_verifikasi, qr_svg) is given.
 
-    Lampiran I prints at most ``LAPORAN_PDF_MAKS_KEGIATAN`` kegiatan: WeasyPrint needs
-    about 20 s and 100 pages per 1,000 rows, so a year of 20,000 would hold a worker for
-    many minutes and gigabytes. The rest are named by count and are in the XLSX; every
-    figure and total of the report is computed from all of them.
+    Lampiran I is not in the HTML: it holds ``halaman_lampiran_i`` empty landscape pages, on which
+    ``indikator.laporan.pdf`` lays the pages ReportLab set (``lampiran_pdf.lampiran_i_pdf``).
     """
-    maks = settings.LAPORAN_PDF_MAKS_KEGIATAN
-    dicetak = laporan.kegiatan[:maks]
     return render_to_string(
         "pdf/capaian.html",
         {
             "laporan": laporan,
-            "kegiatan_bagian": _potong(dicetak),
-            "kegiatan_tidak_dicetak": len(laporan.kegiatan) - len(dicetak),
+            "halaman_lampiran_i": range(max(halaman_lampiran_i, 1)),
             "desa_bagian": _potong(laporan.matriks.baris),
             "draf": pengesahan is None,
             "pengesahan": pengesahan,

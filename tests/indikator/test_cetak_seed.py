@@ -13,7 +13,7 @@ import re
 import pytest
 from django.apps import apps as global_apps
 
-from indikator.laporan import generator, pdf
+from indikator.laporan import generator, lampiran_pdf, pdf
 from indikator.laporan.html import dokumen_iku_html, laporan_capaian_html, rekap_kabupaten_html
 from indikator.models import DokumenIKU
 from indikator.services import dokumen_iku_prepare
@@ -207,10 +207,24 @@ def test_no_word_is_split_without_a_hyphen_in_the_dokumen_iku(lumajang_dokumen, 
         _periksa(pdf.dokumen_iku_pdf(data), dokumen_iku_html(data))
 
 
+def _dengan_lampiran_i(page: str, laporan) -> str:
+    """The report's HTML with Lampiran I's headers and texts, which ReportLab sets (lampiran_pdf), put back."""
+    kepala = "".join(f"<th>{html.escape(j)}</th>" for j in lampiran_pdf.JUDUL_KOLOM)
+    teks = [
+        t
+        for k in laporan.kegiatan
+        for t in (k.kategori, k.uraian, k.seksi, k.desa, k.keterangan, k.status, k.output, k.tindak_lanjut)
+        + tuple(b.jenis for b in k.bukti)
+    ]
+    isi = "".join(f"<td>{html.escape(t)}</td>" for t in teks)
+    return page.replace("</body>", f"<table><tr>{kepala}</tr><tr>{isi}</tr></table></body>")
+
+
 def test_no_word_is_split_without_a_hyphen_in_the_laporan_and_the_rekap(laporan_2024):
     laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
     _periksa(
-        pdf.laporan_capaian_pdf(laporan, dicetak_pada=SEKARANG), laporan_capaian_html(laporan, dicetak_pada=SEKARANG)
+        pdf.laporan_capaian_pdf(laporan, dicetak_pada=SEKARANG),
+        _dengan_lampiran_i(laporan_capaian_html(laporan, dicetak_pada=SEKARANG), laporan),
     )
     kabupaten = Kabupaten.objects.get(kode="35.08")
     rekap = generator.rekap_kabupaten_generate(

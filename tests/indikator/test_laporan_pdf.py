@@ -1,13 +1,20 @@
 """The three PDF reports: figures, signatory, structure of the seeds, and nothing fetched but our static files."""
 
+import dataclasses
 import datetime
+import io
+import re
+import subprocess
+from pathlib import Path
 
+import pypdf
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from reportlab.pdfbase import pdfmetrics
 
-from indikator.laporan import generator, html, pdf
+from indikator.laporan import generator, html, lampiran_pdf, pdf
 from indikator.laporan.fetcher import StaticFetcher, URLDitolak, static_path
 from indikator.services import dokumen_iku_prepare
 from kecamatan.models import JenisKegiatan, Kegiatan, UraianAktivitas
@@ -86,9 +93,9 @@ def test_user_text_is_escaped_and_never_fetched(laporan_2024):
     )
     fetcher = StaticFetcher()
     laporan, content = _capaian(laporan_2024, fetcher=fetcher)
+    # Lampiran I (keterangan, output) is ReportLab's: the HTML WeasyPrint reads holds no kegiatan text at all.
     source = html.laporan_capaian_html(laporan, dicetak_pada=SEKARANG)
-    assert "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in source
-    assert HOSTILE_IMG not in source and HOSTILE_LINK not in source
+    assert "passwd" not in source and "127.0.0.1" not in source
     # WeasyPrint asked only for our stylesheet and fonts, all served; never for the user's URLs.
     assert fetcher.diminta, "the stylesheet and fonts must come through the fetcher"
     assert all(url.startswith("ikustatic:") for url in fetcher.diminta), fetcher.diminta
@@ -235,43 +242,151 @@ def test_lampiran_i_prints_at_most_the_setting_with_a_note_and_exact_totals(lapo
     assert rapat(f"{laporan.kegiatan[2].nomor}{laporan.kegiatan[2].tanggal:%d-%m-%Y}") not in lampiran
 
 
-def test_a_year_of_20000_kegiatan_prints_a_bounded_lampiran(laporan_2024, settings):
+def _banyak(laporan, jumlah: int, **kw):
+    """The report with ``jumlah`` copies of its first kegiatan, numbered 1…jumlah (other fields from ``kw``)."""
     import dataclasses
 
+    contoh = dataclasses.replace(laporan.kegiatan[0], **kw)
+    return dataclasses.replace(laporan, kegiatan=[dataclasses.replace(contoh, nomor=n) for n in range(1, jumlah + 1)])
+
+
+def test_a_year_of_20000_kegiatan_prints_a_bounded_lampiran(laporan_2024, settings):
     laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
-    contoh = dataclasses.replace(laporan.kegiatan[0], keterangan="BARIS-UJI-LAMPIRAN")
-    banyak = [dataclasses.replace(contoh, nomor=n) for n in range(1, 20_001)]
-    source = html.laporan_capaian_html(dataclasses.replace(laporan, kegiatan=banyak), dicetak_pada=SEKARANG)
     maks = settings.LAPORAN_PDF_MAKS_KEGIATAN
     assert 100 <= maks <= 2_000
-    assert source.count("BARIS-UJI-LAMPIRAN") == maks
-    assert f"… dan {20_000 - maks:,}".replace(",", ".") + " kegiatan lainnya tidak dicetak" in source
-    assert "Daftar lengkap 20.000 kegiatan ada pada berkas XLSX" in source
+    lampiran = lampiran_pdf.lampiran_i_pdf(_banyak(laporan, 20_000, keterangan="BARIS-UJI-LAMPIRAN"))
+    teks = teks_pdf(lampiran.pdf)
+    assert teks.count("BARIS-UJI-LAMPIRAN") == maks
+    assert rapat(f"… dan {20_000 - maks:,}".replace(",", ".") + " kegiatan lainnya tidak dicetak") in rapat(teks)
+    assert rapat("Daftar lengkap 20.000 kegiatan ada pada berkas XLSX") in rapat(teks)
 
 
-def test_a_lampiran_of_200_kegiatan_is_chunked_tables_each_with_its_header(laporan_2024):
-    """Issue 11.4: Lampiran I is printed as tables of ``BARIS_PER_TABEL`` rows that repeat the header.
-
-    The shape WeasyPrint's time depends on (docs/performance.md): 200 kegiatan make 5 tables, about
-    ten rows a landscape page, every page of the lampiran headed by the column names; no timing here.
-    """
-    import dataclasses
-
-    laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
-    contoh = dataclasses.replace(laporan.kegiatan[0], keterangan="Rapat koordinasi pelaksanaan program di balai desa")
-    banyak = dataclasses.replace(laporan, kegiatan=[dataclasses.replace(contoh, nomor=n) for n in range(1, 201)])
-    source = html.laporan_capaian_html(banyak, dicetak_pada=SEKARANG)
-    lampiran_i = source[source.index("LAMPIRAN I<br>") : source.index("LAMPIRAN II<br>")]
-    assert html.BARIS_PER_TABEL == 40
-    assert lampiran_i.count('<table class="tabel">') == 5
-    assert lampiran_i.count("<th>Uraian aktivitas (nomor katalog)</th>") == 5
-    assert lampiran_i.count("Rapat koordinasi pelaksanaan program") == 200
-
-    halaman = laporan_util.teks_per_halaman(pdf.laporan_capaian_pdf(banyak, dicetak_pada=SEKARANG))
-    assert len(halaman) <= 30, len(halaman)
+def _lampiran_i(halaman: list[str]) -> tuple[int, int]:
+    """The index of Lampiran I's first page and of Lampiran II's first page."""
     pertama = next(i for i, h in enumerate(halaman) if "LAMPIRAN I DAFTAR KEGIATAN" in h)
-    terakhir = next(i for i, h in enumerate(halaman) if "LAMPIRAN II" in h)
+    return pertama, next(i for i, h in enumerate(halaman) if "LAMPIRAN II" in h)
+
+
+def _halaman_tata_letak(content: bytes) -> list[str]:
+    """Each page's text in its physical layout (a table row's first line stays one line)."""
+    keluaran = subprocess.run(
+        [laporan_util.PDFTOTEXT, "-layout", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True
+    )
+    return keluaran.stdout.decode("utf-8").split("\f")
+
+
+def _nomor_halaman_benar(halaman: list[str]) -> None:
+    """Every page's footer says "Halaman x dari N" with its own x and the document's N, and nothing else."""
+    n = len(halaman)
+    for nomor, h in enumerate(halaman, start=1):
+        assert re.findall(r"Halaman \d+ dari \d+", h) == [f"Halaman {nomor} dari {n}"], (nomor, h[-200:])
+
+
+def test_a_lampiran_of_200_kegiatan_is_one_table_with_its_header_on_every_page(laporan_2024):
+    """Issue 11.4: Lampiran I is ReportLab's table over WeasyPrint's numbered pages.
+
+    200 kegiatan: about ten rows a landscape page, every page of the lampiran headed by the column
+    names and carrying the running header and footer, every row printed once and whole, the page
+    numbers right across the joined document; no timing here.
+    """
+    laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
+    banyak = _banyak(laporan, 200, keterangan="Rapat koordinasi pelaksanaan program di balai desa")
+    source = html.laporan_capaian_html(banyak, dicetak_pada=SEKARANG, halaman_lampiran_i=17)
+    assert source.count('class="sisipan"') == 17 and "Rapat koordinasi" not in source
+
+    content = pdf.laporan_capaian_pdf(banyak, dicetak_pada=SEKARANG)
+    halaman = laporan_util.teks_per_halaman(content)
+    assert len(halaman) <= 30, len(halaman)
+    pertama, terakhir = _lampiran_i(halaman)
     assert 15 <= terakhir - pertama <= 25, (pertama, terakhir)
+    assert terakhir - pertama == lampiran_pdf.lampiran_i_pdf(banyak).halaman
+    _nomor_halaman_benar(halaman)
+    baris = rapat("Rapat koordinasi pelaksanaan program")
+    for h in halaman[pertama:terakhir]:
+        for judul in ("Uraian aktivitas (nomor katalog)", "Seksi / desa", "Bukti pendukung", "Ditindaklanjuti"):
+            assert rapat(judul) in rapat(h), (judul, h[:300])
+        assert "Laporan Capaian IKU Kecamatan Senduro — Tahun 2024" in h and "DRAF — belum disahkan" in h
+        assert "Dicetak 15 Januari 2025 09.30 WIB" in h
+        assert rapat(h).count(baris) >= 5
+    assert sum(rapat(h).count(baris) for h in halaman) == 200
+    # Each row whole on one page: the printed lines that begin with its number and date, in order, once.
+    tanggal = f"{banyak.kegiatan[0].tanggal:%d-%m-%Y}"
+    baris_awal = [
+        int(m.group(1))
+        for h in _halaman_tata_letak(content)[pertama:terakhir]
+        for m in re.finditer(rf"^ *(\d+) +{tanggal} ", h, flags=re.M)
+    ]
+    assert baris_awal == list(range(1, 201))
+    # Lampiran I's pages are landscape like the rest of the lampiran, the report's first pages portrait.
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    lebar = [round(float(p.mediabox.width)) for p in reader.pages]
+    assert lebar[:pertama] == [595] * pertama and set(lebar[pertama:]) == {842}
+
+
+def test_lampiran_i_prints_markup_and_long_words_as_text(laporan_2024):
+    """Paragraph markup in a user's text is escaped; a word wider than its column is broken, not lost."""
+    laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
+    panjang = "Nomor" + "1234567890" * 12
+    kegiatan = [
+        dataclasses.replace(
+            laporan.kegiatan[0],
+            keterangan='<script>alert("x")</script> & <b>tebal</b> <br/> &amp; <font size=40>besar</font>',
+            output=f"Output {panjang}",
+            desa="Desa <i>Miring</i> & Co",
+        ),
+        *laporan.kegiatan[1:],
+    ]
+    content = pdf.laporan_capaian_pdf(dataclasses.replace(laporan, kegiatan=kegiatan), dicetak_pada=SEKARANG)
+    teks = teks_pdf(content)
+    assert rapat('<script>alert("x")</script> & <b>tebal</b> <br/> &amp; <font size=40>besar</font>') in rapat(teks)
+    assert rapat("Desa <i>Miring</i> & Co") in rapat(teks)
+    assert rapat(panjang) in rapat(teks)
+    for k in laporan.kegiatan[1:]:
+        assert rapat(k.keterangan) in rapat(teks)
+
+
+def test_a_row_taller_than_a_page_is_split_across_pages_not_lost(laporan_2024):
+    laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
+    kalimat = [f"Kalimat panjang nomor {i} dari keterangan yang tidak muat satu halaman." for i in range(200)]
+    kegiatan = [dataclasses.replace(laporan.kegiatan[0], keterangan=" ".join(kalimat)), *laporan.kegiatan[1:]]
+    content = pdf.laporan_capaian_pdf(dataclasses.replace(laporan, kegiatan=kegiatan), dicetak_pada=SEKARANG)
+    halaman = laporan_util.teks_per_halaman(content)
+    pertama, terakhir = _lampiran_i(halaman)
+    assert terakhir - pertama >= 3
+    _nomor_halaman_benar(halaman)
+    # The Keterangan column (x 120–154 mm of the landscape page, between the margins) read down
+    # ReportLab's pages, without the running header, footer and draft mark: every sentence, in order.
+    lampiran = lampiran_pdf.lampiran_i_pdf(dataclasses.replace(laporan, kegiatan=kegiatan))
+    assert lampiran.halaman == terakhir - pertama
+    kolom = [
+        subprocess.run(
+            [laporan_util.PDFTOTEXT, "-f", str(nomor), "-l", str(nomor), "-x", "341", "-y", "40", "-W", "96"]
+            + ["-H", "530", "-enc", "UTF-8", "-", "-"],
+            input=lampiran.pdf,
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8")
+        for nomor in range(1, lampiran.halaman + 1)
+    ]
+    assert rapat(" ".join(kalimat)) in rapat(" ".join(kolom).replace("Keterangan", ""))
     for h in halaman[pertama:terakhir]:
         assert rapat("Uraian aktivitas (nomor katalog)") in rapat(h)
-    assert sum(rapat(h).count(rapat("Rapat koordinasi pelaksanaan program")) for h in halaman) == 200
+
+
+def test_an_empty_period_says_so_in_lampiran_i(laporan_2024):
+    content = _capaian(laporan_2024, periode=triwulan(2023, 1))[1]
+    halaman = laporan_util.teks_per_halaman(content)
+    pertama, terakhir = _lampiran_i(halaman)
+    assert terakhir - pertama == 1
+    assert "Tidak ada kegiatan dalam periode ini." in halaman[pertama]
+    assert rapat("Uraian aktivitas (nomor katalog)") in rapat(halaman[pertama])
+    assert "0 kegiatan, 0 dihitung dalam IKU 1." in halaman[pertama]
+    _nomor_halaman_benar(halaman)
+
+
+def test_lampiran_i_fonts_come_from_the_static_allow_list():
+    """ReportLab reads its DejaVu faces from the files the PDF fetcher would serve, nothing else."""
+    lampiran_pdf._font_siap()
+    for nama, berkas in lampiran_pdf._FONT.items():
+        font = pdfmetrics.getFont(nama)
+        assert Path(font.face.filename) == static_path(f"ikustatic:vendor/dejavu/{berkas}")
