@@ -13,7 +13,6 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from kecamatan.models import Peran
@@ -107,7 +106,7 @@ def antrean_rq(settings):
             *queue.failed_job_registry.get_job_ids(),
             *queue.started_job_registry.get_job_ids(),
         }
-        kunci = [k for k in redis.scan_iter(match=f"*{nama}*")]
+        kunci = list(redis.scan_iter(match=f"*{nama}*"))
         kunci += [f"rq:job:{i}" for i in job_ids] + [f"rq:results:{i}" for i in job_ids]
         if kunci:
             redis.delete(*kunci)
