@@ -226,3 +226,14 @@ def test_the_bench_prints_the_job_latency_beside_its_goals():
     assert "dingin 5.80 s (pekerja 5.10 s + antrean 0.70 s" in teks and "sasaran ≤6 s: LULUS" in teks
     assert "antrean ≤1 s: LULUS" in teks and "hangat (hasil tersimpan) 0.040 s; sasaran ≤1 s: LULUS" in teks
     assert "GAGAL" in "\n".join(bench.baris(h | {"dingin_s": 21.0}))
+
+
+def test_an_htmx_request_for_a_report_is_sent_to_the_status_page_with_hx_redirect(client_for, kasi):
+    response = client_for(kasi).get(reverse("laporan:capaian-xlsx"), headers={"HX-Request": "true"})
+    pekerjaan = Pekerjaan.objects.get()
+    assert (response.status_code, response["HX-Redirect"]) == (204, pekerjaan.get_absolute_url())
+    assert (pekerjaan.jenis, pekerjaan.pemilik, pekerjaan.kecamatan) == (
+        "laporan_capaian_xlsx",
+        kasi,
+        kasi.keanggotaan.kecamatan,
+    )
