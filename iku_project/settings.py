@@ -146,6 +146,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's cache: computed dashboard figures (indikator/tembolok.py, keyed by the kecamatan's data
+# versions), the API throttle and the per-address limits. Local memory per process by default; with
+# several processes or machines set REDIS_URL so they share it (README, Konfigurasi).
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="iku"),
+            "TIMEOUT": env.int("CACHE_TIMEOUT", default=24 * 3600),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "iku",
+            "TIMEOUT": env.int("CACHE_TIMEOUT", default=24 * 3600),
+            # A kabupaten's figures are one entry; a national roll-up about 500. Room for both and more.
+            "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=5000)},
+        }
+    }
+
 AUTHENTICATION_BACKENDS = [
     # Refuses a username/IP pair after AXES_FAILURE_LIMIT failures, before the password is checked.
     "axes.backends.AxesStandaloneBackend",
