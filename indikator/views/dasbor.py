@@ -90,6 +90,53 @@ def dasbor_kecamatan(request, kode=None):
     except PeriodeTidakSah:
         return periode_ditolak(request, periode_form, judul=f"Kecamatan {kecamatan.nama}")
     as_of = periode_form.as_of()
+    boleh_atur_target = akses.boleh_atur_target(request.user)
+    # As on the kabupaten dashboard: the figures, lists and links are rendered once per data version of
+    # this kecamatan, period, as-of date, basis, today, query string and what the viewer may do.
+    kunci_isi = kunci(
+        "dasbor-kecamatan-html",
+        versi=versi_data_kunci(kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk)),
+        argumen=(
+            kecamatan.pk,
+            kode is not None,
+            boleh_atur_target,
+            periode,
+            as_of,
+            iku2_basis(),
+            hari_ini,
+            sorted(request.GET.lists()),
+        ),
+    )
+    isi = cache.get(kunci_isi)
+    konteks = {}
+    if isi is None:
+        konteks = _konteks_dasbor_kecamatan(
+            request,
+            kecamatan=kecamatan,
+            kode=kode,
+            periode_form=periode_form,
+            periode=periode,
+            as_of=as_of,
+            hari_ini=hari_ini,
+        )
+        konteks["boleh_atur_target"] = boleh_atur_target
+        isi = render_to_string("indikator/dasbor_kecamatan.html#isi-dasbor", konteks, request)
+        cache.set(kunci_isi, isi)
+    if request.htmx:
+        return HttpResponse(isi)
+    context = {
+        **konteks,
+        "kecamatan": kecamatan,
+        "periode_form": periode_form,
+        "periode": periode,
+        "hari_ini": hari_ini,
+        "boleh_atur_target": boleh_atur_target,
+        "isi_dasbor": isi,
+    }
+    return render(request, "indikator/dasbor_kecamatan.html", context)
+
+
+def _konteks_dasbor_kecamatan(request, *, kecamatan, kode, periode_form, periode, as_of, hari_ini) -> dict:
     (hasil,) = iku_compute_with_last_year(
         kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=periode, as_of=as_of
     )
@@ -136,13 +183,9 @@ def dasbor_kecamatan(request, kode=None):
         "url_tenggat": reverse("desa:tenggat-kecamatan", args=[kecamatan.kode])
         if kabupaten_view
         else reverse("desa:tenggat"),
-        "boleh_atur_target": akses.boleh_atur_target(request.user),
         "periode_query": urlencode(_periode_query(periode_form)),
     }
-    template = "indikator/dasbor_kecamatan.html"
-    if request.htmx:
-        template += "#isi-dasbor"
-    return render(request, template, context)
+    return context
 
 
 URUTAN = {
