@@ -112,6 +112,52 @@ def pdf_baris(b: str, u: dict) -> list[str]:
     ]
 
 
+# Issue 11.5 and the figures on main before it (make bench, 2026-11-28).
+SEBELUM_TEMBOLOK = {
+    "compute": "1.5–6.4× lantai",
+    "dasbor_kecamatan": "4.6–6.8× /akun/",
+    "dasbor_kabupaten": "15–22× /akun/",
+}
+
+
+def tembolok_baris(hasil: list[dict], backends, skala, by) -> list[str]:
+    """Issue 11.5: the computation and both dashboards cold (empty cache) and warm, with their goals."""
+    lines = ["", "2b. Tembolok (issue 11.5): dingin = cache dikosongkan sebelum tiap ulangan; hangat = dari cache"]
+    lines.append(
+        f"{'backend':10} {'S':>3} {'lingkup':12} {'kec':>5} {'dingin ms':>9} {'q':>3} {'hangat ms':>9} {'q':>3} "
+        f"{'lantai ms':>9} {'dingin/lantai':>13}  {'sasaran ≤2×':11} sebelumnya"
+    )
+    for b in backends:
+        for s in skala:
+            t = by.get((b, s), {}).get("ukur", {}).get("tembolok")
+            if not t:
+                continue
+            for nama, r in t["compute"].items():
+                rasio = r["dingin_ms"] / r["lantai_ms"]
+                lines.append(
+                    f"{b:10} {s:>3} {nama:12} {r['n_kecamatan']:>5} {r['dingin_ms']:>9.1f} {r['queries_dingin']:>3} "
+                    f"{r['hangat_ms']:>9.1f} {r['queries_hangat']:>3} {r['lantai_ms']:>9.1f} {rasio:>12.1f}×  "
+                    f"{tanda(rasio <= 2):11} {SEBELUM_TEMBOLOK['compute']}"
+                )
+    lines.append(
+        f"{'backend':10} {'S':>3} {'halaman':20} {'/akun/ ms':>9} {'dingin ms':>9} {'q':>3} {'rasio':>6} "
+        f"{'hangat ms':>9} {'q':>3} {'rasio':>6}  {'sasaran hangat ≤3×':18} sebelumnya"
+    )
+    for b in backends:
+        for s in skala:
+            t = by.get((b, s), {}).get("ukur", {}).get("tembolok")
+            if not t:
+                continue
+            for nama, r in t["halaman"].items():
+                dingin, hangat = r["dingin_ms"] / r["akun_ms"], r["hangat_ms"] / r["akun_ms"]
+                lines.append(
+                    f"{b:10} {s:>3} {r['url']:20} {r['akun_ms']:>9.1f} {r['dingin_ms']:>9.1f} {r['queries_dingin']:>3} "
+                    f"{dingin:>5.1f}× {r['hangat_ms']:>9.1f} {r['queries_hangat']:>3} {hangat:>5.1f}×  "
+                    f"{tanda(hangat <= 3):18} {SEBELUM_TEMBOLOK[nama]}"
+                )
+    return lines
+
+
 def tabel(hasil: list[dict]) -> str:
     lines = []
     w = lines.append
@@ -191,6 +237,7 @@ def tabel(hasil: list[dict]) -> str:
                     f"{h['ukur'][akun]['median_ms']:>9.1f} {r['rasio_akun']:>5.1f}×  "
                     f"{tanda(r['rasio_akun'] <= 3):11} {tanda(sama):12}"
                 )
+    lines += tembolok_baris(hasil, backends, skala, by)
     w("")
     w("3. Berkas (pada S terkecil)")
     for b in backends:

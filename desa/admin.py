@@ -41,6 +41,7 @@ class PengajuanDokumenDesaAdmin(PeranHistoryAdmin):
     peran_baca = akses.PERAN_ADMIN
     peran_tulis = ()
     kecamatan_lookup = "desa__kecamatan"
+    mengubah_data = False  # a submission counts only once accepted (desa.services.pengajuan_terima)
     list_display = ["desa", "jenis", "tahun_anggaran", "tanggal", "status", "diajukan_oleh", "diajukan_pada"]
     list_filter = ["status", "jenis", "tahun_anggaran", "desa__kecamatan"]
     search_fields = ["desa__nama", "desa__kode", "nomor"]

@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 from desa.models import DokumenDesa
 from desa.tenggat import Basis, JenisDokumen, dokumen_wajib
 from wilayah.models import Desa
+from wilayah.versi import versi_data_naikkan
 
 # kode → the demo kasi who is recorded as having entered them.
 DEMO_KECAMATAN = {"35.08.12": "senduro.kasi", "35.08.10": "lumajang.kasi"}
@@ -89,4 +90,6 @@ def dokumen_desa_demo_load(*, hari_ini: datetime.date) -> int:
                 )
         bulk_create_with_history(dokumen, DokumenDesa, batch_size=500, default_user=user)
         jumlah += len(dokumen)
+    # A bulk insert sends no signals: the demo kecamatan get their new data version here.
+    versi_data_naikkan(kecamatan_ids={d.kecamatan_id for d in kecamatan_desa})
     return jumlah

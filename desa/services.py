@@ -10,6 +10,7 @@ from desa.models import DokumenDesa, PengajuanDokumenDesa, pesan_kelurahan
 from desa.validation import dokumen_desa_validate
 from kecamatan import akses
 from wilayah.models import Desa
+from wilayah.versi import versi_data_naikkan
 
 
 def _dokumen_desa_check_write(*, user, desa: Desa) -> None:
@@ -59,6 +60,7 @@ def _dokumen_desa_simpan(dokumen: DokumenDesa, *, user) -> DokumenDesa:
         raise ValidationError(
             _pesan_duplikat(desa=dokumen.desa, jenis=dokumen.jenis, tahun_anggaran=dokumen.tahun_anggaran)
         ) from None
+    versi_data_naikkan(kecamatan_ids=[dokumen.desa.kecamatan_id])
     return dokumen
 
 
@@ -147,6 +149,7 @@ def dokumen_desa_delete(*, user, dokumen: DokumenDesa) -> None:
     _dokumen_desa_check_write(user=user, desa=dokumen.desa)
     dokumen._history_user = user
     dokumen.delete()
+    versi_data_naikkan(kecamatan_ids=[dokumen.desa.kecamatan_id])
 
 
 # --- Submissions by the desa operator (docs/DESIGN.md §2.7) -----------------------------------------

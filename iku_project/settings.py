@@ -150,6 +150,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's cache: computed dashboard figures (indikator/tembolok.py, keyed by the kecamatan's data
+# versions), the API throttle and the per-address limits. Local memory per process by default; with
+# several processes or machines set REDIS_URL so they share it (README, Konfigurasi).
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="iku"),
+            "TIMEOUT": env.int("CACHE_TIMEOUT", default=24 * 3600),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "iku",
+            "TIMEOUT": env.int("CACHE_TIMEOUT", default=24 * 3600),
+            # A kabupaten's figures are one entry; a national roll-up about 500. Room for both and more.
+            "OPTIONS": {"MAX_ENTRIES": env.int("CACHE_MAX_ENTRIES", default=5000)},
+        }
+    }
+
 AUTHENTICATION_BACKENDS = [
     # Refuses a username/IP pair after AXES_FAILURE_LIMIT failures, before the password is checked.
     "axes.backends.AxesStandaloneBackend",
@@ -271,16 +295,18 @@ LAPORAN_PDF_MAKS_KEGIATAN = env.int("LAPORAN_PDF_MAKS_KEGIATAN", default=1000)
 # its worker; "rq": Redis at REDIS_URL through RQ, for several machines. Either way the worker is
 # `manage.py pekerjaan_worker`.
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
-REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 PEKERJAAN_ANTREAN = env.str("PEKERJAAN_ANTREAN", default="default")
 if TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
 elif TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (the Redis that holds the queue).")
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
 else:
     raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'rq'.")
 # A job may run this long on RQ before RQ kills it (a large import, a signed approval).
-RQ_QUEUES = {PEKERJAAN_ANTREAN: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env.int("PEKERJAAN_BATAS_WAKTU", default=1800)}}
+# Without REDIS_URL the database backend runs the jobs; the RQ tests still find the local Redis here.
+RQ_QUEUES = {PEKERJAAN_ANTREAN: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": env.int("PEKERJAAN_BATAS_WAKTU", default=1800)}}
 # The running worker touches its job every PEKERJAAN_DETAK_DETIK seconds; a job whose heartbeat is older
 # than PEKERJAAN_DETAK_BATAS_DETIK lost its worker: it is re-queued once (PEKERJAAN_PERCOBAAN_MAKS attempts
 # in all), then failed.

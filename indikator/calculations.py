@@ -63,8 +63,9 @@ class KegiatanFakta(NamedTuple):
     seksi_id: int | None = None
 
 
-@dataclass(frozen=True)
-class DesaFakta:
+# NamedTuples, like the per-row facts: a national roll-up holds some 75,000 desa and 225,000 cells,
+# built, pickled into the cache (indikator/tembolok.py) and read back faster than dataclasses.
+class DesaFakta(NamedTuple):
     id: int
     kecamatan_id: int
     kode: str
@@ -137,8 +138,7 @@ class HasilIKU1:
         return [pk for pk in self.kegiatan_dihitung if pk not in done]
 
 
-@dataclass
-class SelDokumen:
+class SelDokumen(NamedTuple):
     desa: DesaFakta
     status: StatusDokumen
     tanggal: datetime.date | None

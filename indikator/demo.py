@@ -14,6 +14,7 @@ from django.db import transaction
 from indikator.models import KodeIndikator, TargetIKU
 from kecamatan.models import Keanggotaan, Pejabat, Peran, Seksi
 from wilayah.models import Desa, Kabupaten, Kecamatan
+from wilayah.versi import versi_data_naikkan
 
 DEMO_PASSWORD = "demo-iku-2026"
 DEMO_KECAMATAN = {"35.08.12": "senduro", "35.08.10": "lumajang"}
@@ -68,6 +69,8 @@ def organisasi_demo_load(*, hari_ini: datetime.date, kabupaten_kode: str = "35.0
     logins = []
     for kode, slug in DEMO_KECAMATAN.items():
         kecamatan = Kecamatan.objects.get(kode=kode)
+        # Seksi, pejabat and targets below appear in its figures and reports.
+        versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
         seksi = {}
         for urutan, (jenis, nama) in enumerate(SEKSI_STANDAR, start=1):
             seksi[nama], _ = Seksi.objects.get_or_create(

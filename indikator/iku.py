@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from desa.selectors import iku2_basis
 from indikator.calculations import HasilIKU1, HasilKecamatan, Rasio, hitung
 from indikator.fetch import fakta_load
+from indikator.tembolok import iku_per_kabupaten
 from kecamatan.models import Seksi
 from kecamatan.periode import Periode
 
@@ -13,10 +14,34 @@ from kecamatan.periode import Periode
 def iku_compute(
     *, kecamatan_qs, periode: Periode, as_of: datetime.date, basis: str | None = None
 ) -> list[HasilKecamatan]:
-    """Both IKU of every kecamatan in ``kecamatan_qs`` (already scoped to the user), ordered by code."""
+    """Both IKU of every kecamatan in ``kecamatan_qs`` (already scoped to the user), ordered by code.
+
+    From the cache while no kecamatan of the set was written (indikator/tembolok.py).
+    """
     basis = basis or iku2_basis()
-    fakta = fakta_load(kecamatan_qs=kecamatan_qs, periode_list=[periode], as_of=as_of, basis=basis)
-    return hitung(fakta, periode=periode, as_of=as_of, basis=basis)
+    (hasil,) = _iku_tersimpan(kecamatan_qs=kecamatan_qs, periode_list=[periode], as_of=as_of, basis=basis)
+    return hasil
+
+
+def iku_compute_uncached(
+    *, kecamatan_qs, periode_list: list[Periode], as_of: datetime.date, basis: str
+) -> list[list[HasilKecamatan]]:
+    """The computation itself, one list per period from one load of the facts (the cache's miss path)."""
+    fakta = fakta_load(kecamatan_qs=kecamatan_qs, periode_list=periode_list, as_of=as_of, basis=basis)
+    return [hitung(fakta, periode=p, as_of=as_of, basis=basis) for p in periode_list]
+
+
+def _iku_tersimpan(*, kecamatan_qs, periode_list: list[Periode], as_of: datetime.date, basis: str):
+    return iku_per_kabupaten(
+        kecamatan_qs=kecamatan_qs,
+        argumen=("iku", tuple(periode_list), as_of, basis),
+        hitung=lambda qs: iku_compute_uncached(kecamatan_qs=qs, periode_list=periode_list, as_of=as_of, basis=basis),
+        kode=_kode,
+    )
+
+
+def _kode(hasil: HasilKecamatan) -> str:
+    return hasil.kecamatan.kode
 
 
 @dataclass
@@ -28,12 +53,12 @@ class HasilDenganPembanding:
 def iku_compute_with_last_year(
     *, kecamatan_qs, periode: Periode, as_of: datetime.date, basis: str | None = None
 ) -> list[HasilDenganPembanding]:
-    """The period and the same period a year earlier, from one load of the facts."""
+    """The period and the same period a year earlier, from one load of the facts (or the cache)."""
     basis = basis or iku2_basis()
     lalu = periode.setahun_sebelumnya()
-    fakta = fakta_load(kecamatan_qs=kecamatan_qs, periode_list=[lalu, periode], as_of=as_of, basis=basis)
-    sekarang = hitung(fakta, periode=periode, as_of=as_of, basis=basis)
-    sebelumnya = hitung(fakta, periode=lalu, as_of=as_of, basis=basis)
+    sekarang, sebelumnya = _iku_tersimpan(
+        kecamatan_qs=kecamatan_qs, periode_list=[periode, lalu], as_of=as_of, basis=basis
+    )
     return [HasilDenganPembanding(a, b) for a, b in zip(sekarang, sebelumnya, strict=True)]
 
 

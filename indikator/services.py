@@ -13,6 +13,7 @@ from indikator.models import BarisIKU, DokumenIKU, NilaiIndikatorTujuan, TargetI
 from kecamatan.akses import boleh_atur_target_kecamatan
 from kecamatan.models import Pejabat
 from wilayah.models import Kecamatan
+from wilayah.versi import versi_data_naikkan
 
 SEED_PATH = Path(__file__).resolve().parent / "data" / "dokumen_iku.json"
 
@@ -74,6 +75,7 @@ def dokumen_iku_prepare(*, kecamatan_list) -> int:
         if not kecamatan.tugas and not kecamatan.fungsi:
             kecamatan.tugas, kecamatan.fungsi = spec["tugas"], spec["fungsi"]
             kecamatan.save(update_fields=["tugas", "fungsi"])
+        versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
         made += 1
     return made
 
@@ -92,11 +94,13 @@ def target_iku_set(*, user, kecamatan, tahun: int, target: dict[str, Decimal | N
         obj._history_user = user
         obj.full_clean()
         obj.save()
+    versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
 
 
 @transaction.atomic
 def nilai_tujuan_set(*, user, kecamatan, tahun: int, nilai, keterangan: str = "") -> None:
     _require_pimpinan(user, kecamatan)
+    versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
     if nilai is None:
         NilaiIndikatorTujuan.objects.filter(kecamatan=kecamatan, tahun=tahun).delete()
         return

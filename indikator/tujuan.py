@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from indikator.models import DokumenIKU, NilaiIndikatorTujuan
 from indikator.serializers import angka
+from indikator.tembolok import tersimpan
 from kecamatan.periode import Periode
 from skm.calculations import HasilSKM
 from skm.selectors import ikm_per_kecamatan, skm_compute
@@ -136,3 +137,16 @@ def tujuan_per_kecamatan(*, kecamatan_ids, periode: Periode, as_of: datetime.dat
         else:
             hasil[pk] = _dari_isian(indikator, isian.get(pk))
     return hasil
+
+
+def tujuan_per_kecamatan_tersimpan(*, kecamatan_qs, periode: Periode, as_of: datetime.date | None = None):
+    """``tujuan_per_kecamatan`` of the set, from the cache while none of its kecamatan was written
+    (SKM answers, IKU documents and the pimpinan's values all bump the data version)."""
+    return tersimpan(
+        "tujuan",
+        kecamatan_qs=kecamatan_qs,
+        argumen=(periode, as_of),
+        hitung=lambda: tujuan_per_kecamatan(
+            kecamatan_ids=list(kecamatan_qs.values_list("pk", flat=True)), periode=periode, as_of=as_of
+        ),
+    )

@@ -264,6 +264,7 @@ class PenggunaAdmin(PeranAdminMixin, UserAdmin):
     """Users of the admin's kabupaten; no one but a superuser hands out superuser rights."""
 
     kecamatan_lookup = None
+    mengubah_data = False  # accounts and roles appear in no figure or report
     inlines = [KeanggotaanInline]
     list_display = ["username", "first_name", "last_name", "peran", "lingkup", "is_active"]
     list_filter = ["keanggotaan__peran", "is_active"]
@@ -376,6 +377,7 @@ class TokenAPIAdmin(PeranAdminMixin, admin.ModelAdmin):
 
     # The path the tenancy sweep checks; the queryset itself is the access layer's (kecamatan and kabupaten users).
     kecamatan_lookup = "user__keanggotaan__kecamatan"
+    mengubah_data = False
     peran_tulis = ()
     actions = [cabut_token]
     list_display = ["prefix", "nama", "user", "dibuat_pada", "kedaluwarsa_pada", "terakhir_dipakai", "dicabut_pada"]

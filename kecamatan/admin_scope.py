@@ -3,12 +3,14 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from kecamatan.akses import ambil_dalam_lingkup, kecamatan_scope, peran_of
 from kecamatan.models import Peran
 from wilayah.models import Kabupaten, Kecamatan
+from wilayah.versi import versi_data_naikkan, versi_data_naikkan_semua
 
 
 class PeranAdminMixin:
@@ -23,6 +25,10 @@ class PeranAdminMixin:
     peran_tulis: tuple = (Peran.ADMIN_KABUPATEN,)
     kecamatan_lookup: str | None = "kecamatan"
     boleh_hapus = False
+    # Whether a save or delete here can change a kecamatan's figures or reports: if so, it bumps the data
+    # version (wilayah/versi.py) of the kecamatan reached by ``kecamatan_lookup``, or of every kecamatan
+    # for shared data (catalogue, questionnaire), inside the admin's own transaction.
+    mengubah_data = True
 
     def _peran(self, request):
         return peran_of(request.user)
@@ -47,6 +53,46 @@ class PeranAdminMixin:
         if request.user.is_superuser or self.kecamatan_lookup is None:
             return queryset
         return queryset.filter(**{f"{self.kecamatan_lookup}__in": kecamatan_scope(request.user)})
+
+    def _kecamatan_terdampak(self, pks) -> set[int] | None:
+        """The kecamatan ids these rows belong to now; ``None`` for shared data (all kecamatan)."""
+        if self.kecamatan_lookup is None:
+            return None
+        pks = [pk for pk in pks if pk is not None]
+        if not pks:
+            return set()
+        return set(self.model._default_manager.filter(pk__in=pks).values_list(self.kecamatan_lookup, flat=True)) - {
+            None
+        }
+
+    def _versi_data_naikkan(self, kecamatan_ids: set[int] | None) -> None:
+        if not self.mengubah_data:
+            return
+        if kecamatan_ids is None:
+            versi_data_naikkan_semua()
+        else:
+            versi_data_naikkan(kecamatan_ids=kecamatan_ids)
+
+    def save_model(self, request, obj, form, change):
+        # Before and after: an edit that moves a row to another kecamatan changes both.
+        sebelum = self._kecamatan_terdampak([obj.pk]) if change and self.mengubah_data else set()
+        super().save_model(request, obj, form, change)
+        if self.mengubah_data:
+            sesudah = self._kecamatan_terdampak([obj.pk])
+            self._versi_data_naikkan(None if sebelum is None or sesudah is None else sebelum | sesudah)
+
+    def delete_model(self, request, obj):
+        terdampak = self._kecamatan_terdampak([obj.pk]) if self.mengubah_data else set()
+        super().delete_model(request, obj)
+        self._versi_data_naikkan(terdampak)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            terdampak = (
+                self._kecamatan_terdampak(list(queryset.values_list("pk", flat=True))) if self.mengubah_data else set()
+            )
+            super().delete_queryset(request, queryset)
+            self._versi_data_naikkan(terdampak)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if not request.user.is_superuser:

@@ -27,6 +27,7 @@ from kecamatan.models import BuktiPendukung, JenisBukti, Keanggotaan, Kegiatan, 
 from kecamatan.models.token import PANJANG_PREFIX, token_digest
 from kecamatan.validation import kegiatan_validate
 from wilayah.models import Kecamatan
+from wilayah.versi import versi_data_naikkan, versi_data_naikkan_semua
 
 # The security log (iku_project/audit.py): who made or revoked which API token, from where.
 log_keamanan = logging.getLogger("iku.keamanan")
@@ -86,6 +87,7 @@ def kegiatan_create(
     kegiatan.save()
     if desa:
         _desa_set_into_creation_record(kegiatan=kegiatan, desa=desa)
+    versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
     return kegiatan
 
 
@@ -154,6 +156,7 @@ def kegiatan_update(
         del current.skip_history_when_saving
     current._history_user = user
     current.save()
+    versi_data_naikkan(kecamatan_ids=[current.kecamatan_id])
     return current
 
 
@@ -184,6 +187,7 @@ def kegiatan_output_record(
     current.tanggal_output = tanggal_output
     current._history_user = user
     current.save(update_fields=["output", "tanggal_output", "versi", "diubah_pada"])
+    versi_data_naikkan(kecamatan_ids=[current.kecamatan_id])
     kegiatan.output, kegiatan.tanggal_output, kegiatan.versi = current.output, current.tanggal_output, versi_baru
     return current
 
@@ -238,6 +242,8 @@ def _simpan_dengan_berkas(*, bukti: BuktiPendukung, berkas, user) -> None:
         if bukti.berkas:
             bukti.berkas.storage.delete(bukti.berkas.name)
         raise
+    # The scan is listed in the Laporan's Lampiran; a new bukti may make the kegiatan followed up.
+    versi_data_naikkan(kecamatan_ids=[bukti.kegiatan.kecamatan_id])
 
 
 @transaction.atomic
@@ -252,6 +258,7 @@ def bukti_remove(*, user, bukti: BuktiPendukung) -> BuktiPendukung:
     locked.dihapus_pada = timezone.now()
     locked._history_user = user
     locked.save(update_fields=["dihapus_oleh", "dihapus_pada"])
+    versi_data_naikkan(kecamatan_ids=[locked.kegiatan.kecamatan_id])
     return locked
 
 
@@ -275,6 +282,9 @@ def katalog_aktif_set(*, user, entri: Iterable, aktif: bool) -> int:
         item._history_user = user
         item.save(update_fields=["aktif"])
         berubah += 1
+    if berubah:
+        # The catalogue is shared: which entries are active decides what every kecamatan may count.
+        versi_data_naikkan_semua()
     return berubah
 
 
@@ -335,6 +345,8 @@ def sertifikat_pejabat_unggah(*, user, pejabat, berkas, frasa_sandi: str, sekara
     except Exception:
         sertifikat.berkas.storage.delete(baru)
         raise
+    # The signature block of the reports shows whether the pejabat can sign electronically.
+    versi_data_naikkan(kecamatan_ids=[pejabat.kecamatan_id])
     if lama:
         storage = sertifikat.berkas.storage
         transaction.on_commit(lambda: storage.delete(lama))

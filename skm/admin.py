@@ -14,6 +14,7 @@ from skm.models import (
     Responden,
     Unsur,
 )
+from wilayah.versi import versi_data_naikkan_semua
 
 PERAN_PEMBACA = akses.PERAN_PEMBACA_SKM
 
@@ -52,6 +53,8 @@ def salin_versi_baru(modeladmin, request, queryset):
                 )
                 for p in kuesioner.pertanyaan.all()
             )
+            # A new questionnaire version decides which wording later answers are read against.
+            versi_data_naikkan_semua()
             modeladmin.message_user(
                 request, f"Versi {versi} dibuat; ubah kata-katanya dan tanggal berlakunya.", messages.SUCCESS
             )

@@ -13,6 +13,7 @@ from django.db import transaction
 from skm.models import JenisLayanan, PenggunaLayanan, Responden
 from skm.selectors import kuesioner_berlaku
 from wilayah.models import Kecamatan
+from wilayah.versi import versi_data_naikkan
 
 LAYANAN = {
     "35.08.12": [
@@ -74,5 +75,6 @@ def skm_demo_load(*, hari_ini: datetime.date) -> int:
                 )
             )
         Responden.objects.bulk_create(baru)
+        versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
         jumlah += len(baru)
     return jumlah

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from iku_project.spreadsheet import sel, simpan, workbook
 from skm.models import JUMLAH_UNSUR, JenisLayanan, Kuesioner, Responden
+from wilayah.versi import versi_data_naikkan
 
 SHEET = "Responden"
 KOLOM = [
@@ -273,6 +274,8 @@ def skm_workbook_import(*, kecamatan, file, hari_ini: datetime.date, dry_run: bo
         simpan = [r for r in baru if r.kunci_impor not in ada]
         hasil.sudah_ada = len(baru) - len(simpan)
         hasil.baru = len(simpan)
-        if not dry_run:
+        if not dry_run and simpan:
             Responden.objects.bulk_create(simpan)
+            # bulk_create sends no signals: one bump for the whole import.
+            versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
     return hasil

@@ -8,6 +8,7 @@ from django.db import transaction
 from kecamatan import akses
 from skm.models import JUMLAH_UNSUR, JenisLayanan, RencanaTindakLanjut, Responden, Unsur
 from skm.selectors import kuesioner_berlaku
+from wilayah.versi import versi_data_naikkan
 
 
 @transaction.atomic
@@ -50,6 +51,7 @@ def responden_create(
     )
     responden.full_clean()
     responden.save()
+    versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
     return responden
 
 
@@ -86,4 +88,6 @@ def rencana_tindak_lanjut_save(
         },
     )
     rtl.full_clean()
+    # The plan is printed in the SKM report of the period.
+    versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
     return rtl

@@ -6,6 +6,7 @@ from django.db import transaction
 
 from wilayah.kepmendagri import rows_under
 from wilayah.models import Desa, Kabupaten, Kecamatan, Provinsi, jenis_dari_kode
+from wilayah.versi import versi_data_naikkan
 
 
 @dataclass
@@ -13,6 +14,8 @@ class HasilImportWilayah:
     dibuat: dict[str, int] = field(default_factory=dict)
     diubah: dict[str, int] = field(default_factory=dict)
     kecamatan: list[Kecamatan] = field(default_factory=list)
+    # Codes of every region created or renamed: the kecamatan under them get a new data version.
+    kode_berubah: set[str] = field(default_factory=set)
 
     @property
     def ada_perubahan(self):
@@ -34,6 +37,7 @@ def _upsert(model, rows, *, build, tingkat, hasil):
     model.objects.bulk_update(to_update, ["nama"], batch_size=2000)
     hasil.dibuat[tingkat] = len(to_create)
     hasil.diubah[tingkat] = len(to_update)
+    hasil.kode_berubah.update(obj.kode for obj in to_create + to_update)
     return {obj.kode: obj for obj in model.objects.filter(kode__in=[r.kode for r in rows])}
 
 
@@ -80,6 +84,23 @@ def wilayah_import(*, kode: str) -> HasilImportWilayah:
         desa.jenis = jenis_dari_kode(row.kode)
         return desa
 
+    sebelum = set(hasil.kode_berubah)
     _upsert(Desa, by_tingkat["desa"], build=build_desa, tingkat="desa", hasil=hasil)
+    kecamatan_desa_berubah = {parent(kode) for kode in hasil.kode_berubah - sebelum}
     hasil.kecamatan = sorted(kecamatan.values(), key=lambda k: k.kode)
+    # Bulk writes send no signals. A kecamatan's reports print its own name, its kabupaten's and
+    # provinsi's, and its desa: a change to any of them (a code and all the codes above it) bumps it.
+    versi_data_naikkan(
+        kecamatan_ids=[
+            k.pk
+            for k in hasil.kecamatan
+            if any(kode in hasil.kode_berubah for kode in _kode_dan_induknya(k.kode))
+            or k.kode in kecamatan_desa_berubah
+        ]
+    )
     return hasil
+
+
+def _kode_dan_induknya(kode: str) -> list[str]:
+    bagian = kode.split(".")
+    return [".".join(bagian[:i]) for i in range(1, len(bagian) + 1)]

@@ -12,6 +12,7 @@ kecamatan never wait for the same row.
 
 from collections.abc import Iterable
 
+from django.db import transaction
 from django.db.models import Count, F, Max, Sum
 
 from wilayah.models import Kecamatan
@@ -20,16 +21,40 @@ from wilayah.models import Kecamatan
 def versi_data_naikkan(*, kecamatan_ids: Iterable[int]) -> None:
     """Bump the data version of these kecamatan (call inside the writing transaction)."""
     ids = sorted({i for i in kecamatan_ids if i is not None})
-    if ids:
-        # Sorted ids: two transactions bumping overlapping sets lock the rows in the same order.
-        Kecamatan.objects.filter(pk__in=ids).update(versi_data=F("versi_data") + 1)
+    if not ids:
+        return
+    if len(ids) > 1 and transaction.get_connection().in_atomic_block:
+        # An UPDATE ... IN locks rows in whatever order the plan visits them; taking the locks in id
+        # order first means two transactions bumping overlapping sets cannot deadlock.
+        list(Kecamatan.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    Kecamatan.objects.filter(pk__in=ids).update(versi_data=F("versi_data") + 1)
+
+
+def versi_data_naikkan_semua() -> None:
+    """Bump every kecamatan at once (a catalogue or questionnaire change alters how all of them count).
+
+    One UPDATE, not one per kecamatan: the catalogue is shared by the whole installation.
+    """
+    Kecamatan.objects.update(versi_data=F("versi_data") + 1)
 
 
 def versi_data_kunci(*, kecamatan_qs) -> str:
     """A short key that changes whenever any kecamatan of the set is written or the set changes.
 
-    Each bump adds one to exactly one counter, so the sum changes with every write; the count and
-    the largest id catch a kecamatan added to or removed from the set.
+    Each bump adds one to exactly one counter, so the sum changes with every write; the count, the
+    sum of the ids and the largest id catch a kecamatan added to or removed from the set (two sets
+    alike in all three would have to swap members of equal id sums at the same versions).
     """
-    agregat = kecamatan_qs.order_by().aggregate(n=Count("pk"), jumlah=Sum("versi_data"), id_maks=Max("pk"))
-    return f"{agregat['n']}.{agregat['jumlah'] or 0}.{agregat['id_maks'] or 0}"
+    agregat = kecamatan_qs.order_by().aggregate(
+        n=Count("pk"), jumlah=Sum("versi_data"), id_jumlah=Sum("pk"), id_maks=Max("pk")
+    )
+    return f"{agregat['n']}.{agregat['jumlah'] or 0}.{agregat['id_jumlah'] or 0}.{agregat['id_maks'] or 0}"
+
+
+def versi_data_per_kecamatan(*, kecamatan_qs) -> list[tuple[int, int, int]]:
+    """(kecamatan id, kabupaten id, data version) of every kecamatan of the set, in one query.
+
+    What a cache that keeps one entry per kabupaten builds its keys from: the exact members and
+    their versions, so a write in one kabupaten never evicts another's entry.
+    """
+    return list(kecamatan_qs.order_by().values_list("pk", "kabupaten_id", "versi_data"))

@@ -31,6 +31,7 @@ from kecamatan import akses
 from kecamatan.berkas import XLSX, validate_upload
 from kecamatan.models import BuktiPendukung, Kegiatan
 from wilayah.models import Kecamatan
+from wilayah.versi import versi_data_naikkan
 
 BATCH = 500
 # docs/DESIGN.md §1: only a kasi logs kegiatan, records outputs, adds bukti and enters desa documents, which is
@@ -132,6 +133,9 @@ def workbook_import(*, user, file, dry_run: bool = False, hari_ini: datetime.dat
         if hasil.kesalahan:
             return hasil
         _tulis(rencana, user=user)
+        if rencana.kegiatan_baru or rencana.bukti_baru or rencana.dokumen_baru or rencana.dokumen_ubah:
+            # Bulk writes send no signals: one bump per kecamatan of the workbook, in its transaction.
+            versi_data_naikkan(kecamatan_ids=kecamatan_ids)
     hasil.disimpan = True
     return hasil
 

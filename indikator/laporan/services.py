@@ -21,6 +21,7 @@ from indikator.models import PengesahanLaporan, token_verifikasi_baru
 from kecamatan import akses
 from kecamatan.periode import Periode
 from wilayah.models import Kecamatan
+from wilayah.versi import versi_data_naikkan
 
 
 def url_verifikasi(token: str, *, url_dasar: str = "") -> str:
@@ -152,4 +153,6 @@ def laporan_sahkan(
         # The row never came to be: leave no orphan PDF in storage.
         pengesahan.berkas.delete(save=False)
         raise
+    # The report page lists the approved versions: a stored rendering of it is stale now.
+    versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
     return pengesahan

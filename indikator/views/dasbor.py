@@ -2,25 +2,33 @@
 
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from desa.selectors import tenggat_dokumen
+from desa.selectors import iku2_basis
 from desa.tenggat import Basis
 from iku_project.htmx import vary_on_htmx
 from indikator.calculations import total_kecamatan, total_sejauh_ini
 from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
 from indikator.forms import PeriodeForm
-from indikator.iku import iku1_per_seksi, iku_compute, iku_compute_with_last_year
-from indikator.models import DokumenIKU, NilaiIndikatorTujuan
-from indikator.selectors import BELUM_DIPAKAI, DEFINISI_DIPAKAI, penggunaan_kecamatan
-from indikator.tujuan import tujuan_compute, tujuan_per_kecamatan
+from indikator.iku import iku_compute, iku_compute_with_last_year
+from indikator.selectors import (
+    BELUM_DIPAKAI,
+    DEFINISI_DIPAKAI,
+    penggunaan_kecamatan_tersimpan,
+    rincian_dasbor_kecamatan,
+)
+from indikator.tembolok import kunci
+from indikator.tujuan import tujuan_per_kecamatan_tersimpan
 from kecamatan import akses
-from kecamatan.models import Kegiatan
 from kecamatan.periode import PeriodeTidakSah
 from wilayah.models import Kecamatan
+from wilayah.versi import versi_data_kunci
 
 
 def beranda(request):
@@ -82,6 +90,53 @@ def dasbor_kecamatan(request, kode=None):
     except PeriodeTidakSah:
         return periode_ditolak(request, periode_form, judul=f"Kecamatan {kecamatan.nama}")
     as_of = periode_form.as_of()
+    boleh_atur_target = akses.boleh_atur_target(request.user)
+    # As on the kabupaten dashboard: the figures, lists and links are rendered once per data version of
+    # this kecamatan, period, as-of date, basis, today, query string and what the viewer may do.
+    kunci_isi = kunci(
+        "dasbor-kecamatan-html",
+        versi=versi_data_kunci(kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk)),
+        argumen=(
+            kecamatan.pk,
+            kode is not None,
+            boleh_atur_target,
+            periode,
+            as_of,
+            iku2_basis(),
+            hari_ini,
+            sorted(request.GET.lists()),
+        ),
+    )
+    isi = cache.get(kunci_isi)
+    konteks = {}
+    if isi is None:
+        konteks = _konteks_dasbor_kecamatan(
+            request,
+            kecamatan=kecamatan,
+            kode=kode,
+            periode_form=periode_form,
+            periode=periode,
+            as_of=as_of,
+            hari_ini=hari_ini,
+        )
+        konteks["boleh_atur_target"] = boleh_atur_target
+        isi = render_to_string("indikator/dasbor_kecamatan.html#isi-dasbor", konteks, request)
+        cache.set(kunci_isi, isi)
+    if request.htmx:
+        return HttpResponse(isi)
+    context = {
+        **konteks,
+        "kecamatan": kecamatan,
+        "periode_form": periode_form,
+        "periode": periode,
+        "hari_ini": hari_ini,
+        "boleh_atur_target": boleh_atur_target,
+        "isi_dasbor": isi,
+    }
+    return render(request, "indikator/dasbor_kecamatan.html", context)
+
+
+def _konteks_dasbor_kecamatan(request, *, kecamatan, kode, periode_form, periode, as_of, hari_ini) -> dict:
     (hasil,) = iku_compute_with_last_year(
         kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=periode, as_of=as_of
     )
@@ -91,14 +146,7 @@ def dasbor_kecamatan(request, kode=None):
         Batang(label=tw.singkatan_triwulan, nilai=r.percent, keterangan=f"{r.numerator} dari {r.denominator}")
         for tw, r in iku1.per_triwulan
     ]
-    perlu = (
-        Kegiatan.objects.filter(kecamatan=kecamatan, tanggal__gte=periode.mulai, tanggal__lte=periode.selesai)
-        .perlu_tindak_lanjut(as_of)
-        .select_related("seksi")
-        .order_by("tanggal", "pk")
-    )
-    dokumen_iku = DokumenIKU.objects.in_force_on(kecamatan, periode.selesai)
-    nilai_tujuan = NilaiIndikatorTujuan.objects.filter(kecamatan=kecamatan, tahun=periode.tahun).first()
+    rincian = rincian_dasbor_kecamatan(kecamatan=kecamatan, periode=periode, as_of=as_of, iku1=iku1)
     kabupaten_view = kode is not None
     filter_kecamatan = kecamatan if kabupaten_view else None
     context = {
@@ -109,18 +157,18 @@ def dasbor_kecamatan(request, kode=None):
         "hari_ini": hari_ini,
         "hasil": sekarang,
         "lalu": hasil.tahun_lalu,
-        "per_seksi": iku1_per_seksi(kecamatan=kecamatan, iku1=iku1),
+        "per_seksi": rincian.per_seksi,
         # Narrower than the PDF's drawing, so its text stays readable on a 390-px phone.
         "grafik_triwulan": grafik_kolom(
             batang, judul=f"IKU 1 per triwulan, {periode.label}", target=iku1.target, lebar=400
         ),
         "batang_triwulan": batang,
-        "perlu_tindak_lanjut": perlu[:10],
-        "jumlah_perlu_tindak_lanjut": perlu.count(),
-        "tenggat": tenggat_dokumen(kecamatan=kecamatan, as_of=as_of, hari=60),
-        "dokumen_iku": dokumen_iku,
-        "nilai_tujuan": nilai_tujuan,
-        "tujuan": tujuan_compute(kecamatan=kecamatan, periode=periode, dokumen=dokumen_iku, as_of=as_of),
+        "perlu_tindak_lanjut": rincian.perlu_tindak_lanjut,
+        "jumlah_perlu_tindak_lanjut": rincian.jumlah_perlu_tindak_lanjut,
+        "tenggat": rincian.tenggat,
+        "dokumen_iku": rincian.dokumen_iku,
+        "nilai_tujuan": rincian.nilai_tujuan,
+        "tujuan": rincian.tujuan,
         "url_skm": reverse("skm:hasil-kecamatan", args=[kecamatan.kode]) if kabupaten_view else reverse("skm:hasil"),
         "basis_label": Basis(sekarang.iku2.basis).label,
         "url_iku1_numerator": _kegiatan_url(filter_kecamatan, periode, tindak_lanjut="ya"),
@@ -135,13 +183,9 @@ def dasbor_kecamatan(request, kode=None):
         "url_tenggat": reverse("desa:tenggat-kecamatan", args=[kecamatan.kode])
         if kabupaten_view
         else reverse("desa:tenggat"),
-        "boleh_atur_target": akses.boleh_atur_target(request.user),
         "periode_query": urlencode(_periode_query(periode_form)),
     }
-    template = "indikator/dasbor_kecamatan.html"
-    if request.htmx:
-        template += "#isi-dasbor"
-    return render(request, template, context)
+    return context
 
 
 URUTAN = {
@@ -166,7 +210,31 @@ def dasbor_kabupaten(request):
     except PeriodeTidakSah:
         return periode_ditolak(request, periode_form, judul="Capaian IKU per kecamatan")
     as_of = periode_form.as_of()
-    hasil = iku_compute(kecamatan_qs=akses.kecamatan_scope(request.user), periode=periode, as_of=as_of)
+    scope = akses.kecamatan_scope(request.user)
+    # The table and charts depend on nothing but the kecamatan set's data, the period, the as-of date, the
+    # basis, today (the "as of an earlier day" note) and the query string (sort, links): rendered once per
+    # data version. The key holds the set's version key, so any write in it shows at once.
+    kunci_isi = kunci(
+        "dasbor-kabupaten-html",
+        versi=versi_data_kunci(kecamatan_qs=scope),
+        argumen=(periode, as_of, iku2_basis(), hari_ini, sorted(request.GET.lists())),
+    )
+    isi = cache.get(kunci_isi)
+    konteks = {}
+    if isi is None:
+        konteks = _konteks_dasbor_kabupaten(
+            request, scope=scope, periode=periode, as_of=as_of, hari_ini=hari_ini, periode_form=periode_form
+        )
+        isi = render_to_string("indikator/dasbor_kabupaten.html#isi-dasbor", konteks, request)
+        cache.set(kunci_isi, isi)
+    if request.htmx:
+        return HttpResponse(isi)
+    context = {**konteks, "periode_form": periode_form, "periode": periode, "hari_ini": hari_ini, "isi_dasbor": isi}
+    return render(request, "indikator/dasbor_kabupaten.html", context)
+
+
+def _konteks_dasbor_kabupaten(request, *, scope, periode, as_of, hari_ini, periode_form) -> dict:
+    hasil = iku_compute(kecamatan_qs=scope, periode=periode, as_of=as_of)
     urut = request.GET.get("urut", "kode")
     hasil = sorted(hasil, key=URUTAN.get(urut, URUTAN["kode"]))
     query = _periode_query(periode_form)
@@ -185,7 +253,7 @@ def dasbor_kabupaten(request):
     )
     context["total_iku1"], context["total_iku2"] = total_kecamatan(hasil)
     # Offices that have not started would drag the kabupaten line down: give it also over those in use.
-    penggunaan = penggunaan_kecamatan(kecamatan_ids=[h.kecamatan.id for h in hasil])
+    penggunaan = penggunaan_kecamatan_tersimpan(kecamatan_qs=scope)
     context["baris"] = [(h, penggunaan.get(h.kecamatan.id, BELUM_DIPAKAI)) for h in hasil]
     dipakai = [h for h, p in context["baris"] if p.dipakai]
     context["jumlah_dipakai"] = len(dipakai)
@@ -193,10 +261,5 @@ def dasbor_kabupaten(request):
     context["definisi_dipakai"] = DEFINISI_DIPAKAI
     context["total_sejauh_ini"] = total_sejauh_ini(hasil)
     context["dipakai_sejauh_ini"] = total_sejauh_ini(dipakai)
-    context["tujuan"] = tujuan_per_kecamatan(
-        kecamatan_ids=[h.kecamatan.id for h in hasil], periode=periode, as_of=as_of
-    )
-    template = "indikator/dasbor_kabupaten.html"
-    if request.htmx:
-        template += "#isi-dasbor"
-    return render(request, template, context)
+    context["tujuan"] = tujuan_per_kecamatan_tersimpan(kecamatan_qs=scope, periode=periode, as_of=as_of)
+    return context
