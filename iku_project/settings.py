@@ -306,7 +306,12 @@ else:
     raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'rq'.")
 # A job may run this long on RQ before RQ kills it (a large import, a signed approval).
 # Without REDIS_URL the database backend runs the jobs; the RQ tests still find the local Redis here.
-RQ_QUEUES = {PEKERJAAN_ANTREAN: {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": env.int("PEKERJAAN_BATAS_WAKTU", default=1800)}}
+RQ_QUEUES = {
+    PEKERJAAN_ANTREAN: {
+        "URL": REDIS_URL or "redis://127.0.0.1:6379/0",
+        "DEFAULT_TIMEOUT": env.int("PEKERJAAN_BATAS_WAKTU", default=1800),
+    }
+}
 # The running worker touches its job every PEKERJAAN_DETAK_DETIK seconds; a job whose heartbeat is older
 # than PEKERJAAN_DETAK_BATAS_DETIK lost its worker: it is re-queued once (PEKERJAAN_PERCOBAAN_MAKS attempts
 # in all), then failed.

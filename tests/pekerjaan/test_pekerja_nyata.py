@@ -92,7 +92,10 @@ def antrean_rq(settings):
     from redis import Redis
 
     nama = f"uji-pekerjaan-{uuid.uuid4().hex[:12]}"
-    django_rq.settings.QUEUES[nama] = {"URL": settings.RQ_QUEUES[settings.PEKERJAAN_ANTREAN]["URL"], "DEFAULT_TIMEOUT": 300}
+    django_rq.settings.QUEUES[nama] = {
+        "URL": settings.RQ_QUEUES[settings.PEKERJAAN_ANTREAN]["URL"],
+        "DEFAULT_TIMEOUT": 300,
+    }
     settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [nama]}}
     settings.PEKERJAAN_ANTREAN = nama
     redis = Redis.from_url(settings.RQ_QUEUES[settings.PEKERJAAN_ANTREAN]["URL"])
