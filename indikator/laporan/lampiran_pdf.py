@@ -4,7 +4,7 @@ WeasyPrint spends about 1.1 ms of CPU per table cell before it sets any text, so
 cells cost 20+ s however the CSS is written (docs/performance.md, issue 11.4); ReportLab's platypus
 sets the same table in about 2 s. The rest of the report stays WeasyPrint's, and so do the running
 header, footer, page numbers and draft mark of Lampiran I's pages: the HTML holds one empty landscape
-page per page ReportLab made (``halaman_kosong``), so WeasyPrint numbers the whole document ("Halaman x
+page per page ReportLab made (``halaman_lampiran_i``), so WeasyPrint numbers the whole document ("Halaman x
 dari y") and places everything else as before; ``sisipkan`` then draws each ReportLab page over its
 empty page as a form XObject (pypdf), without parsing either content stream.
 
@@ -364,7 +364,9 @@ def sisipkan(utama: bytes, lampiran: bytes, mulai: int) -> bytes:
     penulis = PdfWriter(clone_from=pembaca)
     penulis.pdf_header = pembaca.pdf_header  # WeasyPrint's PDF 1.7, not pypdf's default 1.3
     sumber = PdfReader(io.BytesIO(lampiran))
-    simpan = penulis._add_object(DecodedStreamObject.initialize_from_dictionary({"__streamdata__": b"q\n"}))
+    simpan = DecodedStreamObject()
+    simpan.set_data(b"q\n")
+    simpan = penulis._add_object(simpan)
     for i, halaman_rl in enumerate(sumber.pages):
         halaman = penulis.pages[mulai + i]
         form = DecodedStreamObject()
