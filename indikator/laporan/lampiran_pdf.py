@@ -293,6 +293,11 @@ class _Tabel(Table):
         return super().split(availWidth, availHeight)
 
 
+def siapkan() -> None:
+    """Load the fonts and styles now (once per process, ~0.2 s) rather than in the first report."""
+    _gaya()
+
+
 @dataclass(frozen=True)
 class LampiranI:
     pdf: bytes
