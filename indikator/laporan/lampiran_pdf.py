@@ -213,9 +213,8 @@ def _baris(k: BarisKegiatan, p, t) -> list:
 
     ``p`` makes a cell paragraph of runs, ``t`` a cell of plain text (a paragraph unless it fits on one line).
     """
-    seksi = [_f(_rapi(k.seksi) or "—")]
-    if _rapi(k.desa):
-        seksi += [_br(), _f(_rapi(k.desa), warna=REDUP)]
+    seksi, desa = _rapi(k.seksi) or "—", _rapi(k.desa)
+    seksi = p(_f(seksi), _br(), _f(desa, warna=REDUP)) if desa else t(seksi, 3)
     bukti = []
     for b in k.bukti:
         if bukti:
@@ -229,7 +228,7 @@ def _baris(k: BarisKegiatan, p, t) -> list:
         str(k.nomor),
         _tgl(k.tanggal),
         p(_f(_rapi(f"{k.kategori} {k.uraian}"))),
-        p(*seksi),
+        seksi,
         t(k.keterangan, 4),
         t(k.status, 5),
         p(_f(_rapi(k.output)), _br(), _f(_tgl(k.tanggal_output), warna=REDUP)) if _rapi(k.output) else "—",
