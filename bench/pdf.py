@@ -142,7 +142,7 @@ def main() -> None:
     from django.utils import timezone
     from sintetis import log
 
-    from indikator.laporan import html
+    from indikator.laporan import html, lampiran_pdf
     from indikator.laporan.generator import laporan_capaian_generate
     from indikator.laporan.pdf import html_ke_pdf, laporan_capaian_pdf
     from kecamatan.periode import tahunan
@@ -156,6 +156,7 @@ def main() -> None:
     if args.html:
         Path(args.html).write_text(source, encoding="utf-8")
     html_ke_pdf("<p>pemanasan</p>")
+    lampiran_pdf.siapkan()  # ReportLab's fonts, as WeasyPrint's above: once per worker, not per report
     log(f"pdf: {len(laporan.kegiatan)} kegiatan, HTML {len(source) // 1024} KiB; load {os.getloadavg()[0]:.1f}")
     wall, cpu = [], []
     for _ in range(args.runs):

@@ -312,7 +312,7 @@ def main() -> None:
                 f.result()
         log(f"data siap dalam {time.perf_counter() - mulai:.0f} s; mengukur satu per satu")
         paths = []
-        # WeasyPrint dominates the PDF (the database part is a few queries): render it once, on PostgreSQL.
+        # The render dominates the PDF (the database part is a few queries): render it once, on PostgreSQL.
         pdf_backend = "postgres" if "postgres" in args.backend else args.backend[0]
         for db in sorted(dbs, key=lambda d: (d.backend != "sqlite", d.skala)):
             berkas = db.skala == s_min and not args.tanpa_berkas

@@ -320,9 +320,11 @@ def pdf_laporan(hari_ini, tahun) -> dict:
             hasil=HasilData(),
         )
     # Warm-up: the first WeasyPrint render of a process (or of a machine: fontconfig cache) is slow.
+    from indikator.laporan import lampiran_pdf
     from indikator.laporan.pdf import html_ke_pdf
 
     html_ke_pdf("<p>pemanasan</p>")
+    lampiran_pdf.siapkan()  # ReportLab's fonts, as WeasyPrint's above: once per worker, not per report
     log("pdf: Laporan Capaian dengan 1.000 kegiatan di Lampiran I")
     try:
         connection.queries_log.clear()

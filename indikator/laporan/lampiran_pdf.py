@@ -4,7 +4,7 @@ WeasyPrint spends about 1.1 ms of CPU per table cell before it sets any text, so
 cells cost 20+ s however the CSS is written (docs/performance.md, issue 11.4); ReportLab's platypus
 sets the same table in about 2 s. The rest of the report stays WeasyPrint's, and so do the running
 header, footer, page numbers and draft mark of Lampiran I's pages: the HTML holds one empty landscape
-page per page ReportLab made (``halaman_kosong``), so WeasyPrint numbers the whole document ("Halaman x
+page per page ReportLab made (``halaman_lampiran_i``), so WeasyPrint numbers the whole document ("Halaman x
 dari y") and places everything else as before; ``sisipkan`` then draws each ReportLab page over its
 empty page as a form XObject (pypdf), without parsing either content stream.
 
@@ -213,9 +213,8 @@ def _baris(k: BarisKegiatan, p, t) -> list:
 
     ``p`` makes a cell paragraph of runs, ``t`` a cell of plain text (a paragraph unless it fits on one line).
     """
-    seksi = [_f(_rapi(k.seksi) or "—")]
-    if _rapi(k.desa):
-        seksi += [_br(), _f(_rapi(k.desa), warna=REDUP)]
+    seksi, desa = _rapi(k.seksi) or "—", _rapi(k.desa)
+    seksi = p(_f(seksi), _br(), _f(desa, warna=REDUP)) if desa else t(seksi, 3)
     bukti = []
     for b in k.bukti:
         if bukti:
@@ -229,7 +228,7 @@ def _baris(k: BarisKegiatan, p, t) -> list:
         str(k.nomor),
         _tgl(k.tanggal),
         p(_f(_rapi(f"{k.kategori} {k.uraian}"))),
-        p(*seksi),
+        seksi,
         t(k.keterangan, 4),
         t(k.status, 5),
         p(_f(_rapi(k.output)), _br(), _f(_tgl(k.tanggal_output), warna=REDUP)) if _rapi(k.output) else "—",
@@ -291,6 +290,11 @@ class _Tabel(Table):
         terlalu_tinggi = baris < len(self._rowHeights) and kepala + self._rowHeights[baris] > TINGGI_ISI
         self.splitInRow = 1 if terlalu_tinggi else 0
         return super().split(availWidth, availHeight)
+
+
+def siapkan() -> None:
+    """Load the fonts and styles now (once per process, ~0.2 s) rather than in the first report."""
+    _gaya()
 
 
 @dataclass(frozen=True)
@@ -364,7 +368,9 @@ def sisipkan(utama: bytes, lampiran: bytes, mulai: int) -> bytes:
     penulis = PdfWriter(clone_from=pembaca)
     penulis.pdf_header = pembaca.pdf_header  # WeasyPrint's PDF 1.7, not pypdf's default 1.3
     sumber = PdfReader(io.BytesIO(lampiran))
-    simpan = penulis._add_object(DecodedStreamObject.initialize_from_dictionary({"__streamdata__": b"q\n"}))
+    simpan = DecodedStreamObject()
+    simpan.set_data(b"q\n")
+    simpan = penulis._add_object(simpan)
     for i, halaman_rl in enumerate(sumber.pages):
         halaman = penulis.pages[mulai + i]
         form = DecodedStreamObject()
