@@ -66,7 +66,6 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
-    "django_rq",
     "iku_project.apps.IKUProjectConfig",
     "pekerjaan",
     "wilayah",
@@ -302,8 +301,12 @@ elif TASKS_BACKEND == "rq":
     if not REDIS_URL:
         raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL (the Redis that holds the queue).")
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
+    # Its rqworker command only with RQ; its admin dashboard stays off (superuser pages outside the admin
+    # sweep's scoping, and JSON stats views without the admin's login).
+    INSTALLED_APPS.append("django_rq")
 else:
     raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'rq'.")
+RQ_SHOW_ADMIN_LINK = False
 # A job may run this long on RQ before RQ kills it (a large import, a signed approval).
 # Without REDIS_URL the database backend runs the jobs; the RQ tests still find the local Redis here.
 RQ_QUEUES = {
