@@ -7,12 +7,14 @@ output and the command line all read. The as-of date is always an argument.
 
 import datetime
 import math
+from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -101,8 +103,9 @@ class Fakta:
 # ---------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
-class Rasio:
+class Rasio(NamedTuple):
+    """A ratio (a NamedTuple: some 70,000 of them in a cached national roll-up, read back quickly)."""
+
     numerator: int
     denominator: int
 
@@ -145,13 +148,60 @@ class SelDokumen(NamedTuple):
     nomor: str
 
 
-@dataclass
 class RincianDokumen:
-    wajib: DokumenWajib
-    sel: list[SelDokumen]
+    """One required document (``wajib``) across the desa of a kecamatan: one cell (``sel``) per desa.
+
+    Kept in the cache (indikator/tembolok.py) as columns, the dates as day numbers: a national roll-up
+    holds some 225,000 cells, and reading them back as objects took most of its warm time; the counts
+    come from the status column alone, and the cells are rebuilt only for a page that lists them.
+    """
+
+    __slots__ = ("wajib", "_sel", "_status", "_kolom")
+
+    def __init__(self, wajib: DokumenWajib, sel: list[SelDokumen]):
+        self.wajib = wajib
+        self._sel = list(sel)
+        self._status = [s.status for s in self._sel]
+        self._kolom = None
+
+    @property
+    def sel(self) -> list[SelDokumen]:
+        if self._sel is None:
+            desa, tanggal, nomor = self._kolom
+            self._sel = [
+                SelDokumen(d, status, datetime.date.fromordinal(t) if t else None, n)
+                for d, status, t, n in zip(desa, self._status, tanggal, nomor, strict=True)
+            ]
+            self._kolom = None
+        return self._sel
+
+    def __getstate__(self):
+        if self._sel is None:
+            kolom = self._kolom
+        else:
+            kolom = (
+                [s.desa for s in self._sel],
+                array("l", [s.tanggal.toordinal() if s.tanggal else 0 for s in self._sel]),
+                [s.nomor for s in self._sel],
+            )
+        return (self.wajib, self._status, kolom)
+
+    def __setstate__(self, state):
+        self.wajib, self._status, self._kolom = state
+        self._sel = None
+
+    def __eq__(self, other):
+        if not isinstance(other, RincianDokumen):
+            return NotImplemented
+        return self.wajib == other.wajib and self.sel == other.sel
+
+    __hash__ = None
+
+    def __repr__(self):
+        return f"RincianDokumen(wajib={self.wajib!r}, sel={self.sel!r})"
 
     def jumlah(self, status: StatusDokumen) -> int:
-        return sum(1 for s in self.sel if s.status == status)
+        return self._status.count(status)
 
     @property
     def tepat_waktu(self):
@@ -171,7 +221,7 @@ class RincianDokumen:
 
     @property
     def percent(self):
-        return persen(self.tepat_waktu, len(self.sel))
+        return persen(self.tepat_waktu, len(self._status))
 
 
 @dataclass
@@ -263,13 +313,19 @@ class HasilKecamatan:
 # ---------------------------------------------------------------- computation
 
 
+@lru_cache(maxsize=64)
+def _triwulan_di_dalamnya(periode: Periode) -> list[Periode]:
+    return periode.triwulan_di_dalamnya()
+
+
 def hitung_iku1(
     kegiatan: Iterable[KegiatanFakta], *, periode: Periode, as_of: datetime.date, target: Decimal | None
 ) -> HasilIKU1:
     """IKU 1 of one kecamatan: carried-out kegiatan of the period up to ``as_of``, and those followed up."""
     dihitung, ditindaklanjuti = [], []
     per_kategori = {k.value: [0, 0] for k in Kategori}
-    triwulan = periode.triwulan_di_dalamnya()
+    # The same triwulan objects for every kecamatan: a cached roll-up stores them once, not per kecamatan.
+    triwulan = _triwulan_di_dalamnya(periode)
     per_triwulan = [[0, 0] for _ in triwulan]
     per_seksi = defaultdict(lambda: [0, 0])
     mulai, selesai = periode.mulai, min(periode.selesai, as_of)

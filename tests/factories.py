@@ -15,6 +15,7 @@ from django.utils import timezone
 from desa.models import DokumenDesa, JenisDokumen
 from kecamatan.models import BuktiPendukung, JenisBukti, Keanggotaan, Kegiatan, Pejabat, Peran, Seksi, UraianAktivitas
 from wilayah.models import Desa, Kabupaten, Kecamatan, Provinsi
+from wilayah.versi import versi_data_naikkan
 
 PASSWORD = "rahasia-uji-123"
 
@@ -58,6 +59,12 @@ class DesaFactory(factory.django.DjangoModelFactory):
     kecamatan = factory.SubFactory(KecamatanFactory)
     kode = factory.LazyAttributeSequence(lambda o, n: f"{o.kecamatan.kode}.{2001 + n % 999}")
     nama = factory.Sequence(lambda n: f"Desa {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        desa = super()._create(model_class, *args, **kwargs)
+        versi_data_naikkan(kecamatan_ids=[desa.kecamatan_id])
+        return desa
 
 
 class KelurahanFactory(DesaFactory):
@@ -150,6 +157,9 @@ class KegiatanFactory(factory.django.DjangoModelFactory):
         kegiatan = model_class(*args, **kwargs)
         kegiatan.snapshot_katalog(uraian)
         kegiatan.save()
+        # As the services do: a new fact gives its kecamatan a new data version (wilayah/versi.py), so a
+        # cached figure is not served over it.
+        versi_data_naikkan(kecamatan_ids=[kegiatan.kecamatan_id])
         return kegiatan
 
     @factory.post_generation
@@ -183,6 +193,7 @@ class BuktiFactory(factory.django.DjangoModelFactory):
             bukti.ukuran = berkas.size
             bukti.nama_berkas_asli = berkas.name
         bukti.save()
+        versi_data_naikkan(kecamatan_ids=[bukti.kegiatan.kecamatan_id])
         return bukti
 
 
@@ -195,6 +206,12 @@ class DokumenDesaFactory(factory.django.DjangoModelFactory):
     tahun_anggaran = 2025
     tanggal = datetime.date(2024, 9, 30)
     nomor = "1"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        dokumen = super()._create(model_class, *args, **kwargs)
+        versi_data_naikkan(kecamatan_ids=[dokumen.desa.kecamatan_id])
+        return dokumen
 
 
 class PejabatFactory(factory.django.DjangoModelFactory):

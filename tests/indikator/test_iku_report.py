@@ -14,6 +14,7 @@ from indikator.models import TargetIKU
 from kecamatan.models import BuktiPendukung, JenisBukti, Kegiatan, UraianAktivitas
 from kecamatan.periode import tahunan
 from wilayah.models import Desa, Kecamatan
+from wilayah.versi import versi_data_naikkan
 
 D = datetime.date
 
@@ -32,11 +33,15 @@ def make_kegiatan(kecamatan, tanggal, *, status="dilaksanakan", output="", tangg
             tanggal=tanggal,
             dihapus_pada=datetime.datetime(2024, 5, 1, tzinfo=datetime.UTC) if i >= bukti else None,
         )
+    # As the services do: its kecamatan's figures changed (a new data version, wilayah/versi.py).
+    versi_data_naikkan(kecamatan_ids=[kecamatan.pk])
     return k
 
 
 def make_dokumen(desa, jenis, ta, tanggal):
-    return DokumenDesa.objects.create(desa=desa, jenis=jenis, tahun_anggaran=ta, tanggal=tanggal, nomor="1")
+    dokumen = DokumenDesa.objects.create(desa=desa, jenis=jenis, tahun_anggaran=ta, tanggal=tanggal, nomor="1")
+    versi_data_naikkan(kecamatan_ids=[desa.kecamatan_id])
+    return dokumen
 
 
 @pytest.fixture
