@@ -19,4 +19,8 @@ pg_restore --clean --if-exists --no-owner --no-privileges --exit-on-error --dbna
 mkdir -p "$media"
 tar -C "$media" -xzf "$media_tar"
 (cd "$root" && MEDIA_ROOT="$media" "$python" manage.py media_yatim --pindahkan-ke "$orphans")
+# The shared cache (Redis) still holds figures made under the versions after the backup: move every
+# kecamatan's data version past them. A backup older than the versions themselves needs `migrate` first.
+(cd "$root" && "$python" manage.py versi_data_lompati) ||
+  echo "versi data belum dinaikkan: jalankan 'manage.py migrate' lalu 'manage.py versi_data_lompati'" >&2
 echo "restored $dump and $media_tar into $media"

@@ -38,6 +38,18 @@ def versi_data_naikkan_semua() -> None:
     Kecamatan.objects.update(versi_data=F("versi_data") + 1)
 
 
+def versi_data_lompati(*, detik_epoch: int) -> None:
+    """After a database restore: move every version past any value it held before.
+
+    A restore brings back the versions of the backup's day, while a shared cache (Redis) still holds
+    entries made under the later versions; the next writes would count up to those numbers again and
+    be answered with figures of data that no longer exists. Adding the seconds since 1970 (far more
+    than the bumps of any span between a backup and its restore) puts every kecamatan above every
+    number it ever had, so no old entry can be reached again.
+    """
+    Kecamatan.objects.update(versi_data=F("versi_data") + detik_epoch)
+
+
 def versi_data_kunci(*, kecamatan_qs) -> str:
     """A short key that changes whenever any kecamatan of the set is written or the set changes.
 

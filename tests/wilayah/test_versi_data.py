@@ -14,6 +14,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.core import management
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -38,7 +39,7 @@ from tests.kecamatan.contoh import pdf_bytes
 from tests.skm.test_kertas_impor import baris, workbook
 from wilayah import services as wilayah_services
 from wilayah.models import Desa, Kabupaten, Kecamatan
-from wilayah.versi import versi_data_kunci, versi_data_naikkan, versi_data_naikkan_semua
+from wilayah.versi import versi_data_kunci, versi_data_lompati, versi_data_naikkan, versi_data_naikkan_semua
 
 laporan_2024 = laporan_util.laporan_2024
 media_root = laporan_util.media_root
@@ -440,3 +441,25 @@ def test_every_service_is_covered():
     lupa = sorted(semua - diuji - TANPA_ANGKA)
     assert not lupa, f"Services without a data-version test (or a reason in TANPA_ANGKA): {lupa}"
     assert not (TANPA_ANGKA - semua), f"TANPA_ANGKA names functions that no longer exist: {TANPA_ANGKA - semua}"
+
+
+def test_after_a_restore_every_key_moves_past_every_value_it_had(senduro, lumajang):
+    """A restored database counts up from the backup's versions again; the jump keeps it off the cache's keys."""
+    satu = Kecamatan.objects.filter(pk=senduro.pk)
+    sebelum_cadangan = versi_data_kunci(kecamatan_qs=satu)
+    # After the backup the live site wrote three times; the cache holds figures under each key.
+    kunci_setelah_cadangan = set()
+    for _ in range(3):
+        versi_data_naikkan(kecamatan_ids=[senduro.pk])
+        kunci_setelah_cadangan.add(versi_data_kunci(kecamatan_qs=satu))
+    # The restore brings back the backup's version; then the jump, then new writes.
+    Kecamatan.objects.filter(pk=senduro.pk).update(versi_data=0)
+    versi_data_lompati(detik_epoch=1_800_000_000)
+    kunci = {versi_data_kunci(kecamatan_qs=satu)}
+    for _ in range(3):
+        versi_data_naikkan(kecamatan_ids=[senduro.pk])
+        kunci.add(versi_data_kunci(kecamatan_qs=satu))
+    assert not kunci & (kunci_setelah_cadangan | {sebelum_cadangan})
+    lama = Kecamatan.objects.get(pk=lumajang.pk).versi_data
+    management.call_command("versi_data_lompati", stdout=io.StringIO())
+    assert Kecamatan.objects.get(pk=lumajang.pk).versi_data > lama + 1_700_000_000
