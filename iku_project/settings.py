@@ -262,6 +262,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 # 100 pages per 1,000); the rest are counted in a note and listed in full in the XLSX.
 LAPORAN_PDF_MAKS_KEGIATAN = env.int("LAPORAN_PDF_MAKS_KEGIATAN", default=1000)
 
+# An XLSX export (kegiatan list, desa matrix, data workbook, SKM report) of more rows than this is written
+# by the job worker and downloaded from its status page; a smaller one is answered at once.
+EKSPOR_SINKRON_MAKS_BARIS = env.int("EKSPOR_SINKRON_MAKS_BARIS", default=2000)
+
 # Which documents belong to an IKU 2 measurement year (docs/DESIGN.md §2.3).
 IKU2_BASIS = env.str("IKU2_BASIS", default="jatuh_tempo")
 if IKU2_BASIS not in {"jatuh_tempo", "tahun_anggaran"}:
