@@ -28,8 +28,12 @@ data: migrate
 	$(PY) manage.py import_wilayah $(KABUPATEN)
 	$(PY) manage.py load_demo
 
+# The job worker (reports, imports, approvals) runs beside the web server and stops with it: Ctrl+C
+# reaches both, and the trap stops the worker however runserver ended.
 run: data
 	@echo "IKU Kecamatan berjalan di http://127.0.0.1:$(PORT)/ (Ctrl+C untuk berhenti)"
+	@$(PY) manage.py pekerjaan_worker --reload & pekerja=$$!; \
+	trap 'kill $$pekerja 2>/dev/null; wait $$pekerja 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Parallel on every core (pytest-xdist; each worker has its own test database and live server);

@@ -64,7 +64,11 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
+    "django_rq",
     "iku_project.apps.IKUProjectConfig",
+    "pekerjaan",
     "wilayah",
     "kecamatan",
     "desa",
@@ -267,6 +271,28 @@ LAPORAN_PDF_MAKS_KEGIATAN = env.int("LAPORAN_PDF_MAKS_KEGIATAN", default=1000)
 # took 3.2 s in `make bench`, so 2,000 stay well under the second a request may spend).
 EKSPOR_SINKRON_MAKS_BARIS = env.int("EKSPOR_SINKRON_MAKS_BARIS", default=2000)
 
+# Background jobs (docs/DESIGN.md §3.7, docs/adr/0003-job-engine.md): Django's Tasks API through the
+# django-tasks backport. "database" (default): the queue is a table of this database and `make run` starts
+# its worker; "rq": Redis at REDIS_URL through RQ, for several machines. Either way the worker is
+# `manage.py pekerjaan_worker`.
+TASKS_BACKEND = env.str("TASKS_BACKEND", default="database")
+REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
+PEKERJAAN_ANTREAN = env.str("PEKERJAAN_ANTREAN", default="default")
+if TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
+elif TASKS_BACKEND == "rq":
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
+else:
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'rq'.")
+# A job may run this long on RQ before RQ kills it (a large import, a signed approval).
+RQ_QUEUES = {PEKERJAAN_ANTREAN: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env.int("PEKERJAAN_BATAS_WAKTU", default=1800)}}
+# The running worker touches its job every PEKERJAAN_DETAK_DETIK seconds; a job whose heartbeat is older
+# than PEKERJAAN_DETAK_BATAS_DETIK lost its worker: it is re-queued once (PEKERJAAN_PERCOBAAN_MAKS attempts
+# in all), then failed.
+PEKERJAAN_DETAK_DETIK = env.float("PEKERJAAN_DETAK_DETIK", default=5.0)
+PEKERJAAN_DETAK_BATAS_DETIK = env.int("PEKERJAAN_DETAK_BATAS_DETIK", default=60)
+PEKERJAAN_PERCOBAAN_MAKS = 2
+
 # Which documents belong to an IKU 2 measurement year (docs/DESIGN.md §2.3).
 IKU2_BASIS = env.str("IKU2_BASIS", default="jatuh_tempo")
 if IKU2_BASIS not in {"jatuh_tempo", "tahun_anggaran"}:
@@ -361,6 +387,8 @@ LOGGING = {
         "weasyprint.progress": {"level": "WARNING"},
         # Logins, failed logins and denied access (iku_project/audit.py).
         "iku.keamanan": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # One line per task the worker runs (django-tasks logs each start and end at INFO).
+        "django_tasks": {"level": "WARNING"},
     },
 }
 

@@ -34,6 +34,7 @@ urlpatterns = [
     path("notifikasi/", include("notifikasi.urls")),
     path("laporan/", include("indikator.laporan.urls")),
     path("impor/", include("indikator.impor.urls")),
+    path("pekerjaan/", include("pekerjaan.urls")),
     path("skm/", include("skm.urls")),
     path("", include("kecamatan.urls")),
     path("", include("indikator.urls")),

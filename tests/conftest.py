@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from tests import factories
 from tests.factories import PASSWORD  # noqa: F401 - tests import it from here
+from tests.pekerjaan.bantu import unduh  # noqa: F401 - a fixture: follow a report link through its job
 
 POSTGRES_ONLY = "postgres"
 

@@ -22,6 +22,8 @@ from indikator.models import DokumenIKU, PengesahanLaporan
 from kecamatan import akses
 from kecamatan.akses import Akses
 from kecamatan.models import Peran
+from pekerjaan import akses as akses_pekerjaan
+from pekerjaan.models import Pekerjaan
 from skm import akses as akses_skm
 from skm.models import JenisLayanan, Kuesioner, RencanaTindakLanjut, Responden, Unsur
 from tests import factories
@@ -138,6 +140,8 @@ def dunia(db):
             disahkan_oleh=pengguna["pimpinan"],
             disahkan_pada=timezone.now(),
         ),  # fmt: skip
+        # A job of the kasi: nobody else sees it, not a colleague, not the camat, not a superuser.
+        "pekerjaan": Pekerjaan.objects.create(pemilik=pengguna["kasi"], jenis="laporan_capaian_pdf", kecamatan=senduro),
     }
     return Dunia(pengguna=pengguna, objek=objek)
 
@@ -247,6 +251,12 @@ KASUS = [
         hanya("pimpinan"),
     ),
     Kasus("pengesahan", "pengesahan", lambda u, o, pk: akses_indikator.access_pengesahan_by_id(u, pk), BACA),
+    Kasus(
+        "pekerjaan",
+        "pekerjaan",
+        lambda u, o, pk: akses_pekerjaan.access_pekerjaan_by_id(u, pk),
+        {peran: OK if peran == "kasi" else T404 for peran in PERAN},
+    ),
 ]
 
 

@@ -12,10 +12,12 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["kecamatan", "desa", "notifikasi", "indikator", "skm", "iku_project"]
+APPS = ["kecamatan", "desa", "notifikasi", "indikator", "skm", "pekerjaan", "iku_project"]
 AKSES = {ROOT / "kecamatan" / "akses.py", ROOT / "kecamatan" / "models" / "akses.py"}
 # The access layer: one module per app, beside its services.
-LAPISAN_AKSES = {ROOT / app / "akses.py" for app in ("kecamatan", "desa", "notifikasi", "indikator", "skm")}
+LAPISAN_AKSES = {
+    ROOT / app / "akses.py" for app in ("kecamatan", "desa", "notifikasi", "indikator", "skm", "pekerjaan")
+}
 # A single row fetched by key: Django's shortcut, or ``.get(`` with a lookup (``dict.get`` takes no keywords).
 POLA_AMBIL = r"get_object_or_404|\.get\(\s*(\*\*|\w+\s*=)"
 # Modules that may fetch a row by key themselves, and why; nothing else may.

@@ -16,13 +16,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 BOLEH = {
     "wilayah": set(),
-    "kecamatan": {"wilayah"},
-    "desa": {"wilayah", "kecamatan"},
+    # The job engine (docs/DESIGN.md §3.7) knows only the kecamatan a job is about; the apps above register
+    # their job kinds with it.
+    "pekerjaan": {"wilayah"},
+    "kecamatan": {"wilayah", "pekerjaan"},
+    "desa": {"wilayah", "kecamatan", "pekerjaan"},
     # The indicator pages and reports read the survey results: skm sits below indikator.
-    "skm": {"wilayah", "kecamatan"},
+    "skm": {"wilayah", "kecamatan", "pekerjaan"},
     # Notifications speak about desa documents; the pimpinan's digest (with the IKU) is built in indikator.
-    "notifikasi": {"wilayah", "kecamatan", "desa"},
-    "indikator": {"wilayah", "kecamatan", "desa", "skm", "notifikasi"},
+    "notifikasi": {"wilayah", "kecamatan", "desa", "pekerjaan"},
+    "indikator": {"wilayah", "kecamatan", "desa", "skm", "notifikasi", "pekerjaan"},
 }
 
 # The wilayah names, to be imported from wilayah itself: a re-export elsewhere would hide an arrow.

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,12 +29,12 @@ from indikator.akses import (
     access_pengesahan_publik_by_token,
 )
 from indikator.forms import PeriodeForm
-from indikator.laporan import generator, pdf, tte, xlsx
+from indikator.laporan import generator, tte, tugas
 from indikator.laporan.forms import VerifikasiPDFForm
 from indikator.laporan.services import laporan_sahkan_periksa, periode_belum_berakhir, sidik_konfirmasi
 from indikator.laporan.tugas_sahkan import PARAM_RAHASIA, periode_ke_json
 from indikator.laporan.verifikasi import dokumen_iku2_beku
-from indikator.models import PengesahanLaporan
+from indikator.models import DokumenIKU, PengesahanLaporan
 from indikator.views.dasbor import periode_ditolak
 from kecamatan import akses
 from kecamatan.akses import Akses
@@ -42,13 +42,6 @@ from kecamatan.periode import PeriodeTidakSah
 from pekerjaan.services import pekerjaan_mulai
 
 PDF = "application/pdf"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _unduhan(content: bytes, content_type: str, nama: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return response
 
 
 class PeriodeDitolak(Exception):
@@ -144,16 +137,16 @@ class TanggalHitungDitolak(Exception):
 
 
 def _laporan_capaian(request, kode):
+    """The kecamatan, period, as-of date and file name of a draft; the period's errors raise at once."""
     kecamatan = access_laporan_kecamatan_by_kode(request.user, kode)
     form, periode, hari_ini = _periode(request.GET, request.user)
     if "per" in form.errors:
         raise TanggalHitungDitolak(" ".join(form.errors["per"]))
     as_of = form.as_of()
-    data = generator.laporan_capaian_generate(kecamatan=kecamatan, periode=periode, as_of=as_of)
     nama = f"laporan-capaian-iku-{slugify(kecamatan.nama)}-{slugify(periode.label)}-draf"
     if as_of < hari_ini:
         nama += f"-per-{as_of.isoformat()}"
-    return data, nama
+    return kecamatan, periode, as_of, nama
 
 
 def _tolak_tanggal(request, kode, exc):
@@ -161,43 +154,78 @@ def _tolak_tanggal(request, kode, exc):
     return redirect(reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index"))
 
 
-def capaian_pdf(request, kode=None):
+def _ke_pekerjaan(pekerjaan):
+    """A rendering already on record downloads at once; a new one shows its progress until it is ready.
+
+    These stay GET links: ``pekerjaan_mulai`` answers the same request (same user, report and data
+    version) with the same job, so repeating one renders nothing twice and changes nothing a user
+    asked for — the job is a cache entry, like the rendering the GET used to return.
+    """
+    if pekerjaan.punya_berkas:
+        return redirect("pekerjaan:unduh", pk=pekerjaan.pk)
+    return redirect(pekerjaan)
+
+
+def _capaian(request, kode, jenis):
     try:
-        data, nama = _laporan_capaian(request, kode)
+        kecamatan, periode, as_of, nama = _laporan_capaian(request, kode)
     except TanggalHitungDitolak as exc:
         return _tolak_tanggal(request, kode, exc)
     except PeriodeDitolak as exc:
         return periode_ditolak(request, exc.form, judul="Laporan Capaian IKU", kesalahan=exc.kesalahan)
-    return _unduhan(pdf.laporan_capaian_pdf(data, dicetak_pada=timezone.now()), PDF, f"{nama}.pdf")
+    pekerjaan = pekerjaan_mulai(
+        pemilik=request.user,
+        jenis=jenis,
+        parameter={
+            "kode": kecamatan.kode,
+            "periode": tugas.periode_json(periode),
+            "as_of": as_of.isoformat(),
+            "nama": nama,
+        },
+        kecamatan=kecamatan,
+        kunci=tugas.kunci_laporan_capaian(jenis, kecamatan=kecamatan, periode=periode, as_of=as_of, nama=nama),
+    )
+    return _ke_pekerjaan(pekerjaan)
+
+
+def capaian_pdf(request, kode=None):
+    return _capaian(request, kode, tugas.LAPORAN_CAPAIAN_PDF)
 
 
 def capaian_xlsx(request, kode=None):
-    try:
-        data, nama = _laporan_capaian(request, kode)
-    except TanggalHitungDitolak as exc:
-        return _tolak_tanggal(request, kode, exc)
-    except PeriodeDitolak as exc:
-        return periode_ditolak(request, exc.form, judul="Laporan Capaian IKU", kesalahan=exc.kesalahan)
-    return _unduhan(xlsx.laporan_capaian_xlsx(data, draf=True), XLSX, f"{nama}.xlsx")
+    return _capaian(request, kode, tugas.LAPORAN_CAPAIAN_XLSX)
 
 
-def _dokumen_iku(request, kode):
+def _dokumen_iku(request, kode, jenis):
     kecamatan = access_laporan_kecamatan_by_kode(request.user, kode)
-    try:
-        data = generator.dokumen_iku_generate(kecamatan=kecamatan, hari_ini=timezone.localdate())
-    except generator.TanpaDokumenIKU as exc:
-        raise Http404(str(exc)) from exc
-    return data, f"dokumen-iku-{slugify(kecamatan.nama)}"
+    hari_ini = timezone.localdate()
+    if not DokumenIKU.objects.in_force_on(kecamatan, hari_ini):
+        # No document to print: said at once, as before, not after a job (the job says it again if it
+        # disappears in between).
+        try:
+            generator.dokumen_iku_generate(kecamatan=kecamatan, hari_ini=hari_ini)
+        except generator.TanpaDokumenIKU as exc:
+            raise Http404(str(exc)) from exc
+    pekerjaan = pekerjaan_mulai(
+        pemilik=request.user,
+        jenis=jenis,
+        parameter={
+            "kode": kecamatan.kode,
+            "hari_ini": hari_ini.isoformat(),
+            "nama": f"dokumen-iku-{slugify(kecamatan.nama)}",
+        },
+        kecamatan=kecamatan,
+        kunci=tugas.kunci_dokumen_iku(jenis, kecamatan=kecamatan, hari_ini=hari_ini),
+    )
+    return _ke_pekerjaan(pekerjaan)
 
 
 def dokumen_pdf(request, kode=None):
-    data, nama = _dokumen_iku(request, kode)
-    return _unduhan(pdf.dokumen_iku_pdf(data), PDF, f"{nama}.pdf")
+    return _dokumen_iku(request, kode, tugas.DOKUMEN_IKU_PDF)
 
 
 def dokumen_xlsx(request, kode=None):
-    data, nama = _dokumen_iku(request, kode)
-    return _unduhan(xlsx.dokumen_iku_xlsx(data), XLSX, f"{nama}.xlsx")
+    return _dokumen_iku(request, kode, tugas.DOKUMEN_IKU_XLSX)
 
 
 def _penanda_tte(kecamatan, hari_ini):
@@ -328,33 +356,33 @@ def unduh_disahkan(request, pk):
     return FileResponse(pengesahan.berkas.open("rb"), as_attachment=True, filename=nama, content_type=PDF)
 
 
-def _rekap(request):
+def _rekap(request, jenis):
     kabupaten = access_kabupaten_by_kode(request.user, request.GET.get("kabupaten"))
-    _, periode, hari_ini = _periode(request.GET)  # PeriodeDitolak: answered by the views below
-    rekap = generator.rekap_kabupaten_generate(
-        kabupaten=kabupaten,
-        kecamatan_qs=akses.kecamatan_scope(request.user).filter(kabupaten=kabupaten),
-        periode=periode,
-        as_of=hari_ini,
-        dicetak_pada=timezone.now(),
+    try:
+        _, periode, hari_ini = _periode(request.GET)
+    except PeriodeDitolak as exc:
+        return periode_ditolak(request, exc.form, judul="Rekap kabupaten", kesalahan=exc.kesalahan)
+    kecamatan_qs = akses.kecamatan_scope(request.user).filter(kabupaten=kabupaten)
+    pekerjaan = pekerjaan_mulai(
+        pemilik=request.user,
+        jenis=jenis,
+        parameter={
+            "kabupaten": kabupaten.kode,
+            "periode": tugas.periode_json(periode),
+            "as_of": hari_ini.isoformat(),
+            "nama": f"rekap-iku-{slugify(kabupaten.nama)}-{slugify(periode.label)}",
+        },
+        kunci=tugas.kunci_rekap(jenis, kabupaten=kabupaten, kecamatan_qs=kecamatan_qs, periode=periode, as_of=hari_ini),
     )
-    return rekap, f"rekap-iku-{slugify(kabupaten.nama)}-{slugify(periode.label)}"
+    return _ke_pekerjaan(pekerjaan)
 
 
 def rekap_pdf(request):
-    try:
-        rekap, nama = _rekap(request)
-    except PeriodeDitolak as exc:
-        return periode_ditolak(request, exc.form, judul="Rekap kabupaten", kesalahan=exc.kesalahan)
-    return _unduhan(pdf.rekap_kabupaten_pdf(rekap), PDF, f"{nama}.pdf")
+    return _rekap(request, tugas.REKAP_KABUPATEN_PDF)
 
 
 def rekap_xlsx(request):
-    try:
-        rekap, nama = _rekap(request)
-    except PeriodeDitolak as exc:
-        return periode_ditolak(request, exc.form, judul="Rekap kabupaten", kesalahan=exc.kesalahan)
-    return _unduhan(xlsx.rekap_kabupaten_xlsx(rekap), XLSX, f"{nama}.xlsx")
+    return _rekap(request, tugas.REKAP_KABUPATEN_XLSX)
 
 
 def _unggahan_terlalu_sering(request) -> bool:

@@ -25,3 +25,13 @@ document.addEventListener("keydown", function (event) {
     batal.click();
   }
 });
+
+document.addEventListener("htmx:afterSettle", function () {
+  // A job that finished while its status page was open starts its download once (pekerjaan/status.html);
+  // the button stays for a second try. Only after an HTMX swap: reopening a finished job downloads nothing.
+  var tautan = document.querySelector("a[data-unduh-otomatis]:not([data-diunduh])");
+  if (tautan) {
+    tautan.setAttribute("data-diunduh", "1");
+    window.location.assign(tautan.href);
+  }
+});

@@ -67,6 +67,7 @@ class Data:
     rtl: RencanaTindakLanjut
     reset_uid: str  # the password reset link of LUPA_SANDI
     reset_token: str
+    pekerjaan: dict  # username → a running job of theirs (its status page: progress bar and step)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ HALAMAN = {
     "indikator:dokumen": Halaman(peran=SEMUA),
     "indikator:dokumen-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
     "kecamatan:katalog": Halaman(peran=SEMUA),
+    "pekerjaan:status": Halaman(peran=SEMUA, args=lambda d, p: [d.pekerjaan[p]]),
     "kecamatan:profil": Halaman(peran=SEMUA),
     "kecamatan:profil-kecamatan": Halaman(peran=KABUPATEN, args=lambda d, p: [d.senduro.kode]),
     "kecamatan:kegiatan-list": Halaman(peran=SEMUA),
@@ -181,6 +183,7 @@ BUKAN_HALAMAN = {
     "laporan:unduh-disahkan": "PDF",
     "laporan:rekap-pdf": "PDF",
     "laporan:rekap-xlsx": "Excel",
+    "pekerjaan:unduh": "the job's file (PDF or Excel)",
     "impor:templat": "Excel",
     "impor:ekspor": "Excel",
     "impor:ekspor-kecamatan": "Excel",
@@ -284,7 +287,29 @@ def data_demo(transactional_db):
         rtl=rtl,
         reset_uid=urlsafe_base64_encode(force_bytes(lupa_sandi.pk)),
         reset_token=default_token_generator.make_token(lupa_sandi),
+        pekerjaan=_pekerjaan_berjalan(),
     )
+
+
+def _pekerjaan_berjalan():
+    """A job of each user, running (its heartbeat in the future: no stale rule during the audit)."""
+    import datetime
+
+    from pekerjaan.models import Pekerjaan
+
+    detak = timezone.now() + datetime.timedelta(hours=1)
+    return {
+        user.username: Pekerjaan.objects.create(
+            pemilik=user,
+            jenis="laporan_capaian_pdf",
+            status=Pekerjaan.Status.BERJALAN,
+            langkah="Menyusun PDF (bagian terlama)",
+            persen=30,
+            percobaan=1,
+            detak=detak,
+        ).pk
+        for user in get_user_model().objects.filter(username__in=SEMUA)
+    }
 
 
 def _pengajuan_dan_notifikasi(senduro, hari_ini):

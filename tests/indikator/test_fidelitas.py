@@ -166,11 +166,11 @@ def test_a_later_as_of_date_is_refused_with_a_message(audit, make_user, client_f
     assert "Tanggal hitung tidak boleh sesudah hari ini" in text(client.get(response["Location"]))
 
 
-def test_a_draft_laporan_is_printed_as_of_an_earlier_date(audit, make_user, client_for, hari_ini):
+def test_a_draft_laporan_is_printed_as_of_an_earlier_date(audit, make_user, client_for, hari_ini, unduh):
     tahun_lalu = hari_ini.year - 1
     client = client_for(make_user(Peran.PEMERIKSA, kabupaten=audit.kabupaten))
-    response = client.get(
-        f"/laporan/kecamatan/{audit.kode}/capaian.xlsx", {"tahun": tahun_lalu, "per": f"{tahun_lalu}-12-31"}
+    response = unduh(
+        client, f"/laporan/kecamatan/{audit.kode}/capaian.xlsx", {"tahun": tahun_lalu, "per": f"{tahun_lalu}-12-31"}
     )
     assert response.status_code == 200
     assert f"per-{tahun_lalu}-12-31" in response["Content-Disposition"]

@@ -63,7 +63,7 @@ def test_camat_approves_and_the_pdf_is_signed_with_a_qr_and_no_draft_mark(client
     assert reverse("laporan:unduh-disahkan", args=[pengesahan.pk]) in page.content.decode()
 
 
-def test_every_report_download_is_a_sandboxed_attachment_never_cached(client_for, orang, hari_ini):
+def test_every_report_download_is_a_sandboxed_attachment_never_cached(client_for, orang, hari_ini, unduh):
     _sahkan(client_for, orang[Peran.PIMPINAN])
     pengesahan = PengesahanLaporan.objects.get()
     unduhan = {
@@ -78,7 +78,7 @@ def test_every_report_download_is_a_sandboxed_attachment_never_cached(client_for
     for peran, urls in unduhan.items():
         client = client_for(orang[peran])
         for url in urls:
-            response = client.get(url)
+            response = unduh(client, url)
             assert response.status_code == 200, url
             assert response["Content-Disposition"].startswith("attachment"), url
             assert "no-store" in response["Cache-Control"], url
@@ -90,15 +90,15 @@ def test_every_report_download_is_a_sandboxed_attachment_never_cached(client_for
     assert "no-store" in client_for(orang[Peran.PIMPINAN]).get(reverse("laporan:index"))["Cache-Control"]
 
 
-def test_draft_has_draf_and_no_qr(client_for, orang, hari_ini):
-    response = client_for(orang[Peran.STAF]).get(reverse("laporan:capaian-pdf"), TAHUN_2024)
+def test_draft_has_draf_and_no_qr(client_for, orang, hari_ini, unduh):
+    response = unduh(client_for(orang[Peran.STAF]), reverse("laporan:capaian-pdf"), TAHUN_2024)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     teks = teks_pdf(response.content)
     assert "DRAF" in teks and "verifikasi" not in teks.lower()
 
 
-def test_approved_report_does_not_change_after_edits(client_for, orang, hari_ini):
+def test_approved_report_does_not_change_after_edits(client_for, orang, hari_ini, unduh):
     camat = orang[Peran.PIMPINAN]
     _sahkan(client_for, camat)
     pengesahan = PengesahanLaporan.objects.get()
@@ -109,7 +109,7 @@ def test_approved_report_does_not_change_after_edits(client_for, orang, hari_ini
     kegiatan = Kegiatan.objects.get(kecamatan=pengesahan.kecamatan, tanggal=D(2024, 6, 1))
     BuktiPendukung.objects.create(kegiatan=kegiatan, jenis_id=1, nomor="BARU", tanggal=D(2024, 6, 3))
     Kegiatan.objects.filter(pk=kegiatan.pk).update(keterangan="diubah sesudah pengesahan")
-    draft = client_for(camat).get(reverse("laporan:capaian-pdf"), TAHUN_2024)
+    draft = unduh(client_for(camat), reverse("laporan:capaian-pdf"), TAHUN_2024)
     assert "4 6 66,67%" in baris_pdf(draft.content)
     # …the approved version does not.
     after = b"".join(client_for(camat).get(url).streaming_content)
@@ -185,7 +185,7 @@ def test_service_refuses_superuser_and_other_pimpinan(orang, laporan_2024, djang
     assert not PengesahanLaporan.objects.exists()
 
 
-def test_another_kecamatan_reports_are_404(client_for, orang, hari_ini):
+def test_another_kecamatan_reports_are_404(client_for, orang, hari_ini, unduh):
     _sahkan(client_for, orang[Peran.PIMPINAN])
     pengesahan = PengesahanLaporan.objects.get()
     lumajang = client_for(orang["camat_lumajang"])
@@ -193,12 +193,12 @@ def test_another_kecamatan_reports_are_404(client_for, orang, hari_ini):
     for name in ("capaian-pdf-kecamatan", "capaian-xlsx-kecamatan", "dokumen-pdf-kecamatan", "kecamatan"):
         assert lumajang.get(reverse(f"laporan:{name}", args=["35.08.12"])).status_code == 404
     # Their own report shows their own data only.
-    own = lumajang.get(reverse("laporan:capaian-xlsx"), TAHUN_2024)
+    own = unduh(lumajang, reverse("laporan:capaian-xlsx"), TAHUN_2024)
     sheet = load_workbook(io.BytesIO(own.content))["Capaian"]
     assert "Lumajang" in sheet["A1"].value
 
 
-def test_pemeriksa_downloads_everything_of_the_kabupaten(client_for, orang, hari_ini):
+def test_pemeriksa_downloads_everything_of_the_kabupaten(client_for, orang, hari_ini, unduh):
     _sahkan(client_for, orang[Peran.PIMPINAN])
     pemeriksa = client_for(orang[Peran.PEMERIKSA])
     pilih = pemeriksa.get(reverse("laporan:index"), TAHUN_2024)
@@ -210,11 +210,12 @@ def test_pemeriksa_downloads_everything_of_the_kabupaten(client_for, orang, hari
     pengesahan = PengesahanLaporan.objects.get()
     assert pemeriksa.get(reverse("laporan:unduh-disahkan", args=[pengesahan.pk])).status_code == 200
     for name in ("capaian-pdf-kecamatan", "capaian-xlsx-kecamatan", "dokumen-pdf-kecamatan", "dokumen-xlsx-kecamatan"):
-        response = pemeriksa.get(reverse(f"laporan:{name}", args=["35.08.12"]), TAHUN_2024)
+        response = unduh(pemeriksa, reverse(f"laporan:{name}", args=["35.08.12"]), TAHUN_2024)
         assert response.status_code == 200, name
-    rekap = pemeriksa.get(reverse("laporan:rekap-pdf"), TAHUN_2024)
+        assert response["Content-Disposition"].startswith("attachment"), name
+    rekap = unduh(pemeriksa, reverse("laporan:rekap-pdf"), TAHUN_2024)
     assert rekap.status_code == 200 and "Senduro 3 6 50,00%" in baris_pdf(rekap.content)
-    assert pemeriksa.get(reverse("laporan:rekap-xlsx"), TAHUN_2024).status_code == 200
+    assert unduh(pemeriksa, reverse("laporan:rekap-xlsx"), TAHUN_2024).status_code == 200
 
 
 def test_rekap_is_for_kabupaten_roles_only(client_for, orang, hari_ini):

@@ -1,0 +1,212 @@
+"""The job engine (docs/DESIGN.md §3.7): start, run by the real worker, progress, owner-only pages, errors,
+the stale-heartbeat rule, the rendered-report cache, pruning."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from kecamatan.models import Peran, Seksi
+from pekerjaan.models import Pekerjaan
+from pekerjaan.services import (
+    PESAN_TERHENTI,
+    PESAN_UMUM,
+    detak_basi,
+    pekerjaan_bersihkan,
+    pekerjaan_mulai,
+    pekerjaan_periksa_macet,
+)
+from tests.pekerjaan import jenis_uji  # noqa: F401 - registers the test kinds
+from tests.pekerjaan.bantu import pekerja_db
+
+Status = Pekerjaan.Status
+
+
+@pytest.fixture
+def kasi(make_user, senduro):
+    return make_user(Peran.KASI, kecamatan=senduro)
+
+
+@pytest.fixture
+def mulai(django_capture_on_commit_callbacks):
+    """``mulai(**kwargs)``: pekerjaan_mulai, with its enqueue-on-commit run as the commit would."""
+
+    def start(**kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return pekerjaan_mulai(**kwargs)
+
+    return start
+
+
+def test_a_job_is_queued_run_by_the_worker_and_downloaded_by_its_owner(client_for, kasi, senduro, mulai):
+    pekerjaan = mulai(pemilik=kasi, jenis="uji_berkas", parameter={"isi": "isi laporan"}, kecamatan=senduro)
+    assert pekerjaan.status == Status.MENUNGGU
+    client = client_for(kasi)
+    halaman = client.get(pekerjaan.get_absolute_url())
+    assert halaman.status_code == 200
+    html = halaman.content.decode()
+    assert 'role="progressbar"' in html and 'aria-valuenow="0"' in html
+    assert '<meta http-equiv="refresh"' in html  # the no-JavaScript path refreshes itself
+    assert 'hx-trigger="every 1s"' in html and 'aria-live="polite"' in html
+    pekerja_db()
+    pekerjaan.refresh_from_db()
+    assert (pekerjaan.status, pekerjaan.persen, pekerjaan.percobaan) == (Status.SELESAI, 100, 1)
+    assert pekerjaan.mulai and pekerjaan.selesai and pekerjaan.detak
+    # The HTMX poll gets the fragment: the download, no more polling, the live region updated out of band.
+    fragmen = client.get(pekerjaan.get_absolute_url(), headers={"HX-Request": "true"})
+    teks = fragmen.content.decode()
+    assert "<html" not in teks and "every 1s" not in teks
+    assert reverse("pekerjaan:unduh", args=[pekerjaan.pk]) in teks and 'hx-swap-oob="innerHTML"' in teks
+    assert "HX-Request" in fragmen["Vary"]
+    unduhan = client.get(reverse("pekerjaan:unduh", args=[pekerjaan.pk]))
+    assert unduhan["Content-Disposition"] == 'attachment; filename="uji.txt"'
+    assert b"".join(unduhan.streaming_content) == b"isi laporan"
+    assert "no-store" in unduhan["Cache-Control"]
+
+
+def test_only_the_owner_sees_the_job_a_colleague_of_the_same_kecamatan_gets_404(
+    client_for, kasi, make_user, senduro, mulai
+):
+    pekerjaan = mulai(pemilik=kasi, jenis="uji_berkas", parameter={}, kecamatan=senduro)
+    pekerja_db()
+    for orang in (
+        make_user(Peran.KASI, kecamatan=senduro),
+        make_user(Peran.PIMPINAN, kecamatan=senduro),
+        make_user(Peran.ADMIN_KABUPATEN, kabupaten=senduro.kabupaten),
+    ):
+        client = client_for(orang)
+        assert client.get(pekerjaan.get_absolute_url()).status_code == 404
+        assert client.get(pekerjaan.get_absolute_url(), headers={"HX-Request": "true"}).status_code == 404
+        assert client.get(reverse("pekerjaan:unduh", args=[pekerjaan.pk])).status_code == 404
+
+
+def test_a_link_result_shows_its_message_and_link(client_for, kasi, mulai):
+    pekerjaan = mulai(pemilik=kasi, jenis="uji_tautan", parameter={})
+    pekerja_db()
+    html = client_for(kasi).get(pekerjaan.get_absolute_url()).content.decode()
+    assert "Sudah." in html and 'href="/laporan/"' in html
+    assert client_for(kasi).get(reverse("pekerjaan:unduh", args=[pekerjaan.pk])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("cara", "pesan", "rincian"),
+    [
+        ("pekerjaan_gagal", "Impor dibatalkan: 2 baris salah.", ["Baris 4: tanggal kosong", "Baris 9: seksi?"]),
+        ("validasi", "Periode tidak sah.", []),
+        ("lain", PESAN_UMUM.format(judul="Uji gagal"), []),
+    ],
+)
+def test_a_failing_job_is_failed_with_its_message_in_bahasa_and_saves_nothing(
+    client_for, kasi, senduro, mulai, cara, pesan, rincian
+):
+    pekerjaan = mulai(pemilik=kasi, jenis="uji_gagal", parameter={"cara": cara, "kecamatan_id": senduro.pk})
+    pekerja_db()
+    pekerjaan.refresh_from_db()
+    assert (pekerjaan.status, pekerjaan.pesan, pekerjaan.rincian) == (Status.GAGAL, pesan, rincian)
+    assert not Seksi.objects.filter(nama="Setengah jadi").exists()
+    html = client_for(kasi).get(pekerjaan.get_absolute_url()).content.decode()
+    assert pesan in html and "rahasia internal" not in html
+    for baris in rincian:
+        assert baris in html
+
+
+@pytest.mark.parametrize(("umur", "basi"), [(59, False), (60, False), (61, True)])
+def test_the_stale_heartbeat_rule_on_its_boundary(settings, umur, basi):
+    settings.PEKERJAAN_DETAK_BATAS_DETIK = 60
+    sekarang = timezone.now()
+    detak = sekarang - datetime.timedelta(seconds=umur)
+    assert detak_basi(detak=detak, sekarang=sekarang, batas_detik=60) is basi
+
+
+def _berjalan(pemilik, *, jenis="uji_berkas", percobaan=1, umur=61, sekarang=None):
+    sekarang = sekarang or timezone.now()
+    return Pekerjaan.objects.create(
+        pemilik=pemilik,
+        jenis=jenis,
+        status=Status.BERJALAN,
+        percobaan=percobaan,
+        mulai=sekarang - datetime.timedelta(seconds=umur),
+        detak=sekarang - datetime.timedelta(seconds=umur),
+    )
+
+
+def test_a_stale_job_is_requeued_once_then_failed(client_for, kasi, settings, django_capture_on_commit_callbacks):
+    settings.PEKERJAAN_DETAK_BATAS_DETIK = 60
+    sekarang = timezone.now()
+    tepat = _berjalan(kasi, umur=60, sekarang=sekarang)
+    basi = _berjalan(kasi, umur=61, sekarang=sekarang)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert pekerjaan_periksa_macet(sekarang=sekarang) == 1
+    tepat.refresh_from_db()
+    basi.refresh_from_db()
+    assert tepat.status == Status.BERJALAN
+    assert basi.status == Status.MENUNGGU  # re-queued: the worker takes it again
+    pekerja_db()
+    basi.refresh_from_db()
+    assert (basi.status, basi.percobaan) == (Status.SELESAI, 2)
+    # The second time a worker dies under it, it is failed, and the status page (which checks) says why.
+    kedua = _berjalan(kasi, percobaan=2)
+    html = client_for(kasi).get(kedua.get_absolute_url()).content.decode()
+    kedua.refresh_from_db()
+    assert (kedua.status, kedua.pesan) == (Status.GAGAL, PESAN_TERHENTI)
+    assert PESAN_TERHENTI in html
+
+
+def test_a_kind_that_must_not_run_twice_is_failed_at_once(kasi):
+    pekerjaan = _berjalan(kasi, jenis="uji_sekali")
+    pekerjaan_periksa_macet(sekarang=timezone.now())
+    pekerjaan.refresh_from_db()
+    assert (pekerjaan.status, pekerjaan.pesan) == (Status.GAGAL, PESAN_TERHENTI)
+
+
+def test_a_late_worker_of_a_given_up_attempt_changes_nothing(kasi, mulai):
+    pekerjaan = mulai(pemilik=kasi, jenis="uji_berkas", parameter={})
+    # Another attempt took the job meanwhile (the stale rule re-queued it and a second worker claimed it).
+    Pekerjaan.objects.filter(pk=pekerjaan.pk).update(status=Status.BERJALAN, percobaan=5)
+    pekerja_db()  # the task finds the job no longer waiting: nothing to do
+    pekerjaan.refresh_from_db()
+    assert (pekerjaan.status, pekerjaan.percobaan, pekerjaan.berkas.name) == (Status.BERJALAN, 5, "")
+
+
+def test_the_same_key_is_served_without_a_new_job_and_another_owner_gets_a_record_of_their_own(
+    kasi, make_user, senduro, mulai
+):
+    pertama = mulai(pemilik=kasi, jenis="uji_berkas", parameter={"isi": "a"}, kunci="k1")
+    # Asked again before the worker ran: the same job, not a second one.
+    assert mulai(pemilik=kasi, jenis="uji_berkas", parameter={"isi": "a"}, kunci="k1") == pertama
+    pekerja_db()
+    pertama.refresh_from_db()
+    assert mulai(pemilik=kasi, jenis="uji_berkas", parameter={"isi": "a"}, kunci="k1") == pertama
+    kasi_lain = make_user(Peran.KASI, kecamatan=senduro)
+    miliknya = mulai(pemilik=kasi_lain, jenis="uji_berkas", parameter={"isi": "a"}, kunci="k1")
+    assert miliknya.pk != pertama.pk and miliknya.pemilik == kasi_lain
+    assert (miliknya.status, miliknya.berkas.name) == (Status.SELESAI, pertama.berkas.name)
+    from django_tasks_db.models import DBTaskResult
+
+    assert DBTaskResult.objects.count() == 1  # one rendering for all of them
+    # Another key is another job.
+    assert mulai(pemilik=kasi, jenis="uji_berkas", parameter={"isi": "a"}, kunci="k2").status == Status.MENUNGGU
+
+
+def test_a_failed_job_is_not_served_again_the_request_starts_afresh(kasi, mulai):
+    gagal = mulai(pemilik=kasi, jenis="uji_gagal", parameter={}, kunci="k")
+    pekerja_db()
+    baru = mulai(pemilik=kasi, jenis="uji_gagal", parameter={}, kunci="k")
+    assert baru.pk != gagal.pk and baru.status == Status.MENUNGGU
+
+
+def test_pruning_deletes_old_jobs_and_the_files_no_newer_job_uses(kasi, make_user, senduro, mulai):
+    lama = mulai(pemilik=kasi, jenis="uji_berkas", parameter={}, kunci="k")
+    sendiri = mulai(pemilik=kasi, jenis="uji_berkas", parameter={}, kunci="lain")
+    pekerja_db()
+    salinan = mulai(pemilik=make_user(Peran.KASI, kecamatan=senduro), jenis="uji_berkas", parameter={}, kunci="k")
+    lama.refresh_from_db()
+    sendiri.refresh_from_db()
+    kemarin = timezone.now() - datetime.timedelta(days=8)
+    Pekerjaan.objects.filter(pk__in=[lama.pk, sendiri.pk]).update(dibuat=kemarin)
+    assert pekerjaan_bersihkan(sebelum=timezone.now() - datetime.timedelta(days=7)) == 2
+    storage = salinan.berkas.storage
+    assert storage.exists(salinan.berkas.name)  # still used by the newer copy
+    assert not storage.exists(sendiri.berkas.name)
+    assert list(Pekerjaan.objects.all()) == [salinan]
