@@ -23,6 +23,11 @@ PESAN_BERKAS_HILANG = "Berkas yang tadi diperiksa tidak ada lagi (sudah diimpor 
 def rincian_kesalahan(kesalahan) -> list[str]:
     """One line per error, in the reader's order (sheet by sheet, row by row), each naming its sheet,
     row and column as Excel shows them; past the cap, one line saying how many more there are."""
+    # Grouped by sheet in the order the sheets first appear (as the page's tables per sheet were).
+    urutan = {}
+    for k in kesalahan:
+        urutan.setdefault(k.sheet, len(urutan))
+    kesalahan = sorted(kesalahan, key=lambda k: urutan[k.sheet])
     baris = [str(k) for k in kesalahan[:MAKS_KESALAHAN_TAMPIL]]
     if len(kesalahan) > MAKS_KESALAHAN_TAMPIL:
         baris.append(f"… dan {len(kesalahan) - MAKS_KESALAHAN_TAMPIL} kesalahan lain yang tidak ditampilkan.")

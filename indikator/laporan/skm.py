@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from iku_project.spreadsheet import ekspor_perlu_pekerjaan, sel, simpan, workbook
 from indikator.laporan.generator import TandaTangan
 from indikator.laporan.pdf import html_ke_pdf
+from indikator.laporan.tugas import sidik_tampilan
 from indikator.views.dasbor import periode_ditolak
 from kecamatan import akses
 from kecamatan.penandatangan import blok_tanda_tangan_kecamatan
@@ -168,8 +169,11 @@ def laporan_skm(request, fmt, kode=None):
         "fmt": fmt,
         "hari_ini": hari_ini.isoformat(),
     }
-    kunci = ":".join(["laporan_skm", str(kecamatan.pk), *parameter.values(), _versi_laporan_skm(kecamatan, periode)])
+    # The layout's fingerprint too (templates/pdf is part of it): a deploy that changes the report makes it new.
+    versi = f"{_versi_laporan_skm(kecamatan, periode)}:{sidik_tampilan()}"
+    kunci = ":".join(["laporan_skm", str(kecamatan.pk), *parameter.values(), versi])
     pekerjaan = pekerjaan_mulai(
         pemilik=request.user, jenis="laporan_skm", parameter=parameter, kecamatan=kecamatan, kunci=kunci
     )
-    return redirect(pekerjaan)
+    # The stored file of an unchanged report downloads at once; a new one shows its progress first.
+    return redirect("pekerjaan:unduh", pk=pekerjaan.pk) if pekerjaan.punya_berkas else redirect(pekerjaan)

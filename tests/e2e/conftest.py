@@ -79,3 +79,16 @@ def katalog(transactional_db):
     from kecamatan.models import JenisBukti, JenisKegiatan, UraianAktivitas
 
     load_katalog(jenis_kegiatan_model=JenisKegiatan, uraian_model=UraianAktivitas, jenis_bukti_model=JenisBukti)
+
+
+@pytest.fixture
+def pekerja():
+    """The job worker in a thread beside the live server: ``pekerja.mulai()`` starts it, the test's end stops it.
+
+    django-tasks-db's own worker loop (``tests/e2e/test_pekerjaan.PekerjaThread``), imported here when asked for.
+    """
+    from tests.e2e.test_pekerjaan import PekerjaThread
+
+    pekerja = PekerjaThread()
+    yield pekerja
+    pekerja.berhenti()
