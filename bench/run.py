@@ -225,6 +225,18 @@ def tabel(hasil: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def pekerjaan_latensi(runs: int) -> tuple[list[str], dict | None]:
+    """Issue 11.7, the job row: request → download of the Laporan Capaian PDF, cold and warm (bench/pekerjaan.py)."""
+    out = VAR / "pekerjaan.json"
+    env = {**os.environ, "DEBUG": "1", "LOG_LEVEL": "WARNING"}
+    env.pop("DATABASE_URL", None)  # its own SQLite file (var/bench/pdf.sqlite3), shared with bench/pdf.py
+    cmd = [PY, str(BASE / "bench" / "pekerjaan.py"), "--runs", str(runs), "--json", str(out)]
+    result = subprocess.run(cmd, cwd=BASE, env=env, capture_output=True, text=True)  # noqa: S603 - our own script
+    if result.returncode != 0:
+        return [f"Pekerjaan Laporan Capaian PDF: gagal diukur ({result.stderr.strip().splitlines()[-1:]})"], None
+    return result.stdout.strip().splitlines()[-3:], json.loads(out.read_text())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skala", type=int, nargs="+", default=[1, 10], choices=[1, 10])
@@ -267,6 +279,10 @@ def main() -> None:
                     log(f"gagal menghapus {db.url}: {exc}")
     hasil = [json.loads(p.read_text()) for p in paths]
     teks = tabel(hasil)
+    if not args.tanpa_berkas:
+        log("mengukur latensi pekerjaan (laporan PDF lewat antrean)")
+        baris_pekerjaan, _ = pekerjaan_latensi(min(args.runs, 3))
+        teks += "\n\n4. Pekerjaan latar (antrean basis data, pekerja sendiri)\n" + "\n".join(baris_pekerjaan)
     total = time.perf_counter() - mulai
     print()
     print(teks)

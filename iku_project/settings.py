@@ -66,7 +66,6 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
-    "django_rq",
     "iku_project.apps.IKUProjectConfig",
     "pekerjaan",
     "wilayah",
@@ -282,6 +281,8 @@ if TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
 elif TASKS_BACKEND == "rq":
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
+    # Its rqworker command (and its admin dashboard, which has no table of its own) only with RQ.
+    INSTALLED_APPS.append("django_rq")
 else:
     raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'rq'.")
 # A job may run this long on RQ before RQ kills it (a large import, a signed approval).

@@ -3,8 +3,9 @@
 Owner only: everything comes through ``access_pekerjaan_by_id`` (404 for anyone else).
 """
 
-from django.http import FileResponse, Http404
-from django.shortcuts import render
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from iku_project.htmx import vary_on_htmx
@@ -33,3 +34,14 @@ def unduh(request, pk):
     except FileNotFoundError as exc:
         raise Http404("Berkas pekerjaan ini sudah dihapus; silakan buat ulang.") from exc
     return FileResponse(berkas, as_attachment=True, filename=pekerjaan.nama_berkas, content_type=pekerjaan.content_type)
+
+
+def ke_pekerjaan(request, pekerjaan):
+    """The answer of a view that started a job: its status page (an HTMX request is sent there with
+    HX-Redirect), or straight to the file when it is already there (the rendered-report cache)."""
+    tujuan = reverse("pekerjaan:unduh", args=[pekerjaan.pk]) if pekerjaan.punya_berkas else pekerjaan.get_absolute_url()
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = tujuan
+        return response
+    return redirect(tujuan)

@@ -99,7 +99,15 @@ def lumajang_data(lumajang, make_user):
     from kecamatan.services import token_api_create
 
     token, _ = token_api_create(user=kasi, nama=RAHASIA, berlaku_hari=30, sekarang=timezone.now())
+    from pekerjaan.models import Pekerjaan
+
+    # Lumajang's kasi's finished report job: its status page and file are the kasi's alone.
+    pekerjaan = Pekerjaan.objects.create(
+        pemilik=kasi, jenis="laporan_capaian_pdf", kecamatan=lumajang, status="selesai", langkah=RAHASIA,
+        berkas="pekerjaan/2026/01/rahasia", nama_berkas=f"{RAHASIA}.pdf", content_type="application/pdf",
+    )  # fmt: skip
     return {
+        "pekerjaan": pekerjaan,
         "token": token,
         "responden": responden,
         "rtl": rtl,
@@ -116,8 +124,10 @@ def lumajang_data(lumajang, make_user):
     }
 
 
-def _candidates(param, data):
-    """Values of Lumajang's objects for each URL parameter name."""
+def _candidates(param, data, name=""):
+    """Values of Lumajang's objects for each URL parameter name (a job's pages take its UUID)."""
+    if name.startswith("pekerjaan:") and param == "pk":
+        return [data["pekerjaan"].pk]
     objects = [
         data[k]
         for k in (
@@ -150,7 +160,7 @@ def _urls(data):
         if not params:
             yield name, reverse(name)
             continue
-        for values in itertools.product(*(_candidates(p, data) for p in params)):
+        for values in itertools.product(*(_candidates(p, data, name) for p in params)):
             yield name, reverse(name, kwargs=dict(zip(params, values, strict=True)))
 
 
@@ -218,7 +228,7 @@ def test_every_post_without_a_csrf_token_is_refused(lumajang_data):
     client.force_login(lumajang_data["kasi"])
     before = _snapshot()
     for name, params in _patterns():
-        kwargs = {p: _candidates(p, lumajang_data)[0] for p in params} if name not in PUBLIK or params else {}
+        kwargs = {p: _candidates(p, lumajang_data, name)[0] for p in params} if name not in PUBLIK or params else {}
         if name == "laporan:verifikasi":
             continue
         url = reverse(name, kwargs=kwargs)

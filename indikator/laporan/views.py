@@ -40,6 +40,7 @@ from kecamatan import akses
 from kecamatan.akses import Akses
 from kecamatan.periode import PeriodeTidakSah
 from pekerjaan.services import pekerjaan_mulai
+from pekerjaan.views import ke_pekerjaan
 
 PDF = "application/pdf"
 
@@ -154,16 +155,14 @@ def _tolak_tanggal(request, kode, exc):
     return redirect(reverse("laporan:kecamatan", args=[kode]) if kode else reverse("laporan:index"))
 
 
-def _ke_pekerjaan(pekerjaan):
+def _ke_pekerjaan(request, pekerjaan):
     """A rendering already on record downloads at once; a new one shows its progress until it is ready.
 
     These stay GET links: ``pekerjaan_mulai`` answers the same request (same user, report and data
     version) with the same job, so repeating one renders nothing twice and changes nothing a user
     asked for — the job is a cache entry, like the rendering the GET used to return.
     """
-    if pekerjaan.punya_berkas:
-        return redirect("pekerjaan:unduh", pk=pekerjaan.pk)
-    return redirect(pekerjaan)
+    return ke_pekerjaan(request, pekerjaan)
 
 
 def _capaian(request, kode, jenis):
@@ -185,7 +184,7 @@ def _capaian(request, kode, jenis):
         kecamatan=kecamatan,
         kunci=tugas.kunci_laporan_capaian(jenis, kecamatan=kecamatan, periode=periode, as_of=as_of, nama=nama),
     )
-    return _ke_pekerjaan(pekerjaan)
+    return _ke_pekerjaan(request, pekerjaan)
 
 
 def capaian_pdf(request, kode=None):
@@ -217,7 +216,7 @@ def _dokumen_iku(request, kode, jenis):
         kecamatan=kecamatan,
         kunci=tugas.kunci_dokumen_iku(jenis, kecamatan=kecamatan, hari_ini=hari_ini),
     )
-    return _ke_pekerjaan(pekerjaan)
+    return _ke_pekerjaan(request, pekerjaan)
 
 
 def dokumen_pdf(request, kode=None):
@@ -374,7 +373,7 @@ def _rekap(request, jenis):
         },
         kunci=tugas.kunci_rekap(jenis, kabupaten=kabupaten, kecamatan_qs=kecamatan_qs, periode=periode, as_of=hari_ini),
     )
-    return _ke_pekerjaan(pekerjaan)
+    return _ke_pekerjaan(request, pekerjaan)
 
 
 def rekap_pdf(request):

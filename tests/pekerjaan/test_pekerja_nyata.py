@@ -13,6 +13,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from kecamatan.models import Peran
@@ -29,6 +30,7 @@ laporan_2024 = laporan_util.laporan_2024
 media_root = laporan_util.media_root
 Status = Pekerjaan.Status
 TAHUN_2024 = {"tahun": "2024"}
+HARI = datetime.timedelta(days=1)
 
 
 @pytest.fixture
@@ -194,3 +196,24 @@ def test_a_worker_killed_mid_job_is_retried_once_then_the_job_fails(make_user, s
         assert pekerjaan.status == (Status.MENUNGGU if percobaan == 1 else Status.GAGAL)
     assert pekerjaan.pesan == PESAN_TERHENTI
     assert PESAN_TERHENTI in client_for(kasi).get(pekerjaan.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_command_first_settles_stale_jobs_then_works_through_the_queue(make_user, senduro):
+    from django.core.management import call_command
+
+    kasi = make_user(Peran.KASI, kecamatan=senduro)
+    lama = Pekerjaan.objects.create(
+        pemilik=kasi, jenis="uji_sekali", status=Status.BERJALAN, percobaan=1, detak=timezone.now() - HARI
+    )
+    baru = pekerjaan_mulai(pemilik=kasi, jenis="uji_berkas", parameter={"isi": "x"})
+    sebelumnya = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command("pekerjaan_worker", batch=True, verbosity=0)
+    finally:
+        for s, handler in sebelumnya.items():
+            signal.signal(s, handler)
+    lama.refresh_from_db()
+    baru.refresh_from_db()
+    assert (lama.status, lama.pesan) == (Status.GAGAL, PESAN_TERHENTI)
+    assert baru.status == Status.SELESAI and baru.berkas.read() == b"x"

@@ -210,3 +210,30 @@ def test_pruning_deletes_old_jobs_and_the_files_no_newer_job_uses(kasi, make_use
     assert storage.exists(salinan.berkas.name)  # still used by the newer copy
     assert not storage.exists(sendiri.berkas.name)
     assert list(Pekerjaan.objects.all()) == [salinan]
+
+
+def test_the_bench_prints_the_job_latency_beside_its_goals():
+    import importlib.util
+
+    from django.conf import settings
+
+    spec = importlib.util.spec_from_file_location("bench_pekerjaan", settings.BASE_DIR / "bench" / "pekerjaan.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    h = {"kegiatan": 1000, "runs": 3, "dingin_s": 5.8, "kerja_s": 5.1, "antrean_s": 0.7, "ambil_s": 0.3}
+    h["hangat_s"] = 0.04
+    teks = "\n".join(bench.baris(h))
+    assert "dingin 5.80 s (pekerja 5.10 s + antrean 0.70 s" in teks and "sasaran ≤6 s: LULUS" in teks
+    assert "antrean ≤1 s: LULUS" in teks and "hangat (hasil tersimpan) 0.040 s; sasaran ≤1 s: LULUS" in teks
+    assert "GAGAL" in "\n".join(bench.baris(h | {"dingin_s": 21.0}))
+
+
+def test_an_htmx_request_for_a_report_is_sent_to_the_status_page_with_hx_redirect(client_for, kasi):
+    response = client_for(kasi).get(reverse("laporan:capaian-xlsx"), headers={"HX-Request": "true"})
+    pekerjaan = Pekerjaan.objects.get()
+    assert (response.status_code, response["HX-Redirect"]) == (204, pekerjaan.get_absolute_url())
+    assert (pekerjaan.jenis, pekerjaan.pemilik, pekerjaan.kecamatan) == (
+        "laporan_capaian_xlsx",
+        kasi,
+        kasi.keanggotaan.kecamatan,
+    )

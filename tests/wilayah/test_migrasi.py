@@ -66,7 +66,10 @@ def _terbaru():
 
 def _apps_lama():
     """The historical models of the old schema, Django's own apps (content types, admin) at their latest."""
-    lain = [node for node in _terbaru() if node[0] not in {app for app, _ in SEBELUM_WILAYAH} | {"wilayah"}]
+    # pekerjaan (issue 11) came after wilayah and points at it: it is rolled back with wilayah.
+    lain = [
+        node for node in _terbaru() if node[0] not in {app for app, _ in SEBELUM_WILAYAH} | {"wilayah", "pekerjaan"}
+    ]
     return MigrationExecutor(connection).loader.project_state([*SEBELUM_WILAYAH, *lain]).apps
 
 

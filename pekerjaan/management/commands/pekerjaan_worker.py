@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--batch", action="store_true", help="Kerjakan yang ada di antrean, lalu berhenti.")
         parser.add_argument("--reload", action="store_true", help="Muat ulang saat kode berubah (pengembangan).")
-        parser.add_argument("--interval", type=float, default=1.0, help="Detik antar-pemeriksaan antrean (basis data).")
+        parser.add_argument("--interval", type=float, default=0.5, help="Detik antar-pemeriksaan antrean (basis data).")
 
     def handle(self, *, batch, reload, interval, verbosity, **options):
         diubah = pekerjaan_periksa_macet(sekarang=timezone.now())
