@@ -29,6 +29,7 @@ from kecamatan import services as kecamatan_services
 from kecamatan.akses import Akses
 from kecamatan.berkas import berkas_response, safe_download_name
 from pekerjaan.services import pekerjaan_mulai
+from pekerjaan.views import ke_pekerjaan
 from wilayah.models import Desa
 
 TAHUN_MIN, TAHUN_MAX = 2015, 2100
@@ -76,7 +77,7 @@ def matriks(request, kode=None):
                 parameter={"tahun": tahun, "hari_ini": as_of.isoformat()},
                 kecamatan=kecamatan,
             )
-            return redirect(pekerjaan)
+            return ke_pekerjaan(request, pekerjaan)
         response = HttpResponse(matriks_xlsx(data), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{nama_berkas_matriks(kecamatan, tahun)}"'
         return response

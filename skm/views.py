@@ -18,6 +18,7 @@ from kecamatan import akses
 from kecamatan.berkas_sementara import berkas_sementara_simpan
 from kecamatan.periode import PeriodeTidakSah, rentang_dari_query, semester_terakhir
 from pekerjaan.services import pekerjaan_mulai
+from pekerjaan.views import ke_pekerjaan
 from skm.akses import (
     access_kecamatan_entri_skm,
     access_kecamatan_publik_by_kode,
@@ -200,7 +201,7 @@ def impor(request):
                 },
                 kecamatan=kecamatan,
             )
-            return redirect(pekerjaan)
+            return ke_pekerjaan(request, pekerjaan)
     else:
         form = ImporSKMForm()
     status = 400 if request.method == "POST" else 200

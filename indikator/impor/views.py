@@ -4,7 +4,7 @@ from itertools import groupby
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -21,6 +21,7 @@ from kecamatan import akses
 from kecamatan.berkas import XLSX
 from kecamatan.models import Kegiatan
 from pekerjaan.services import pekerjaan_mulai
+from pekerjaan.views import ke_pekerjaan
 
 MAKS_TAUTAN_EKSPOR = 60
 
@@ -87,7 +88,7 @@ def _mulai(request, *, token: str, nama_berkas: str, dry_run: bool):
         parameter={"token": token, "nama_berkas": nama_berkas[:200], "dry_run": dry_run},
         kecamatan=_kecamatan_sendiri(request.user),
     )
-    return redirect(pekerjaan)
+    return ke_pekerjaan(request, pekerjaan)
 
 
 @require_GET
@@ -113,5 +114,5 @@ def ekspor(request, kode=None):
         pekerjaan = pekerjaan_mulai(
             pemilik=request.user, jenis="ekspor_workbook", parameter={"kode": kode}, kecamatan=kecamatan
         )
-        return redirect(pekerjaan)
+        return ke_pekerjaan(request, pekerjaan)
     return _xlsx(workbook_export(kecamatan_qs=qs), f"data-iku-{nama}-{timezone.localdate():%Y%m%d}.xlsx")

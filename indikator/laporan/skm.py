@@ -10,7 +10,6 @@ import json
 
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +24,7 @@ from kecamatan import akses
 from kecamatan.penandatangan import blok_tanda_tangan_kecamatan
 from kecamatan.periode import PeriodeTidakSah, rentang_dari_query
 from pekerjaan.services import pekerjaan_mulai
+from pekerjaan.views import ke_pekerjaan
 from skm.models import PenggunaLayanan, RencanaTindakLanjut, Responden
 from skm.selectors import LaporanSKM, skm_compute
 from wilayah.models import Kecamatan
@@ -176,4 +176,4 @@ def laporan_skm(request, fmt, kode=None):
         pemilik=request.user, jenis="laporan_skm", parameter=parameter, kecamatan=kecamatan, kunci=kunci
     )
     # The stored file of an unchanged report downloads at once; a new one shows its progress first.
-    return redirect("pekerjaan:unduh", pk=pekerjaan.pk) if pekerjaan.punya_berkas else redirect(pekerjaan)
+    return ke_pekerjaan(request, pekerjaan)

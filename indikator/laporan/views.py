@@ -309,7 +309,7 @@ def sahkan(request, kode=None):
         pekerjaan = pekerjaan_mulai(
             pemilik=request.user, jenis="laporan_sahkan", parameter=parameter, kecamatan=kecamatan
         )
-        return redirect(pekerjaan)
+        return ke_pekerjaan(request, pekerjaan)
     return redirect(_url_laporan(kode, form))
 
 

@@ -30,6 +30,7 @@ from kecamatan.forms import (
 )
 from kecamatan.tasks import judul_daftar, nama_berkas_daftar
 from pekerjaan.services import pekerjaan_mulai
+from pekerjaan.views import ke_pekerjaan
 from wilayah.models import Kecamatan
 
 PER_HALAMAN = 25
@@ -95,7 +96,7 @@ def _daftar(request, *, perlu_tindak_lanjut: bool):
                 },
                 kecamatan=_kecamatan_sendiri(request.user),
             )
-            return redirect(pekerjaan)
+            return ke_pekerjaan(request, pekerjaan)
         content = kegiatan_xlsx(kegiatan, judul=judul, as_of=hari_ini)
         response = HttpResponse(content, content_type=XLSX)
         nama = nama_berkas_daftar(perlu_tindak_lanjut, hari_ini)
