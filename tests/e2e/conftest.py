@@ -98,6 +98,13 @@ def pekerja(settings):
     settings.SESSION_SAVE_EVERY_REQUEST = False
 
     class PekerjaTekun(PekerjaThread):
+        """Also started again after ``berhenti()``: a test stops it while it only browses (its polling
+        transactions would refuse the live server's), and starts it for the next job."""
+
+        def mulai(self):
+            self.worker.running = True
+            super().mulai()
+
         def _jalan(self):
             try:
                 while self.worker.running:

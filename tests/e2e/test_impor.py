@@ -41,12 +41,14 @@ def test_kasi_imports_a_workbook_then_sees_the_errors_of_a_broken_one(kasi, logi
     assert "2 kegiatan baru, 0 sudah ada" in hasil.inner_text()
     assert "1 dokumen desa baru" in hasil.inner_text()
     assert Kegiatan.objects.count() == 2
+    pekerja.berhenti()
     page.get_by_role("link", name="Lanjutkan").click()
     page.wait_for_load_state("networkidle")
 
     rusak = buku([kegiatan(Keterangan="baru"), kegiatan(Tanggal="30/02/2024")], [dokumen(Desa="Tidakada")])
     page.get_by_label("Berkas Excel (.xlsx)").set_input_files(_berkas(rusak, "rusak.xlsx"))
     page.get_by_role("button", name="Impor", exact=True).click()
+    pekerja.mulai()
     galat = page.get_by_test_id("pekerjaan-galat")
     expect(galat).to_contain_text("2 kesalahan ditemukan; tidak ada yang disimpan.", timeout=60_000)
     # One line per error, the Kegiatan sheet's first, each naming its sheet, row and column.

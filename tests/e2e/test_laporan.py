@@ -48,6 +48,7 @@ def test_camat_approves_the_year_report_and_downloads_the_pdf(demo, login, page,
     pekerja.mulai()
     selesai = f"Laporan capaian Tahun {demo.year} disahkan (versi 1)."
     expect(page.get_by_test_id("pekerjaan-kemajuan")).to_contain_text(selesai, timeout=60_000)
+    pekerja.berhenti()
     page.get_by_role("link", name="Lanjutkan").click()
     page.wait_for_load_state("networkidle")
     pengesahan = PengesahanLaporan.objects.get()
