@@ -281,10 +281,12 @@ if TASKS_BACKEND == "database":
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
 elif TASKS_BACKEND == "rq":
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [PEKERJAAN_ANTREAN]}}
-    # Its rqworker command (and its admin dashboard, which has no table of its own) only with RQ.
+    # Its rqworker command only with RQ; its admin dashboard stays off (superuser pages outside the admin
+    # sweep's scoping, and JSON stats views without the admin's login).
     INSTALLED_APPS.append("django_rq")
 else:
     raise ImproperlyConfigured("TASKS_BACKEND must be 'database' or 'rq'.")
+RQ_SHOW_ADMIN_LINK = False
 # A job may run this long on RQ before RQ kills it (a large import, a signed approval).
 RQ_QUEUES = {PEKERJAAN_ANTREAN: {"URL": REDIS_URL, "DEFAULT_TIMEOUT": env.int("PEKERJAAN_BATAS_WAKTU", default=1800)}}
 # The running worker touches its job every PEKERJAAN_DETAK_DETIK seconds; a job whose heartbeat is older

@@ -59,6 +59,15 @@ def _empty_caches():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _antrean_basis_data(settings):
+    """The suite follows jobs with django-tasks-db's worker (tests/pekerjaan/bantu.py), whatever TASKS_BACKEND
+    the shell has; the RQ backend is tested by its own tests on a queue of their own."""
+    if not settings.TASKS["default"]["BACKEND"].startswith("django_tasks_db"):
+        settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+        settings.PEKERJAAN_ANTREAN = "default"
+
+
 class Jam:
     """The test's clock: ``jam.pindah("2025-01-15")`` moves "now" (and so ``timezone.localdate()``)
     to that day at 09:00 in Asia/Jakarta; the clock keeps ticking from there. One helper for every

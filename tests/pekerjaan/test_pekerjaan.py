@@ -237,3 +237,23 @@ def test_an_htmx_request_for_a_report_is_sent_to_the_status_page_with_hx_redirec
         kasi,
         kasi.keanggotaan.kecamatan,
     )
+
+
+def test_a_queue_that_cannot_be_reached_fails_the_job_with_a_message_instead_of_leaving_it_waiting(
+    kasi, settings, mulai
+):
+    import django_rq.settings
+
+    from pekerjaan.services import PESAN_ANTREAN
+
+    nama = "uji-tak-terjangkau"
+    # Nothing listens on port 1: the enqueue after the commit fails.
+    django_rq.settings.QUEUES[nama] = {"URL": "redis://127.0.0.1:1/0", "DEFAULT_TIMEOUT": 5}
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": [nama]}}
+    settings.PEKERJAAN_ANTREAN = nama
+    try:
+        pekerjaan = mulai(pemilik=kasi, jenis="uji_berkas", parameter={})
+    finally:
+        del django_rq.settings.QUEUES[nama]
+    pekerjaan.refresh_from_db()
+    assert (pekerjaan.status, pekerjaan.pesan) == (Status.GAGAL, PESAN_ANTREAN)
