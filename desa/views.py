@@ -20,12 +20,16 @@ from desa.akses import (
 from desa.export import matriks_xlsx
 from desa.forms import AlasanKembaliForm, DokumenDesaForm, OperatorDesaForm, PengajuanForm
 from desa.models import DokumenDesa, pesan_kelurahan
+from desa.tasks import XLSX, nama_berkas_matriks
 from desa.tenggat import JenisDokumen, StatusDokumen
 from iku_project.htmx import vary_on_htmx
+from iku_project.spreadsheet import ekspor_perlu_pekerjaan
 from kecamatan import akses
 from kecamatan import services as kecamatan_services
 from kecamatan.akses import Akses
 from kecamatan.berkas import berkas_response, safe_download_name
+from pekerjaan.services import pekerjaan_mulai
+from pekerjaan.views import ke_pekerjaan
 from wilayah.models import Desa
 
 TAHUN_MIN, TAHUN_MAX = 2015, 2100
@@ -66,10 +70,16 @@ def matriks(request, kode=None):
     tahun = _tahun(request.GET.get("tahun"), as_of.year)
     data = selectors.matriks_dokumen(kecamatan=kecamatan, tahun=tahun, basis=selectors.iku2_basis(), as_of=as_of)
     if request.GET.get("export") == "xlsx":
-        response = HttpResponse(
-            matriks_xlsx(data), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="dokumen-desa-{kecamatan.kode}-{tahun}.xlsx"'
+        if ekspor_perlu_pekerjaan(len(data.baris) + len(data.kelurahan)):
+            pekerjaan = pekerjaan_mulai(
+                pemilik=request.user,
+                jenis="ekspor_matriks_desa",
+                parameter={"tahun": tahun, "hari_ini": as_of.isoformat()},
+                kecamatan=kecamatan,
+            )
+            return ke_pekerjaan(request, pekerjaan)
+        response = HttpResponse(matriks_xlsx(data), content_type=XLSX)
+        response["Content-Disposition"] = f'attachment; filename="{nama_berkas_matriks(kecamatan, tahun)}"'
         return response
     context = {
         "m": data,

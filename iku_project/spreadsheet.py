@@ -197,3 +197,14 @@ def tabel_tulis(sheet, kolom: Sequence[Kolom], items: Iterable, *, penulis: Penu
     """Every item as a row under the heading the caller already wrote."""
     for item in items:
         sheet.append(kolom_baris(sheet, kolom, item, penulis=penulis))
+
+
+def ekspor_perlu_pekerjaan(baris: int) -> bool:
+    """An export of more than ``EKSPOR_SINKRON_MAKS_BARIS`` rows is written by the job worker, not the request.
+
+    Below it the workbook takes well under a second (a few thousand streamed rows), so a small list
+    still downloads at once; the caller counts its rows with one COUNT query first.
+    """
+    from django.conf import settings
+
+    return baris > settings.EKSPOR_SINKRON_MAKS_BARIS

@@ -15,7 +15,10 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 
 from kecamatan import akses
+from kecamatan.berkas_sementara import berkas_sementara_simpan
 from kecamatan.periode import PeriodeTidakSah, rentang_dari_query, semester_terakhir
+from pekerjaan.services import pekerjaan_mulai
+from pekerjaan.views import ke_pekerjaan
 from skm.akses import (
     access_kecamatan_entri_skm,
     access_kecamatan_publik_by_kode,
@@ -26,10 +29,11 @@ from skm.akses import (
 )
 from skm.batas import kirim_diizinkan
 from skm.forms import ImporSKMForm, KertasForm, RencanaTindakLanjutForm, SurveiForm
-from skm.impor import skm_workbook_import, template_xlsx
+from skm.impor import template_xlsx
 from skm.models import Pertanyaan, Responden
 from skm.selectors import kuesioner_berlaku, skm_compute
 from skm.services import rencana_tindak_lanjut_save, responden_create
+from skm.tasks import FOLDER_SEMENTARA
 
 
 def _pertanyaan(kuesioner):
@@ -171,8 +175,9 @@ def kertas(request):
 
 @require_http_methods(["GET", "POST"])
 def impor(request):
+    """The form checks the upload at once (size, real XLSX bytes); the rows are read and saved by a job
+    (``skm/tasks.py``) whose page shows the errors by row and column, or the counts."""
     kecamatan = access_kecamatan_entri_skm(request.user)
-    hasil = None
     if request.GET.get("templat"):
         response = HttpResponse(
             template_xlsx(kecamatan=kecamatan),
@@ -183,17 +188,24 @@ def impor(request):
     if request.method == "POST":
         form = ImporSKMForm(request.POST, request.FILES)
         if form.is_valid():
-            hasil = skm_workbook_import(
-                kecamatan=kecamatan,
-                file=form.cleaned_data["berkas"],
-                hari_ini=timezone.localdate(),
-                dry_run=form.cleaned_data["dry_run"],
+            token = berkas_sementara_simpan(
+                folder=FOLDER_SEMENTARA, user=request.user, file=form.cleaned_data["berkas"], ganti=False
             )
+            pekerjaan = pekerjaan_mulai(
+                pemilik=request.user,
+                jenis="impor_skm",
+                parameter={
+                    "token": token,
+                    "hari_ini": timezone.localdate().isoformat(),
+                    "dry_run": form.cleaned_data["dry_run"],
+                },
+                kecamatan=kecamatan,
+            )
+            return ke_pekerjaan(request, pekerjaan)
     else:
         form = ImporSKMForm()
-    ditolak = request.method == "POST" and (not form.is_valid() or (hasil is not None and not hasil.berhasil))
-    status = 400 if ditolak else 200
-    return render(request, "skm/impor.html", {"kecamatan": kecamatan, "form": form, "hasil": hasil}, status=status)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "skm/impor.html", {"kecamatan": kecamatan, "form": form}, status=status)
 
 
 def responden_detail(request, pk):

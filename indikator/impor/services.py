@@ -14,12 +14,9 @@ row and check a narrower, per-seksi permission than the import's.
 """
 
 import datetime
-import re
-import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
@@ -28,6 +25,7 @@ from desa.models import DokumenDesa
 from indikator.impor.format import SHEET_KEGIATAN, kunci_teks
 from indikator.impor.reader import IsiWorkbook, KesalahanImpor, kunci_kegiatan, workbook_read
 from kecamatan import akses
+from kecamatan import berkas_sementara as sementara
 from kecamatan.berkas import XLSX, validate_upload
 from kecamatan.models import BuktiPendukung, Kegiatan
 from wilayah.models import Kecamatan
@@ -345,40 +343,27 @@ def _desa_tulis(items, objs, records) -> None:
 
 
 FOLDER_SEMENTARA = "impor-sementara"
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
-
-
-def _path_sementara(*, user, token: str) -> str | None:
-    # The user's own folder: a token is useless to anyone else, and never a path of its own.
-    if not _TOKEN.fullmatch(token or ""):
-        return None
-    return f"{FOLDER_SEMENTARA}/{user.pk}/{token}.xlsx"
 
 
 def berkas_sementara_simpan(*, user, file) -> str:
     """Keep a checked upload in the user's temporary folder (one at a time); returns its token."""
     if not boleh_impor(user):
         raise PermissionDenied(PESAN_PERAN)
-    berkas_sementara_hapus_semua(user=user)
-    token = secrets.token_urlsafe(24)
-    file.seek(0)
-    default_storage.save(_path_sementara(user=user, token=token), file)
-    return token
+    return sementara.berkas_sementara_simpan(folder=FOLDER_SEMENTARA, user=user, file=file)
 
 
 def berkas_sementara_buka(*, user, token: str):
     """The kept file of ``token`` for ``user``, or ``None`` (unknown, another user's, already imported)."""
-    path = _path_sementara(user=user, token=token)
-    if path is None or not default_storage.exists(path):
-        return None
-    return default_storage.open(path, "rb")
+    return sementara.berkas_sementara_buka(folder=FOLDER_SEMENTARA, user=user, token=token)
+
+
+def berkas_sementara_ada(*, user, token: str) -> bool:
+    return sementara.berkas_sementara_ada(folder=FOLDER_SEMENTARA, user=user, token=token)
+
+
+def berkas_sementara_hapus(*, user, token: str) -> None:
+    sementara.berkas_sementara_hapus(folder=FOLDER_SEMENTARA, user=user, token=token)
 
 
 def berkas_sementara_hapus_semua(*, user) -> None:
-    folder = f"{FOLDER_SEMENTARA}/{user.pk}"
-    try:
-        _, files = default_storage.listdir(folder)
-    except (FileNotFoundError, NotImplementedError):
-        return
-    for name in files:
-        default_storage.delete(f"{folder}/{name}")
+    sementara.berkas_sementara_hapus_semua(folder=FOLDER_SEMENTARA, user=user)

@@ -58,6 +58,54 @@ def sidik_konfirmasi(laporan) -> str:
 
 
 @sensitive_variables("rahasia_tte")
+def laporan_sahkan_periksa(
+    *,
+    user,
+    kecamatan: Kecamatan,
+    periode: Periode,
+    hari_ini: datetime.date,
+    periode_belum_berakhir_dipahami: bool = False,
+    sidik: str | None = None,
+    rahasia_tte: str | None = None,
+):
+    """Every refusal of ``laporan_sahkan`` that needs no rendering, with the same messages; returns the report.
+
+    The approval view asks it before starting the job (so the confirmation page answers at once), and
+    ``laporan_sahkan`` asks the same again inside its lock. With ``sidik`` the figures are computed and
+    compared; with ``rahasia_tte`` (even empty) a signer without its passphrase or PIN is refused here.
+    """
+    if not akses.boleh_sahkan(user, kecamatan):
+        raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
+    if periode.mulai > hari_ini:
+        raise ValidationError("Periode ini belum dimulai; belum ada yang dapat disahkan.")
+    if periode_belum_berakhir(periode, hari_ini) and not periode_belum_berakhir_dipahami:
+        raise ValidationError(
+            f"{periode.label} belum berakhir (sampai {date_format(periode.selesai, 'j F Y')}): angkanya masih "
+            'dapat berubah. Centang "Saya mengerti periode ini belum berakhir" untuk tetap mengesahkan.',
+            code="periode_belum_berakhir",
+        )
+    if sidik is None and rahasia_tte is None:
+        return None
+    laporan = laporan_capaian_generate(kecamatan=kecamatan, periode=periode, as_of=hari_ini)
+    _laporan_periksa(laporan, sidik=sidik)
+    if rahasia_tte is not None:
+        tte.rahasia_wajib(tte.penanda_laporan(kecamatan, hari_ini), rahasia_tte)
+    return laporan
+
+
+def _laporan_periksa(laporan, *, sidik: str | None) -> None:
+    if laporan.tanda_tangan is None:
+        raise ValidationError(
+            "Tidak ada Camat atau Sekretaris Camat yang menjabat pada tanggal ini; lengkapi data pejabat dahulu."
+        )
+    if sidik is not None and sidik != sidik_konfirmasi(laporan):
+        raise ValidationError(
+            "Angka atau penandatangan berubah sejak halaman konfirmasi dibuka; periksa kembali sebelum mengesahkan.",
+            code="angka_berubah",
+        )
+
+
+@sensitive_variables("rahasia_tte")
 @transaction.atomic
 def laporan_sahkan(
     *,
@@ -84,29 +132,18 @@ def laporan_sahkan(
     the PDF is signed electronically with ``rahasia_tte`` (passphrase or PIN, never stored);
     a signing failure raises and approves nothing.
     """
-    if not akses.boleh_sahkan(user, kecamatan):
-        raise PermissionDenied("Hanya pimpinan kecamatan ini yang boleh mengesahkan laporan capaian.")
-    if periode.mulai > hari_ini:
-        raise ValidationError("Periode ini belum dimulai; belum ada yang dapat disahkan.")
-    if periode_belum_berakhir(periode, hari_ini) and not periode_belum_berakhir_dipahami:
-        raise ValidationError(
-            f"{periode.label} belum berakhir (sampai {date_format(periode.selesai, 'j F Y')}): angkanya masih "
-            'dapat berubah. Centang "Saya mengerti periode ini belum berakhir" untuk tetap mengesahkan.',
-            code="periode_belum_berakhir",
-        )
+    laporan_sahkan_periksa(
+        user=user,
+        kecamatan=kecamatan,
+        periode=periode,
+        hari_ini=hari_ini,
+        periode_belum_berakhir_dipahami=periode_belum_berakhir_dipahami,
+    )
     # Serialise approvals of one kecamatan so two clicks never get the same version number.
     Kecamatan.objects.select_for_update().filter(pk=kecamatan.pk).first()
     terakhir = PengesahanLaporan.objects.untuk_periode(kecamatan, periode).aggregate(n=Max("versi"))["n"] or 0
     laporan = laporan_capaian_generate(kecamatan=kecamatan, periode=periode, as_of=hari_ini)
-    if laporan.tanda_tangan is None:
-        raise ValidationError(
-            "Tidak ada Camat atau Sekretaris Camat yang menjabat pada tanggal ini; lengkapi data pejabat dahulu."
-        )
-    if sidik is not None and sidik != sidik_konfirmasi(laporan):
-        raise ValidationError(
-            "Angka atau penandatangan berubah sejak halaman konfirmasi dibuka; periksa kembali sebelum mengesahkan.",
-            code="angka_berubah",
-        )
+    _laporan_periksa(laporan, sidik=sidik)
     token = token_verifikasi_baru()
     disahkan_pada = timezone.now()
     versi = terakhir + 1

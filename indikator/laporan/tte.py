@@ -154,13 +154,25 @@ def penanda_laporan(kecamatan, tanggal: datetime.date) -> Penanda | None:
     return penanda_untuk(Pejabat.objects.select_related("sertifikat_tte").filter(pk=blok.pejabat_id).first())
 
 
+PESAN_FRASA_KOSONG = "Masukkan frasa sandi sertifikat penandatangan. Laporan tidak disahkan."
+PESAN_PIN_KOSONG = "Masukkan PIN token penandatangan. Laporan tidak disahkan."
 PESAN_FRASA_SALAH = "Frasa sandi sertifikat salah: berkas sertifikat tidak dapat dibuka. Laporan tidak disahkan."
+
+
+@sensitive_variables("rahasia")
+def rahasia_wajib(penanda: Penanda | None, rahasia: str) -> None:
+    """Refuse, as the signer would, an approval whose signer needs a passphrase or PIN that was not typed.
+
+    Asked before the approval job starts, so the form answers at once; the signer asks again.
+    """
+    if penanda is not None and not rahasia:
+        raise GagalTandaTangan(PESAN_PIN_KOSONG if penanda.jenis == JENIS_PKCS11 else PESAN_FRASA_KOSONG)
 
 
 @sensitive_variables("frasa_sandi")
 def _signer_pkcs12(data: bytes, frasa_sandi: str) -> signers.SimpleSigner:
     if not frasa_sandi:
-        raise GagalTandaTangan("Masukkan frasa sandi sertifikat penandatangan. Laporan tidak disahkan.")
+        raise GagalTandaTangan(PESAN_FRASA_KOSONG)
     try:
         return signers.SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=frasa_sandi.encode())
     except ValueError as exc:
@@ -174,7 +186,7 @@ def _signer_pkcs11(conf: KonfigurasiPKCS11, pin: str):
     from pyhanko.sign import pkcs11 as hanko_pkcs11
 
     if not pin:
-        raise GagalTandaTangan("Masukkan PIN token penandatangan. Laporan tidak disahkan.")
+        raise GagalTandaTangan(PESAN_PIN_KOSONG)
     try:
         session = hanko_pkcs11.open_pkcs11_session(
             conf.modul, token_criteria=TokenCriteria(label=conf.token), user_pin=pin

@@ -17,10 +17,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_POST
 
 from iku_project.klien import alamat_klien
+from iku_project.rahasia import rahasia_sandikan
 from indikator.akses import (
     access_kabupaten_by_kode,
     access_laporan_kecamatan_by_kode,
@@ -30,7 +31,8 @@ from indikator.akses import (
 from indikator.forms import PeriodeForm
 from indikator.laporan import generator, tte, tugas
 from indikator.laporan.forms import VerifikasiPDFForm
-from indikator.laporan.services import laporan_sahkan, periode_belum_berakhir, sidik_konfirmasi
+from indikator.laporan.services import laporan_sahkan_periksa, periode_belum_berakhir, sidik_konfirmasi
+from indikator.laporan.tugas_sahkan import PARAM_RAHASIA, periode_ke_json
 from indikator.laporan.verifikasi import dokumen_iku2_beku
 from indikator.models import DokumenIKU, PengesahanLaporan
 from indikator.views.dasbor import periode_ditolak
@@ -235,6 +237,7 @@ def _penanda_tte(kecamatan, hari_ini):
 
 @sensitive_post_parameters("rahasia_tte")
 @require_POST
+@sensitive_variables("rahasia_tte")
 def sahkan(request, kode=None):
     # Only the kecamatan's own pimpinan gets further, whatever the period says (403 with the reason).
     kecamatan = access_laporan_kecamatan_by_kode(request.user, kode, untuk=Akses.SAHKAN)
@@ -260,16 +263,19 @@ def sahkan(request, kode=None):
             kesalahan=["Laporan tidak disahkan: periksa angka di bawah ini, lalu sahkan dari halaman konfirmasi ini."],
             status=400,
         )
+    # What can be refused without rendering is refused here, on the confirmation page, with the same
+    # messages as before; the rendering, signing and freezing run in the job (indikator/laporan/tugas_sahkan.py).
+    rahasia_tte = request.POST.get("rahasia_tte", "")
+    dipahami = request.POST.get("periode_belum_berakhir") == "1"
     try:
-        pengesahan = laporan_sahkan(
+        laporan_sahkan_periksa(
             user=request.user,
             kecamatan=kecamatan,
             periode=periode,
             hari_ini=hari_ini,
-            url_dasar=request.build_absolute_uri("/"),
-            periode_belum_berakhir_dipahami=request.POST.get("periode_belum_berakhir") == "1",
+            periode_belum_berakhir_dipahami=dipahami,
             sidik=request.POST["sidik"],
-            rahasia_tte=request.POST.get("rahasia_tte", ""),
+            rahasia_tte=rahasia_tte,
         )
     except ImproperlyConfigured as exc:
         messages.error(request, f"Laporan tidak disahkan: konfigurasi tanda tangan elektronik salah. {exc}")
@@ -289,15 +295,21 @@ def sahkan(request, kode=None):
             )
         messages.error(request, " ".join(exc.messages))
     else:
-        revisi = " sebagai revisi" if pengesahan.revisi else ""
-        tte_teks = (
-            "Ditandatangani secara elektronik."
-            if pengesahan.bertanda_tangan_elektronik
-            else "Tanpa tanda tangan elektronik: pejabat penandatangan belum memiliki sertifikat."
+        parameter = {
+            "periode": periode_ke_json(periode),
+            "hari_ini": hari_ini.isoformat(),
+            "url_dasar": request.build_absolute_uri("/"),
+            "periode_belum_berakhir_dipahami": dipahami,
+            "sidik": request.POST["sidik"],
+            "url_laporan": _url_laporan(kode, form),
+        }
+        if rahasia_tte:
+            # Never in clear: encrypted for the worker, erased from the job when the worker takes it.
+            parameter[PARAM_RAHASIA] = rahasia_sandikan(rahasia_tte)
+        pekerjaan = pekerjaan_mulai(
+            pemilik=request.user, jenis="laporan_sahkan", parameter=parameter, kecamatan=kecamatan
         )
-        messages.success(
-            request, f"Laporan capaian {periode.label} disahkan{revisi} (versi {pengesahan.versi}). {tte_teks}"
-        )
+        return ke_pekerjaan(request, pekerjaan)
     return redirect(_url_laporan(kode, form))
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from iku_project.htmx import vary_on_htmx
 from iku_project.kirim_sekali import SudahTerkirim, kirim_sekali
+from iku_project.spreadsheet import ekspor_perlu_pekerjaan
 from kecamatan import akses, selectors, services
 from kecamatan.berkas import ACCEPT_ATTR, XLSX, berkas_response, safe_download_name
 from kecamatan.export import kegiatan_xlsx
@@ -27,6 +28,9 @@ from kecamatan.forms import (
     LampirkanBerkasForm,
     OutputForm,
 )
+from kecamatan.tasks import judul_daftar, nama_berkas_daftar
+from pekerjaan.services import pekerjaan_mulai
+from pekerjaan.views import ke_pekerjaan
 from wilayah.models import Kecamatan
 
 PER_HALAMAN = 25
@@ -58,6 +62,11 @@ def _periode_daftar(filters: dict) -> str:
     return f"{label} ({rentang})" if label else rentang
 
 
+def _kecamatan_sendiri(user):
+    keanggotaan = akses.keanggotaan_of(user)
+    return keanggotaan.kecamatan if keanggotaan is not None else None
+
+
 def _daftar(request, *, perlu_tindak_lanjut: bool):
     hari_ini = _hari_ini()
     scope = akses.kecamatan_scope(request.user)
@@ -73,12 +82,25 @@ def _daftar(request, *, perlu_tindak_lanjut: bool):
     )
     if ditolak:
         kegiatan = kegiatan.none()
-    judul = "Kegiatan perlu tindak lanjut" if perlu_tindak_lanjut else "Daftar kegiatan"
+    judul = judul_daftar(perlu_tindak_lanjut)
     if request.GET.get("export") == "xlsx" and not ditolak:
+        if ekspor_perlu_pekerjaan(kegiatan.count()):
+            # A long list is written by the worker (kecamatan/tasks.py) from the same filters.
+            pekerjaan = pekerjaan_mulai(
+                pemilik=request.user,
+                jenis="ekspor_kegiatan",
+                parameter={
+                    "saringan": {k: data.getlist(k) for k in data},
+                    "perlu_tindak_lanjut": perlu_tindak_lanjut,
+                    "hari_ini": hari_ini.isoformat(),
+                },
+                kecamatan=_kecamatan_sendiri(request.user),
+            )
+            return ke_pekerjaan(request, pekerjaan)
         content = kegiatan_xlsx(kegiatan, judul=judul, as_of=hari_ini)
         response = HttpResponse(content, content_type=XLSX)
-        nama = "kegiatan-perlu-tindak-lanjut" if perlu_tindak_lanjut else "kegiatan"
-        response["Content-Disposition"] = f'attachment; filename="{nama}-{hari_ini:%Y%m%d}.xlsx"'
+        nama = nama_berkas_daftar(perlu_tindak_lanjut, hari_ini)
+        response["Content-Disposition"] = f'attachment; filename="{nama}"'
         response["X-Content-Type-Options"] = "nosniff"
         return response
     halaman = Paginator(kegiatan, PER_HALAMAN).get_page(request.GET.get("halaman"))

@@ -6,6 +6,8 @@ from openpyxl import load_workbook
 
 from iku_project.spreadsheet import teks_aman
 from kecamatan.models import Peran
+from pekerjaan.models import Pekerjaan
+from tests.pekerjaan.alur import kirim, unduhan
 from wilayah.models import Desa
 
 D = datetime.date
@@ -69,3 +71,18 @@ def test_export_lists_kelurahan_apart(client_for, make_user, lumajang, hari_ini)
     column_c = [ws.cell(r, 3).value for r in range(7, ws.max_row + 1)]
     assert column_c[:2] == ["Denok", "Blukon"]
     assert "Jogotrunan" in column_c[3:] and "Kepuharjo" in column_c[3:]
+
+
+def test_a_matrix_above_the_threshold_is_written_by_the_worker(
+    client_for, make_user, senduro, lumajang, hari_ini, settings
+):
+    """A matrix is one kecamatan's desa (a few dozen rows), answered at once; above the threshold, a job."""
+    settings.EKSPOR_SINKRON_MAKS_BARIS = 1
+    client = client_for(make_user(Peran.KASI, kecamatan=senduro))
+    response, pekerjaan = kirim(client, "get", "/desa/dokumen/", {"export": "xlsx", "tahun": 2026})
+    assert response.status_code == 302 and pekerjaan.status == Pekerjaan.Status.SELESAI, pekerjaan.pesan
+    assert pekerjaan.nama_berkas == "dokumen-desa-35.08.12-2026.xlsx" and pekerjaan.kecamatan == senduro
+    ws = load_workbook(io.BytesIO(unduhan(client, pekerjaan))).active
+    assert ws["C7"].value == "Kandangtepus"
+    lain = client_for(make_user(Peran.KASI, kecamatan=lumajang))
+    assert lain.get(pekerjaan.get_absolute_url()).status_code == 404

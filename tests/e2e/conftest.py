@@ -7,6 +7,7 @@ guard features that must not silently go untested.
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -79,3 +80,41 @@ def katalog(transactional_db):
     from kecamatan.models import JenisBukti, JenisKegiatan, UraianAktivitas
 
     load_katalog(jenis_kegiatan_model=JenisKegiatan, uraian_model=UraianAktivitas, jenis_bukti_model=JenisBukti)
+
+
+@pytest.fixture
+def pekerja(settings):
+    """The job worker in a thread beside the live server: ``pekerja.mulai()`` starts it, the test's end stops it.
+
+    django-tasks-db's own worker loop (``tests/e2e/test_pekerjaan.PekerjaThread``). The tests' in-memory SQLite
+    is one shared cache for every thread, where a lock is refused at once instead of waited for (a file
+    database, as in production, waits): the polled status page must not write the session while a job
+    writes, and a worker loop stopped by a refused lock starts again.
+    """
+    from django.db import OperationalError, connections
+
+    from tests.e2e.test_pekerjaan import PekerjaThread
+
+    settings.SESSION_SAVE_EVERY_REQUEST = False
+
+    class PekerjaTekun(PekerjaThread):
+        """Also started again after ``berhenti()``: a test stops it while it only browses (its polling
+        transactions would refuse the live server's), and starts it for the next job."""
+
+        def mulai(self):
+            self.worker.running = True
+            super().mulai()
+
+        def _jalan(self):
+            try:
+                while self.worker.running:
+                    try:
+                        self.worker.run()
+                    except OperationalError:
+                        time.sleep(0.2)
+            finally:
+                connections.close_all()
+
+    pekerja = PekerjaTekun()
+    yield pekerja
+    pekerja.berhenti()

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from indikator.demo import DEMO_PASSWORD, organisasi_demo_load
 from indikator.models import PengesahanLaporan
@@ -28,7 +29,7 @@ def demo(settings, tmp_path):
     return hari_ini
 
 
-def test_camat_approves_the_year_report_and_downloads_the_pdf(demo, login, page):
+def test_camat_approves_the_year_report_and_downloads_the_pdf(demo, login, page, pekerja):
     login("senduro.camat", DEMO_PASSWORD)
     page.get_by_role("link", name="Laporan", exact=True).click()
     page.wait_for_load_state("networkidle")
@@ -41,8 +42,15 @@ def test_camat_approves_the_year_report_and_downloads_the_pdf(demo, login, page)
     assert f"Tahun {demo.year} belum berakhir" in page.get_by_test_id("peringatan-belum-berakhir").inner_text()
     page.get_by_label("Saya mengerti periode ini belum berakhir").check()
     page.get_by_role("button", name=f"Ya, sahkan Tahun {demo.year}").click()
+    # The approval is a job: its page shows the progress until the worker has rendered and frozen it.
+    expect(page.get_by_role("progressbar")).to_be_visible()
+    assert not PengesahanLaporan.objects.exists()
+    pekerja.mulai()
+    selesai = f"Laporan capaian Tahun {demo.year} disahkan (versi 1)."
+    expect(page.get_by_test_id("pekerjaan-kemajuan")).to_contain_text(selesai, timeout=60_000)
+    pekerja.berhenti()
+    page.get_by_role("link", name="Lanjutkan").click()
     page.wait_for_load_state("networkidle")
-    assert f"Laporan capaian Tahun {demo.year} disahkan (versi 1)." in page.content()
     pengesahan = PengesahanLaporan.objects.get()
     with page.expect_download() as info:
         page.get_by_test_id("versi-1").get_by_role("link", name="Unduh PDF").click()

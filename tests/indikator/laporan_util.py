@@ -9,6 +9,7 @@ import pytest
 from indikator.services import dokumen_iku_prepare
 from kecamatan.models import Kegiatan
 from tests.indikator.test_iku_report import data_2024, make_kegiatan  # noqa: F401 - data_2024 is a fixture
+from tests.pekerjaan.alur import post_dan_kerjakan
 from wilayah.models import Kecamatan
 
 PDFTOTEXT = "/usr/bin/pdftotext"
@@ -82,8 +83,10 @@ def halaman_dengan(content: bytes, teks: str) -> list[int]:
     return [nomor for nomor, h in enumerate(teks_per_halaman(content), start=1) if rapat(teks) in rapat(h)]
 
 
-def sahkan_post(client, url, data, **kwargs):
-    """Approve as a person does: open the confirmation page, then send its form with the sidik it carries."""
+def sahkan_post(client, url, data, *, follow=False):
+    """Approve as a person does: open the confirmation page, then send its form with the sidik it carries;
+    the approval job is then run by the worker (``follow``: the job's page, with its message)."""
     halaman = client.post(url, {k: v for k, v in data.items() if k != "konfirmasi"})
     sidik = re.search(r'name="sidik" value="([0-9a-f]*)"', halaman.content.decode())
-    return client.post(url, {**data, "konfirmasi": "1", "sidik": sidik.group(1) if sidik else ""}, **kwargs)
+    data = {**data, "konfirmasi": "1", "sidik": sidik.group(1) if sidik else ""}
+    return post_dan_kerjakan(client, url, data, follow=follow)

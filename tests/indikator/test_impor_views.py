@@ -8,8 +8,11 @@ from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from desa.models import DokumenDesa
 from kecamatan.models import Kegiatan, Peran
+from pekerjaan.models import Pekerjaan
 from tests.indikator.impor_bantu import XLSX, buku, dokumen, kegiatan, unggah
+from tests.pekerjaan.alur import kirim, unduhan
 
 URL = "/impor/"
 
@@ -29,7 +32,10 @@ def test_url_names():
 def test_kecamatan_roles(senduro, make_user, client_for, peran, status):
     client = client_for(make_user(peran, kecamatan=senduro))
     assert client.get(URL).status_code == status
-    assert client.post(URL, {"aksi": "simpan", "berkas": unggah(buku([kegiatan()]))}).status_code == status
+    # A kasi's upload starts the import job (a redirect to its page); the others are refused at once.
+    response, _ = kirim(client, "post", URL, {"aksi": "simpan", "berkas": unggah(buku([kegiatan()]))})
+    assert response.status_code == (302 if status == 200 else status)
+    assert Kegiatan.objects.count() == (1 if status == 200 else 0)
     assert Kegiatan.objects.count() == (1 if status == 200 else 0)
 
 
@@ -65,26 +71,28 @@ def test_the_form_carries_a_csrf_token_and_a_post_without_it_is_refused(kasi):
 def test_check_only_then_import(kasi, client_for):
     client = client_for(kasi)
     content = buku([kegiatan()], [dokumen()])
-    response = client.post(URL, {"aksi": "periksa", "berkas": unggah(content)})
-    page = response.content.decode()
+    page = _halaman_pekerjaan(client, {"aksi": "periksa", "berkas": unggah(content)})
     assert "Berkas valid; belum ada yang disimpan." in page
     assert "1 kegiatan baru, 0 sudah ada" in page
     assert Kegiatan.objects.count() == 0
-    page = client.post(URL, {"aksi": "simpan", "berkas": unggah(content)}).content.decode()
-    assert "Impor selesai." in page and "1 dokumen desa baru" in page
+    page = _halaman_pekerjaan(client, {"aksi": "simpan", "berkas": unggah(content)})
+    assert "Impor selesai" in page and "1 dokumen desa baru" in page
     assert Kegiatan.objects.count() == 1
-    page = client.post(URL, {"aksi": "simpan", "berkas": unggah(content)}).content.decode()
+    page = _halaman_pekerjaan(client, {"aksi": "simpan", "berkas": unggah(content)})
     assert "0 kegiatan baru, 1 sudah ada" in page and "1 tidak berubah" in page
 
 
 def test_errors_are_shown_by_sheet_row_and_column_and_nothing_is_saved(kasi, client_for):
     content = buku([kegiatan(), kegiatan(**{"No Jenis": 30})], [dokumen(Desa="Tidakada")])
-    response = client_for(kasi).post(URL, {"aksi": "simpan", "berkas": unggah(content)})
-    page = response.content.decode()
-    assert "2 kesalahan ditemukan; tidak ada yang disimpan." in page
-    assert '<h2 class="h5 mt-3">Lembar Kegiatan</h2>' in page and '<h2 class="h5 mt-3">Lembar DokumenDesa</h2>' in page
-    assert "<td>No Jenis (D)</td>" in page and "Jenis nomor 30 tidak ada" in page
-    assert "<td>Desa (A)</td>" in page
+    _, pekerjaan = kirim(client_for(kasi), "post", URL, {"aksi": "simpan", "berkas": unggah(content)})
+    assert pekerjaan.status == Pekerjaan.Status.GAGAL
+    assert pekerjaan.pesan.startswith("2 kesalahan ditemukan; tidak ada yang disimpan.")
+    # One line per error, sheet by sheet, each naming its sheet, row and column as Excel shows them.
+    assert [baris.split(":")[0] for baris in pekerjaan.rincian] == [
+        "lembar Kegiatan, baris 3, kolom No Jenis (D)",
+        "lembar DokumenDesa, baris 2, kolom Desa (A)",
+    ]
+    assert "Jenis nomor 30 tidak ada" in pekerjaan.rincian[0]
     assert Kegiatan.objects.count() == 0
 
 
@@ -139,7 +147,7 @@ def test_the_empty_template_imports_as_nothing(kasi, client_for):
 
 def test_export_download_is_scoped(kasi, client_for, lumajang):
     client = client_for(kasi)
-    client.post(URL, {"aksi": "simpan", "berkas": unggah(buku([kegiatan()]))})
+    kirim(client, "post", URL, {"aksi": "simpan", "berkas": unggah(buku([kegiatan()]))})
     response = client.get("/impor/ekspor/")
     assert response.status_code == 200 and response["Content-Type"] == XLSX
     assert "data-iku-35.08.12-" in response["Content-Disposition"]
@@ -158,7 +166,7 @@ def test_the_empty_template_is_reported_as_containing_no_rows(kasi, client_for):
     client = client_for(kasi)
     content = client.get("/impor/templat/").content
     for aksi in ("periksa", "simpan"):
-        html = client.post(URL, {"aksi": aksi, "berkas": unggah(content)}).content.decode()
+        html = _halaman_pekerjaan(client, {"aksi": aksi, "berkas": unggah(content)})
         assert "Berkas tidak berisi baris data." in html, aksi
         assert "Berkas valid" not in html and "Impor selesai" not in html
         assert "Impor berkas ini" not in html
@@ -166,24 +174,95 @@ def test_the_empty_template_is_reported_as_containing_no_rows(kasi, client_for):
 
 def test_a_checked_file_is_imported_without_choosing_it_again(kasi, client_for, make_user, senduro, settings):
     client = client_for(kasi)
-    response = client.post(URL, {"aksi": "periksa", "berkas": unggah(buku([kegiatan()]))})
-    html = response.content.decode()
-    assert "Berkas valid; belum ada yang disimpan." in html and "Impor berkas ini" in html
+    _, pekerjaan = kirim(client, "post", URL, {"aksi": "periksa", "berkas": unggah(buku([kegiatan()]), "data.xlsx")})
+    assert pekerjaan.status == Pekerjaan.Status.SELESAI and "Berkas valid; belum ada yang disimpan." in pekerjaan.pesan
+    # The job's link leads back here, where the checked file waits for "Impor berkas ini".
+    html = client.get(pekerjaan.url_hasil).content.decode()
+    assert "Berkas valid; belum ada yang disimpan." in html and "Impor berkas ini" in html and "data.xlsx" in html
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
     assert Kegiatan.objects.count() == 0
     # Another user cannot use the token: it names nothing in their own temporary folder.
     lain = make_user(Peran.KASI, kecamatan=senduro)
-    html = client_for(lain).post(URL, {"aksi": "simpan", "token": token}).content.decode()
+    assert "Impor berkas ini" not in client_for(lain).get(pekerjaan.url_hasil).content.decode()
+    response, _ = kirim(client_for(lain), "post", URL, {"aksi": "simpan", "token": token})
+    html = response.content.decode()
     assert "Berkas yang tadi diperiksa tidak ada lagi" in html and Kegiatan.objects.count() == 0
     client = client_for(kasi)
-    html = client.post(URL, {"aksi": "simpan", "token": token}).content.decode()
-    assert "Impor selesai." in html and Kegiatan.objects.count() == 1
+    _, impor = kirim(client, "post", URL, {"aksi": "simpan", "token": token, "nama_berkas": "data.xlsx"})
+    assert impor.status == Pekerjaan.Status.SELESAI and "Impor selesai" in impor.pesan
+    assert Kegiatan.objects.count() == 1
     # Imported once: the kept file is gone, a second press imports nothing again.
-    html = client.post(URL, {"aksi": "simpan", "token": token}).content.decode()
+    response, _ = kirim(client, "post", URL, {"aksi": "simpan", "token": token})
+    html = response.content.decode()
     assert "Berkas yang tadi diperiksa tidak ada lagi" in html and Kegiatan.objects.count() == 1
     assert not list((settings.MEDIA_ROOT / "impor-sementara").rglob("*.xlsx"))
+
+
+def _halaman_pekerjaan(client, data) -> str:
+    """Upload, let the worker run the job, and read the job's page (its counts or its errors)."""
+    response, pekerjaan = kirim(client, "post", URL, data)
+    assert pekerjaan is not None, response
+    return client.get(pekerjaan.get_absolute_url()).content.decode()
 
 
 def test_a_token_is_never_a_path(kasi, client_for):
     html = client_for(kasi).post(URL, {"aksi": "simpan", "token": "../../etc/passwd"}).content.decode()
     assert "Berkas yang tadi diperiksa tidak ada lagi" in html
+
+
+def _sementara(settings, folder="impor-sementara"):
+    return list((settings.MEDIA_ROOT / folder).rglob("*.xlsx"))
+
+
+def test_one_bad_row_among_good_ones_writes_nothing_and_the_upload_is_removed(kasi, client_for, settings):
+    rows = [kegiatan(Keterangan=f"Rapat {n}") for n in range(5)] + [kegiatan(Tanggal="bukan tanggal")]
+    _, pekerjaan = kirim(client_for(kasi), "post", URL, {"aksi": "simpan", "berkas": unggah(buku(rows, [dokumen()]))})
+    assert pekerjaan.status == Pekerjaan.Status.GAGAL and pekerjaan.pesan.startswith("1 kesalahan ditemukan")
+    assert pekerjaan.rincian[0].startswith("lembar Kegiatan, baris 7, kolom Tanggal")
+    assert Kegiatan.objects.count() == 0 and not DokumenDesa.objects.exists()
+    assert not _sementara(settings)
+
+
+def test_the_upload_is_kept_only_after_a_dry_run_that_found_it_valid(kasi, client_for, settings):
+    client = client_for(kasi)
+    kirim(client, "post", URL, {"aksi": "periksa", "berkas": unggah(buku([kegiatan(Tanggal="x")]))})
+    assert not _sementara(settings)
+    kirim(client, "post", URL, {"aksi": "simpan", "berkas": unggah(buku([kegiatan()]))})
+    assert not _sementara(settings) and Kegiatan.objects.count() == 1
+    _, pekerjaan = kirim(client, "post", URL, {"aksi": "periksa", "berkas": unggah(buku([kegiatan(Keterangan="B")]))})
+    assert len(_sementara(settings)) == 1 and "token=" in pekerjaan.url_hasil
+
+
+def test_only_the_importer_sees_the_import_job(kasi, client_for, make_user, senduro, lumajang):
+    _, pekerjaan = kirim(client_for(kasi), "post", URL, {"aksi": "periksa", "berkas": unggah(buku([kegiatan()]))})
+    for user in (
+        make_user(Peran.KASI, kecamatan=lumajang),
+        make_user(Peran.KASI, kecamatan=senduro),
+        make_user(Peran.ADMIN_KABUPATEN, kabupaten=senduro.kabupaten),
+    ):
+        assert client_for(user).get(pekerjaan.get_absolute_url()).status_code == 404
+    assert client_for(kasi).get(pekerjaan.get_absolute_url()).status_code == 200
+
+
+def test_a_large_export_is_written_by_the_worker_within_the_owners_scope(
+    senduro, lumajang, make_user, client_for, settings
+):
+    settings.EKSPOR_SINKRON_MAKS_BARIS = 0
+    admin = make_user(Peran.ADMIN_KABUPATEN, kabupaten=senduro.kabupaten)
+    kirim(
+        client_for(admin),
+        "post",
+        URL,
+        {"aksi": "simpan", "berkas": unggah(buku([kegiatan(), kegiatan(Kecamatan="35.08.10")]))},
+    )
+    kasi = make_user(Peran.KASI, kecamatan=senduro)
+    client = client_for(kasi)
+    response, pekerjaan = kirim(client, "get", "/impor/ekspor/")
+    assert response.status_code == 302 and pekerjaan.status == Pekerjaan.Status.SELESAI, pekerjaan.pesan
+    assert pekerjaan.nama_berkas.startswith("data-iku-35.08.12-")
+    rows = list(load_workbook(io.BytesIO(unduhan(client, pekerjaan)))["Kegiatan"].iter_rows(values_only=True))
+    assert [r[0] for r in rows[1:]] == ["35.08.12"]
+    _, semua = kirim(client_for(admin), "get", "/impor/ekspor/")
+    rows = list(load_workbook(io.BytesIO(unduhan(client_for(admin), semua)))["Kegiatan"].iter_rows(values_only=True))
+    assert sorted(r[0] for r in rows[1:]) == ["35.08.10", "35.08.12"]
+    assert client_for(admin).get(pekerjaan.get_absolute_url()).status_code == 404

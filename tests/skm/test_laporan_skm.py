@@ -6,8 +6,10 @@ import io
 from openpyxl import load_workbook
 
 from kecamatan.models import Pejabat, Peran
+from pekerjaan.models import Pekerjaan
 from skm.models import RencanaTindakLanjut, Unsur
 from tests.indikator.laporan_util import teks_pdf
+from tests.pekerjaan.alur import kirim, unduhan
 
 D = datetime.date
 PERIODE = {"dari": "2026-01-01", "sampai": "2026-06-30"}
@@ -31,9 +33,14 @@ def _data(senduro, layanan, isi_survei):
 def test_pdf_has_the_tables_saran_rtl_and_signature(make_user, client_for, senduro, layanan_senduro, isi_survei):
     _data(senduro, layanan_senduro, isi_survei)
     client = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro))
-    response = client.get("/laporan/skm.pdf", PERIODE)
-    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
-    teks = teks_pdf(response.content)
+    # Always a job: the request answers with the job's page, the worker renders, the page offers the file.
+    response, pekerjaan = kirim(client, "get", "/laporan/skm.pdf", PERIODE)
+    assert response.status_code == 302 and pekerjaan.status == Pekerjaan.Status.SELESAI
+    assert (
+        pekerjaan.content_type == "application/pdf"
+        and pekerjaan.nama_berkas == "hasil-skm-35.08.12-2026-01-01-2026-06-30.pdf"
+    )
+    teks = teks_pdf(unduhan(client, pekerjaan))
     assert "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT" in teks
     assert "75,93" in teks and "C (Kurang Baik)" in teks
     assert "3,333" in teks and "Surat keterangan" in teks
@@ -60,3 +67,35 @@ def test_another_kecamatans_report_is_404(make_user, client_for, senduro, lumaja
     client = client_for(make_user(Peran.PIMPINAN, kecamatan=senduro))
     assert client.get("/laporan/kecamatan/35.08.10/skm.pdf").status_code == 404
     assert client.get("/laporan/skm.doc").status_code == 404
+
+
+def test_the_same_report_asked_again_is_the_stored_file_until_the_data_changes(
+    make_user, client_for, senduro, lumajang, layanan_senduro, isi_survei
+):
+    """The rendered-report cache: same period, format, day and data version → no new job, the same file."""
+    from django_tasks_db.models import DBTaskResult
+
+    from wilayah.versi import versi_data_naikkan
+
+    _data(senduro, layanan_senduro, isi_survei)
+    camat, kasi = make_user(Peran.PIMPINAN, kecamatan=senduro), make_user(Peran.KASI, kecamatan=senduro)
+    _, pertama = kirim(client_for(camat), "get", "/laporan/skm.pdf", PERIODE)
+    assert pertama.status == Pekerjaan.Status.SELESAI
+    antre = DBTaskResult.objects.count()
+    _, kedua = kirim(client_for(kasi), "get", "/laporan/skm.pdf", PERIODE, kerjakan=False)
+    assert kedua.pk != pertama.pk and kedua.status == Pekerjaan.Status.SELESAI and kedua.berkas == pertama.berkas
+    assert DBTaskResult.objects.count() == antre  # nothing queued
+    assert unduhan(client_for(kasi), kedua) == unduhan(client_for(camat), pertama)
+    # A new answer (the data version) or a changed follow-up plan: a new rendering.
+    versi_data_naikkan(kecamatan_ids=[senduro.pk])
+    _, ketiga = kirim(client_for(kasi), "get", "/laporan/skm.pdf", PERIODE)
+    assert ketiga.berkas != pertama.berkas and ketiga.status == Pekerjaan.Status.SELESAI
+    rtl = RencanaTindakLanjut.objects.get()
+    rtl.rencana = "Rencana baru"
+    rtl.save()
+    _, keempat = kirim(client_for(kasi), "get", "/laporan/skm.pdf", PERIODE)
+    assert keempat.berkas != ketiga.berkas and "Rencana baru" in teks_pdf(unduhan(client_for(kasi), keempat))
+    # Another kecamatan's user: its own report only.
+    lain = client_for(make_user(Peran.PIMPINAN, kecamatan=lumajang))
+    assert lain.get(pertama.get_absolute_url()).status_code == 404
+    assert lain.get("/laporan/kecamatan/35.08.12/skm.pdf").status_code == 404
