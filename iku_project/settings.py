@@ -285,7 +285,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = UPLOAD_MAX_BYTES + 1024 * 1024
 
-# Lampiran I of the Laporan Capaian PDF lists at most this many kegiatan (about 20 s and
+# Lampiran I of the Laporan Capaian PDF lists at most this many kegiatan (about 3 s and
 # 100 pages per 1,000); the rest are counted in a note and listed in full in the XLSX.
 LAPORAN_PDF_MAKS_KEGIATAN = env.int("LAPORAN_PDF_MAKS_KEGIATAN", default=1000)
 
@@ -326,6 +326,8 @@ RQ_QUEUES = {
 PEKERJAAN_DETAK_DETIK = env.float("PEKERJAAN_DETAK_DETIK", default=5.0)
 PEKERJAAN_DETAK_BATAS_DETIK = env.int("PEKERJAAN_DETAK_BATAS_DETIK", default=60)
 PEKERJAAN_PERCOBAAN_MAKS = 2
+# A job no worker has taken after this many seconds is failed (the queue lost it, or no worker runs).
+PEKERJAAN_ANTRE_BATAS_DETIK = env.int("PEKERJAAN_ANTRE_BATAS_DETIK", default=900)
 
 # Which documents belong to an IKU 2 measurement year (docs/DESIGN.md §2.3).
 IKU2_BASIS = env.str("IKU2_BASIS", default="jatuh_tempo")

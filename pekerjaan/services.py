@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import connections, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -25,6 +25,13 @@ logger = logging.getLogger("iku.pekerjaan")
 PESAN_TERHENTI = "Pekerjaan terhenti karena proses pekerja berhenti; silakan ulangi."
 PESAN_ANTREAN = "Antrean pekerjaan tidak dapat dihubungi; silakan ulangi beberapa saat lagi."
 PESAN_UMUM = "Terjadi kesalahan saat mengerjakan {judul}. Silakan ulangi; bila terulang, hubungi admin kabupaten."
+PESAN_TIDAK_DIAMBIL = (
+    "Pekerjaan tidak diambil oleh proses pekerja dalam waktu yang wajar; silakan ulangi. "
+    "Bila terulang, hubungi admin kabupaten: proses pekerja mungkin tidak berjalan."
+)
+# Parameters whose names start with this (an approval's encrypted passphrase) are erased when a job ends
+# in failure here, as its handler erases them when it runs.
+AWALAN_RAHASIA = "rahasia_"
 PESAN_TIDAK_BERHAK = "Data tidak ditemukan atau Anda tidak lagi berhak membukanya."
 Status = Pekerjaan.Status
 
@@ -35,6 +42,10 @@ def _detak_detik() -> float:
 
 def _batas_detik() -> int:
     return int(getattr(settings, "PEKERJAAN_DETAK_BATAS_DETIK", 60))
+
+
+def _antre_batas_detik() -> int:
+    return int(getattr(settings, "PEKERJAAN_ANTRE_BATAS_DETIK", 900))
 
 
 def _percobaan_maks() -> int:
@@ -69,6 +80,12 @@ def pekerjaan_mulai(*, pemilik, jenis: str, parameter: dict, kecamatan=None, kun
             sendiri = Pekerjaan.objects.filter(
                 pemilik=pemilik, jenis=jenis, kunci=kunci, status__in=[Status.MENUNGGU, Status.BERJALAN, Status.SELESAI]
             ).first()
+            if sendiri is not None and not sendiri.sudah_selesai:
+                # A job no worker took (or whose worker died) is not handed back again and again.
+                pekerjaan_periksa_macet(sekarang=timezone.now(), pekerjaan_ids=[sendiri.pk])
+                sendiri.refresh_from_db()
+                if sendiri.status == Status.GAGAL:
+                    sendiri = None
             if sendiri is not None and (not sendiri.sudah_selesai or _berkas_ada(sendiri)):
                 return sendiri
             tersimpan = _hasil_tersimpan(jenis=jenis, kunci=kunci)
@@ -208,7 +225,12 @@ def pekerjaan_jalankan(*, pekerjaan_id) -> None:
         # Also on SystemExit (the worker told to stop mid-job): the job then stays "berjalan" with an old
         # heartbeat and the stale rule re-queues it.
         detak.hentikan()
-    _simpan_hasil(pekerjaan, hasil, milik_percobaan)
+    try:
+        _simpan_hasil(pekerjaan, hasil, milik_percobaan)
+    except Exception:  # noqa: BLE001 - storage or database down: the job must end, not look alive
+        # Left "berjalan", the stale rule would run the work again (an import twice, a second approval).
+        logger.exception("pekerjaan %s (%s): hasil tidak tersimpan", pekerjaan.pk, pekerjaan.jenis)
+        milik_percobaan.update(status=Status.GAGAL, pesan=PESAN_UMUM.format(judul=jenis.judul), selesai=timezone.now())
 
 
 def _simpan_hasil(pekerjaan: Pekerjaan, hasil, milik_percobaan) -> None:
@@ -252,16 +274,35 @@ def detak_basi(*, detak: datetime.datetime | None, sekarang: datetime.datetime, 
     return detak is None or (sekarang - detak).total_seconds() > batas_detik
 
 
-def pekerjaan_periksa_macet(*, sekarang: datetime.datetime, pekerjaan_ids=None) -> int:
-    """Re-queue (once, for a kind that may run again) or fail every running job whose worker stopped.
+def _tanpa_rahasia(parameter: dict) -> dict:
+    return {k: v for k, v in parameter.items() if not k.startswith(AWALAN_RAHASIA)}
 
-    Called when a status page is polled (for that job) and when a worker starts (for all: ``pekerjaan_ids``
-    None). Returns how many jobs it changed.
+
+def pekerjaan_periksa_macet(*, sekarang: datetime.datetime, pekerjaan_ids=None) -> int:
+    """Re-queue (once, for a kind that may run again) or fail every running job whose worker stopped, and
+    fail every waiting job no worker took within ``PEKERJAAN_ANTRE_BATAS_DETIK``.
+
+    Called when a status page is polled (for that job), when its owner asks for the same job again, and
+    when a worker starts (for all: ``pekerjaan_ids`` None). Returns how many jobs it changed.
     """
     batas = _batas_detik()
     qs = Pekerjaan.objects.all() if pekerjaan_ids is None else Pekerjaan.objects.filter(pk__in=pekerjaan_ids)
     diubah = 0
-    for pekerjaan in qs.filter(status=Status.BERJALAN).only("pk", "jenis", "percobaan", "detak"):
+    # Waiting since it was made or re-queued (``detak`` is set then): the queue lost it (Redis restarted
+    # without persistence) or no worker runs. It would be polled for ever; fail it, with its secrets erased.
+    tenggat_antre = sekarang - datetime.timedelta(seconds=_antre_batas_detik())
+    for pekerjaan in qs.filter(status=Status.MENUNGGU).filter(
+        Q(detak__lt=tenggat_antre) | Q(detak__isnull=True, dibuat__lt=tenggat_antre)
+    ):
+        if Pekerjaan.objects.filter(pk=pekerjaan.pk, status=Status.MENUNGGU, percobaan=pekerjaan.percobaan).update(
+            status=Status.GAGAL,
+            pesan=PESAN_TIDAK_DIAMBIL,
+            selesai=sekarang,
+            parameter=_tanpa_rahasia(pekerjaan.parameter),
+        ):
+            diubah += 1
+            logger.warning("pekerjaan %s: tidak diambil pekerja, ditandai gagal", pekerjaan.pk)
+    for pekerjaan in qs.filter(status=Status.BERJALAN).only("pk", "jenis", "percobaan", "detak", "parameter"):
         if not detak_basi(detak=pekerjaan.detak, sekarang=sekarang, batas_detik=batas):
             continue
         try:
@@ -273,11 +314,22 @@ def pekerjaan_periksa_macet(*, sekarang: datetime.datetime, pekerjaan_ids=None) 
         )
         with transaction.atomic():
             if ulangi and pekerjaan.percobaan < _percobaan_maks():
-                if sama.update(status=Status.MENUNGGU, langkah="Diulang: proses pekerja sebelumnya berhenti", persen=0):
+                diulang = sama.update(
+                    status=Status.MENUNGGU,
+                    langkah="Diulang: proses pekerja sebelumnya berhenti",
+                    persen=0,
+                    detak=sekarang,
+                )
+                if diulang:
                     diubah += 1
                     logger.warning("pekerjaan %s: detak basi, diantrekan ulang", pekerjaan.pk)
                     transaction.on_commit(lambda pk=pekerjaan.pk: _antrekan(pk))
-            elif sama.update(status=Status.GAGAL, pesan=PESAN_TERHENTI, selesai=sekarang):
+            elif sama.update(
+                status=Status.GAGAL,
+                pesan=PESAN_TERHENTI,
+                selesai=sekarang,
+                parameter=_tanpa_rahasia(pekerjaan.parameter),
+            ):
                 diubah += 1
                 logger.warning("pekerjaan %s: detak basi, ditandai gagal", pekerjaan.pk)
     return diubah

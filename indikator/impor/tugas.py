@@ -42,7 +42,9 @@ def _catatan(hasil) -> str:
 
 # transaksi=False: the import writes in one transaction of its own, after reading and checking the whole
 # file outside it (a write transaction held while openpyxl reads would stop every writer on SQLite).
-@jenis_pekerjaan("impor_workbook", judul="Impor data dari Excel", transaksi=False)
+# ulangi=False: a worker killed after the import committed but before the file was removed would, re-run,
+# import every row a second time (bulk_create); a failed job is asked to be repeated by its owner instead.
+@jenis_pekerjaan("impor_workbook", judul="Impor data dari Excel", transaksi=False, ulangi=False)
 def impor_workbook_kerjakan(*, pekerjaan, kemajuan, token: str, nama_berkas: str, dry_run: bool):
     user = pekerjaan.pemilik
     simpan_untuk_impor = False

@@ -47,4 +47,5 @@ def test_navigation_collapses_on_a_phone(demo, login, page):
     lainnya.click()
     expect(lainnya).to_have_attribute("aria-expanded", "true")
     page.get_by_role("link", name="Katalog kegiatan").click()
-    assert page.get_by_role("heading", name="Katalog fasilitasi, koordinasi dan rekomendasi").is_visible()
+    # The click starts a navigation; the heading is on the next page, so wait for it, don't sample.
+    expect(page.get_by_role("heading", name="Katalog fasilitasi, koordinasi dan rekomendasi")).to_be_visible()

@@ -11,6 +11,7 @@ from kecamatan.models import Peran, Seksi
 from pekerjaan.models import Pekerjaan
 from pekerjaan.services import (
     PESAN_TERHENTI,
+    PESAN_TIDAK_DIAMBIL,
     PESAN_UMUM,
     detak_basi,
     pekerjaan_bersihkan,
@@ -257,3 +258,66 @@ def test_a_queue_that_cannot_be_reached_fails_the_job_with_a_message_instead_of_
         del django_rq.settings.QUEUES[nama]
     pekerjaan.refresh_from_db()
     assert (pekerjaan.status, pekerjaan.pesan) == (Status.GAGAL, PESAN_ANTREAN)
+
+
+# --- after review: a job no worker takes, a result that cannot be stored, a moved owner ----------------------
+
+
+@pytest.mark.parametrize(("umur", "gagal"), [(900, False), (901, True)])
+def test_a_job_no_worker_takes_is_failed_after_the_queue_limit_with_its_secret_erased(kasi, settings, umur, gagal):
+    settings.PEKERJAAN_ANTRE_BATAS_DETIK = 900
+    sekarang = timezone.now()
+    pekerjaan = Pekerjaan.objects.create(
+        pemilik=kasi, jenis="uji_berkas", parameter={"isi": "a", "rahasia_tte_terenkripsi": "token"}
+    )
+    Pekerjaan.objects.filter(pk=pekerjaan.pk).update(dibuat=sekarang - datetime.timedelta(seconds=umur))
+    assert pekerjaan_periksa_macet(sekarang=sekarang, pekerjaan_ids=[pekerjaan.pk]) == int(gagal)
+    pekerjaan.refresh_from_db()
+    if gagal:
+        assert (pekerjaan.status, pekerjaan.pesan) == (Status.GAGAL, PESAN_TIDAK_DIAMBIL)
+        assert pekerjaan.parameter == {"isi": "a"}
+    else:
+        assert pekerjaan.status == Status.MENUNGGU
+
+
+def test_asking_again_for_a_job_no_worker_took_starts_a_new_one(kasi, settings, mulai):
+    settings.PEKERJAAN_ANTRE_BATAS_DETIK = 900
+    hilang = Pekerjaan.objects.create(pemilik=kasi, jenis="uji_berkas", parameter={}, kunci="k")
+    Pekerjaan.objects.filter(pk=hilang.pk).update(dibuat=timezone.now() - datetime.timedelta(seconds=901))
+    baru = mulai(pemilik=kasi, jenis="uji_berkas", parameter={}, kunci="k")
+    assert baru.pk != hilang.pk and baru.status == Status.MENUNGGU
+    hilang.refresh_from_db()
+    assert hilang.status == Status.GAGAL
+
+
+def test_a_result_that_cannot_be_stored_fails_the_job_instead_of_leaving_it_running(kasi, mulai, monkeypatch):
+    pekerjaan = mulai(pemilik=kasi, jenis="uji_berkas", parameter={})
+    storage = Pekerjaan._meta.get_field("berkas").storage
+
+    def penuh(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(storage, "save", penuh)
+    pekerja_db()
+    pekerjaan.refresh_from_db()
+    assert (pekerjaan.status, pekerjaan.pesan) == (Status.GAGAL, PESAN_UMUM.format(judul="Uji berkas"))
+
+
+def test_the_workbook_import_is_never_run_a_second_time_by_the_stale_rule(kasi):
+    pekerjaan = _berjalan(kasi, jenis="impor_workbook")
+    pekerjaan_periksa_macet(sekarang=timezone.now())
+    pekerjaan.refresh_from_db()
+    assert (pekerjaan.status, pekerjaan.pesan) == (Status.GAGAL, PESAN_TERHENTI)
+
+
+def test_an_owner_moved_to_another_kecamatan_no_longer_opens_its_old_renderings(
+    client_for, kasi, senduro, lumajang, mulai
+):
+    pekerjaan = mulai(pemilik=kasi, jenis="uji_berkas", parameter={}, kecamatan=senduro)
+    pekerja_db()
+    client = client_for(kasi)
+    assert client.get(reverse("pekerjaan:unduh", args=[pekerjaan.pk])).status_code == 200
+    kasi.keanggotaan.kecamatan = lumajang
+    kasi.keanggotaan.save()
+    assert client.get(reverse("pekerjaan:unduh", args=[pekerjaan.pk])).status_code == 404
+    assert client.get(pekerjaan.get_absolute_url()).status_code == 404
