@@ -160,3 +160,15 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def katalog_tx(transactional_db):
+    """A transactional test's flush also empties the catalogue the data migration loaded; put it back first.
+
+    Ask for it before any fixture that makes kegiatan: otherwise a transactional test run after another in
+    the same worker finds no catalogue (and which test ran before depends on xdist's distribution)."""
+    from kecamatan.katalog_data import load_katalog
+    from kecamatan.models import JenisBukti, JenisKegiatan, UraianAktivitas
+
+    load_katalog(jenis_kegiatan_model=JenisKegiatan, uraian_model=UraianAktivitas, jenis_bukti_model=JenisBukti)

@@ -73,13 +73,8 @@ def login(page):
 
 
 @pytest.fixture(autouse=True)
-def katalog(transactional_db):
-    """Browser tests run in transactional tests, whose flush also empties the catalogue
-    that the data migration loaded; put it back before each test."""
-    from kecamatan.katalog_data import load_katalog
-    from kecamatan.models import JenisBukti, JenisKegiatan, UraianAktivitas
-
-    load_katalog(jenis_kegiatan_model=JenisKegiatan, uraian_model=UraianAktivitas, jenis_bukti_model=JenisBukti)
+def katalog(katalog_tx):
+    """Browser tests run in transactional tests: the catalogue is put back before each (``katalog_tx``)."""
 
 
 @pytest.fixture

@@ -34,15 +34,6 @@ HARI = datetime.timedelta(days=1)
 
 
 @pytest.fixture
-def katalog_tx(transactional_db):
-    """Transactional tests flush the catalogue the data migration loaded; the 2024 facts need it back."""
-    from kecamatan.katalog_data import load_katalog
-    from kecamatan.models import JenisBukti, JenisKegiatan, UraianAktivitas
-
-    load_katalog(jenis_kegiatan_model=JenisKegiatan, uraian_model=UraianAktivitas, jenis_bukti_model=JenisBukti)
-
-
-@pytest.fixture
 def camat(katalog_tx, laporan_2024, make_user, jam):
     jam.pindah(AS_OF)
     return make_user(Peran.PIMPINAN, kecamatan=laporan_2024, username="camat")

@@ -192,7 +192,9 @@ def test_two_approval_jobs_of_one_period_give_two_versions(client_for, pimpinan,
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_two_workers_approving_the_same_period_at_once_get_distinct_versions(client_for, pimpinan, hari_ini, pki):
+def test_two_workers_approving_the_same_period_at_once_get_distinct_versions(
+    katalog_tx, client_for, pimpinan, hari_ini, pki
+):
     """Two workers run the two jobs at the same moment: the service's row lock gives versions 1 and 2."""
     client = client_for(pimpinan)
     data = _form_konfirmasi(client)
