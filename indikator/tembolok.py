@@ -14,21 +14,70 @@ dashboard is one entry, and a national roll-up reuses the kabupaten entries it f
 only the kabupaten whose data changed, in one load of the facts.
 """
 
+import functools
 import hashlib
+import logging
 import pickle
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from pathlib import Path
 from typing import TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 
 from wilayah.versi import versi_data_kunci, versi_data_per_kecamatan
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
-# Raised whenever the shape of a cached result changes: entries written by older code are ignored.
+# Raised by hand only for a change the fingerprint below cannot see (a dependency's pickled class, say).
 SKEMA = 1
-AWALAN = f"iku:{SKEMA}"
+
+# The code the entries depend on: the computations and the classes they pickle, the dashboards' views,
+# templates and tags. A deploy that changes any of them changes every key's prefix, so neither old
+# rendered HTML nor pickles of old classes are read again (they age out).
+_KODE_TEMBOLOK = [
+    "indikator/tembolok.py",
+    "indikator/calculations.py",
+    "indikator/iku.py",
+    "indikator/fetch.py",
+    "indikator/selectors.py",
+    "indikator/tujuan.py",
+    "indikator/charts.py",
+    "indikator/forms.py",
+    "indikator/views/dasbor.py",
+    "indikator/templatetags",
+    "templates/indikator",
+    "kecamatan/periode.py",
+    "desa/tenggat.py",
+    "desa/selectors.py",
+    "wilayah/models.py",
+]
+
+
+def sidik_kode(bagian: Iterable[str]) -> str:
+    """A fingerprint of the contents of these files and directories (paths relative to BASE_DIR).
+
+    What the report renderings (``indikator.laporan.tugas.sidik_tampilan``) and the cache's prefix
+    (``awalan``) are keyed by, so a deploy that changes their code never serves what older code made.
+    Compiled bytecode is left out: it differs between processes for the same source.
+    """
+    dasar = Path(settings.BASE_DIR)
+    h = hashlib.sha256()
+    for nama in bagian:
+        jalur = dasar / nama
+        for berkas in sorted(jalur.rglob("*")) if jalur.is_dir() else [jalur]:
+            if berkas.is_file() and "__pycache__" not in berkas.parts and berkas.suffix != ".pyc":
+                h.update(str(berkas.relative_to(dasar) if berkas.is_relative_to(dasar) else berkas).encode())
+                h.update(berkas.read_bytes())
+    return h.hexdigest()[:12]
+
+
+@functools.cache
+def awalan() -> str:
+    """The prefix of every key: the schema number and the code's fingerprint, computed once per process."""
+    return f"iku:{SKEMA}:{sidik_kode(_KODE_TEMBOLOK)}"
 
 
 def _sidik(*bagian: Hashable) -> str:
@@ -37,7 +86,33 @@ def _sidik(*bagian: Hashable) -> str:
 
 
 def kunci(nama: str, *, versi: str, argumen: tuple) -> str:
-    return f"{AWALAN}:{nama}:{_sidik(versi, argumen)}"
+    return f"{awalan()}:{nama}:{_sidik(versi, argumen)}"
+
+
+def baca(k: str, default=None):
+    """The entry under ``k``, or ``default`` when there is none or it cannot be read back.
+
+    An entry a process of other code wrote (a rolling deploy, a SKEMA not raised) may no longer unpickle:
+    that is a miss to recompute and overwrite, never an error page.
+    """
+    try:
+        return cache.get(k, default)
+    except Exception:
+        log.warning("Entri tembolok %s tidak terbaca; dihitung ulang", k, exc_info=True)
+        return default
+
+
+def baca_banyak(keys: list[str]) -> dict:
+    """``cache.get_many`` where an entry that cannot be read back is missing, not an error."""
+    try:
+        return cache.get_many(keys)
+    except Exception:
+        ada = {}
+        for k in keys:
+            nilai = baca(k, _TIDAK_ADA)
+            if nilai is not _TIDAK_ADA:
+                ada[k] = nilai
+        return ada
 
 
 def tersimpan(nama: str, *, kecamatan_qs, argumen: tuple, hitung: Callable[[], T], versi: str | None = None) -> T:
@@ -49,7 +124,7 @@ def tersimpan(nama: str, *, kecamatan_qs, argumen: tuple, hitung: Callable[[], T
     if versi is None:
         versi = versi_data_kunci(kecamatan_qs=kecamatan_qs)
     k = kunci(nama, versi=versi, argumen=argumen)
-    hasil = cache.get(k, _TIDAK_ADA)
+    hasil = baca(k, _TIDAK_ADA)
     if hasil is _TIDAK_ADA:
         hasil = hitung()
         cache.set(k, hasil)
@@ -82,7 +157,7 @@ def iku_per_kabupaten(
         kab: kunci("iku-kabupaten", versi=_sidik(sorted(rows)), argumen=(kab, *argumen))
         for kab, rows in anggota.items()
     }
-    ada = cache.get_many(list(kunci_kab.values()))
+    ada = baca_banyak(list(kunci_kab.values()))
     hilang = [kab for kab, k in kunci_kab.items() if k not in ada]
     bagian = [ada[kunci_kab[kab]] for kab in kunci_kab if kab not in hilang]
     if hilang:

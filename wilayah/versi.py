@@ -30,12 +30,24 @@ def versi_data_naikkan(*, kecamatan_ids: Iterable[int]) -> None:
     Kecamatan.objects.filter(pk__in=ids).update(versi_data=F("versi_data") + 1)
 
 
+def _kunci_semua_urut_id() -> None:
+    """Lock every kecamatan row in id order (inside a transaction).
+
+    A bare UPDATE of the whole table locks rows in whatever order the plan visits them; a writer bumping
+    several kecamatan (``versi_data_naikkan``) locks them in id order. Taking this UPDATE's locks in the
+    same order first means the two can only wait for each other, never deadlock (PostgreSQL).
+    """
+    list(Kecamatan.objects.select_for_update().order_by("pk").values_list("pk", flat=True))
+
+
 def versi_data_naikkan_semua() -> None:
     """Bump every kecamatan at once (a catalogue or questionnaire change alters how all of them count).
 
     One UPDATE, not one per kecamatan: the catalogue is shared by the whole installation.
     """
-    Kecamatan.objects.update(versi_data=F("versi_data") + 1)
+    with transaction.atomic():
+        _kunci_semua_urut_id()
+        Kecamatan.objects.update(versi_data=F("versi_data") + 1)
 
 
 def versi_data_lompati(*, detik_epoch: int) -> None:
@@ -47,7 +59,9 @@ def versi_data_lompati(*, detik_epoch: int) -> None:
     than the bumps of any span between a backup and its restore) puts every kecamatan above every
     number it ever had, so no old entry can be reached again.
     """
-    Kecamatan.objects.update(versi_data=F("versi_data") + detik_epoch)
+    with transaction.atomic():
+        _kunci_semua_urut_id()
+        Kecamatan.objects.update(versi_data=F("versi_data") + detik_epoch)
 
 
 def versi_data_kunci(*, kecamatan_qs) -> str:

@@ -285,6 +285,9 @@ class _Tabel(Table):
 
     def split(self, availWidth, availHeight):
         self._calc(availWidth, availHeight)
+        # Private ReportLab API (pinned reportlab==5.1.0): the row split() itself would break at, which no
+        # public method gives. Re-check it on every ReportLab upgrade; tests/indikator/test_lampiran_api.py
+        # fails loudly if it disappears.
         baris = max(self._getFirstPossibleSplitRowPosition(availHeight), self.repeatRows)
         kepala = sum(self._rowHeights[: self.repeatRows])
         terlalu_tinggi = baris < len(self._rowHeights) and kepala + self._rowHeights[baris] > TINGGI_ISI
@@ -370,6 +373,10 @@ def sisipkan(utama: bytes, lampiran: bytes, mulai: int) -> bytes:
     sumber = PdfReader(io.BytesIO(lampiran))
     simpan = DecodedStreamObject()
     simpan.set_data(b"q\n")
+    # Private pypdf API (pinned pypdf==7.1.1), here and below: registers a new indirect object and returns its
+    # reference, which a page's /Contents array and /XObject dictionary need; pypdf has no public method
+    # for a bare stream. Re-check it on every pypdf upgrade; tests/indikator/test_lampiran_api.py fails
+    # loudly if it disappears.
     simpan = penulis._add_object(simpan)
     for i, halaman_rl in enumerate(sumber.pages):
         halaman = penulis.pages[mulai + i]

@@ -12,14 +12,13 @@ printed ("dicetak pada"): that is when those figures were rendered.
 
 import datetime
 import functools
-import hashlib
-from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
 
 from indikator.akses import access_kabupaten_by_kode, access_laporan_kecamatan_by_kode
 from indikator.laporan import generator, pdf, xlsx
+from indikator.tembolok import sidik_kode
 from kecamatan import akses
 from kecamatan.periode import Periode
 from pekerjaan.jenis import HasilBerkas, PekerjaanGagal, jenis_pekerjaan
@@ -35,27 +34,34 @@ DOKUMEN_IKU_XLSX = "dokumen_iku_xlsx"
 REKAP_KABUPATEN_PDF = "rekap_kabupaten_pdf"
 REKAP_KABUPATEN_XLSX = "rekap_kabupaten_xlsx"
 
-# What decides how a report looks: a change to any of these after a deploy makes every cached rendering stale.
+# What decides how a report looks and what it shows: a change to any of these after a deploy makes every
+# cached rendering stale. The layout (templates, stylesheet, fonts, the ReportLab Lampiran I), the
+# figures' computation and loading, and the template tags and charts the renderings use.
 _KODE_TAMPILAN = [
     "indikator/laporan/generator.py",
     "indikator/laporan/pdf.py",
     "indikator/laporan/html.py",
     "indikator/laporan/xlsx.py",
+    "indikator/laporan/lampiran_pdf.py",
+    "indikator/laporan/fetcher.py",
+    "indikator/laporan/skm.py",
+    "indikator/calculations.py",
+    "indikator/iku.py",
+    "indikator/fetch.py",
+    "indikator/charts.py",
+    "indikator/tujuan.py",
+    "indikator/templatetags",
+    "iku_project/spreadsheet.py",
     "templates/pdf",
     "static/pdf",
+    # The DejaVu faces (settings.STATICFILES_DIRS "vendor/dejavu"), from npm: a new version changes the glyphs.
+    "node_modules/dejavu-fonts-ttf/ttf",
 ]
 
 
 @functools.cache
 def sidik_tampilan() -> str:
-    h = hashlib.sha256()
-    for bagian in _KODE_TAMPILAN:
-        jalur = Path(settings.BASE_DIR) / bagian
-        for berkas in sorted(jalur.rglob("*")) if jalur.is_dir() else [jalur]:
-            if berkas.is_file():
-                h.update(str(berkas.relative_to(settings.BASE_DIR)).encode())
-                h.update(berkas.read_bytes())
-    return h.hexdigest()[:12]
+    return sidik_kode(_KODE_TAMPILAN)
 
 
 def periode_json(periode: Periode) -> dict:

@@ -23,7 +23,7 @@ from indikator.selectors import (
     penggunaan_kecamatan_tersimpan,
     rincian_dasbor_kecamatan,
 )
-from indikator.tembolok import kunci
+from indikator.tembolok import baca, kunci
 from indikator.tujuan import tujuan_per_kecamatan_tersimpan
 from kecamatan import akses
 from kecamatan.periode import PeriodeTidakSah
@@ -92,7 +92,8 @@ def dasbor_kecamatan(request, kode=None):
     as_of = periode_form.as_of()
     boleh_atur_target = akses.boleh_atur_target(request.user)
     # As on the kabupaten dashboard: the figures, lists and links are rendered once per data version of
-    # this kecamatan, period, as-of date, basis, today, query string and what the viewer may do.
+    # this kecamatan, period, as-of date, basis, today, the valid period choices the links keep and what
+    # the viewer may do. Never the raw query string: any parameter would make (and store) a new entry.
     kunci_isi = kunci(
         "dasbor-kecamatan-html",
         versi=versi_data_kunci(kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk)),
@@ -104,10 +105,10 @@ def dasbor_kecamatan(request, kode=None):
             as_of,
             iku2_basis(),
             hari_ini,
-            sorted(request.GET.lists()),
+            tuple(sorted(_periode_query(periode_form).items())),
         ),
     )
-    isi = cache.get(kunci_isi)
+    isi = baca(kunci_isi)
     konteks = {}
     if isi is None:
         konteks = _konteks_dasbor_kecamatan(
@@ -211,32 +212,57 @@ def dasbor_kabupaten(request):
         return periode_ditolak(request, periode_form, judul="Capaian IKU per kecamatan")
     as_of = periode_form.as_of()
     scope = akses.kecamatan_scope(request.user)
+    urut = request.GET.get("urut", "kode")
+    urut = urut if urut in URUTAN else "kode"
+    query = _periode_query(periode_form)
     # The table and charts depend on nothing but the kecamatan set's data, the period, the as-of date, the
-    # basis, today (the "as of an earlier day" note) and the query string (sort, links): rendered once per
-    # data version. The key holds the set's version key, so any write in it shows at once.
+    # basis, today (the "as of an earlier day" note), the order and the valid period choices the links keep:
+    # rendered once per data version. The key holds the set's version key, so any write in it shows at once.
+    # Never the raw query string: any parameter would make (and store) a new entry.
     kunci_isi = kunci(
         "dasbor-kabupaten-html",
         versi=versi_data_kunci(kecamatan_qs=scope),
-        argumen=(periode, as_of, iku2_basis(), hari_ini, sorted(request.GET.lists())),
+        argumen=(periode, as_of, iku2_basis(), hari_ini, urut, tuple(sorted(query.items()))),
     )
-    isi = cache.get(kunci_isi)
+    isi = baca(kunci_isi)
     konteks = {}
     if isi is None:
         konteks = _konteks_dasbor_kabupaten(
-            request, scope=scope, periode=periode, as_of=as_of, hari_ini=hari_ini, periode_form=periode_form
+            scope=scope, periode=periode, as_of=as_of, hari_ini=hari_ini, periode_form=periode_form, urut=urut
         )
         isi = render_to_string("indikator/dasbor_kabupaten.html#isi-dasbor", konteks, request)
         cache.set(kunci_isi, isi)
     if request.htmx:
         return HttpResponse(isi)
-    context = {**konteks, "periode_form": periode_form, "periode": periode, "hari_ini": hari_ini, "isi_dasbor": isi}
+    # ``urut`` outside the cached part: the period form keeps the order in a hidden input on a hit as well.
+    context = {
+        **konteks,
+        "periode_form": periode_form,
+        "periode": periode,
+        "hari_ini": hari_ini,
+        "urut": urut,
+        "isi_dasbor": isi,
+    }
     return render(request, "indikator/dasbor_kabupaten.html", context)
 
 
-def _konteks_dasbor_kabupaten(request, *, scope, periode, as_of, hari_ini, periode_form) -> dict:
+def _tautan_urut(query: dict, urut: str) -> dict[str, str]:
+    """The column headers' links: the valid period choices and the order (a second click reverses IKU 1/2)."""
+
+    def tautan(nilai):
+        return "?" + urlencode({**query, "urut": nilai})
+
+    return {
+        "kode": tautan("kode"),
+        "nama": tautan("nama"),
+        "iku1": tautan("-iku1" if urut == "iku1" else "iku1"),
+        "iku2": tautan("-iku2" if urut == "iku2" else "iku2"),
+    }
+
+
+def _konteks_dasbor_kabupaten(*, scope, periode, as_of, hari_ini, periode_form, urut) -> dict:
     hasil = iku_compute(kecamatan_qs=scope, periode=periode, as_of=as_of)
-    urut = request.GET.get("urut", "kode")
-    hasil = sorted(hasil, key=URUTAN.get(urut, URUTAN["kode"]))
+    hasil = sorted(hasil, key=URUTAN[urut])
     query = _periode_query(periode_form)
     context = {
         "periode_form": periode_form,
@@ -244,7 +270,8 @@ def _konteks_dasbor_kabupaten(request, *, scope, periode, as_of, hari_ini, perio
         "as_of": as_of,
         "hari_ini": hari_ini,
         "hasil": hasil,
-        "urut": urut if urut in URUTAN else "kode",
+        "urut": urut,
+        "tautan_urut": _tautan_urut(query, urut),
         "periode_query": urlencode(query),
         "basis_label": Basis(hasil[0].iku2.basis).label if hasil else "",
     }

@@ -390,3 +390,34 @@ def test_lampiran_i_fonts_come_from_the_static_allow_list():
     for nama, berkas in lampiran_pdf._FONT.items():
         font = pdfmetrics.getFont(nama)
         assert Path(font.face.filename) == static_path(f"ikustatic:vendor/dejavu/{berkas}")
+
+
+def test_the_renderings_fingerprint_reads_what_lays_out_and_computes_them(monkeypatch, tmp_path):
+    """A deploy that changes Lampiran I's layout, the computation or the fonts must not serve stored renderings."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from indikator.laporan import tugas
+
+    for bagian in [
+        "indikator/laporan/lampiran_pdf.py",
+        "indikator/calculations.py",
+        "indikator/iku.py",
+        "indikator/templatetags",
+        "node_modules/dejavu-fonts-ttf/ttf",
+    ]:
+        assert bagian in tugas._KODE_TAMPILAN
+    for bagian in tugas._KODE_TAMPILAN:
+        assert (Path(settings.BASE_DIR) / bagian).exists(), bagian
+    berkas = tmp_path / "lampiran_pdf.py"
+    berkas.write_text("UKURAN = 7.5\n")
+    monkeypatch.setattr(tugas, "_KODE_TAMPILAN", [str(berkas)])
+    tugas.sidik_tampilan.cache_clear()
+    try:
+        lama = tugas.sidik_tampilan()
+        berkas.write_text("UKURAN = 8\n")
+        tugas.sidik_tampilan.cache_clear()
+        assert tugas.sidik_tampilan() != lama
+    finally:
+        tugas.sidik_tampilan.cache_clear()

@@ -6,17 +6,21 @@ Redis backend (REDIS_URL in production) holds the same entries.
 """
 
 import datetime
+import pickle
 import re
+import sys
 import uuid
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 
 from desa import services as desa_services
 from desa.selectors import iku2_basis
 from desa.tenggat import Basis
-from indikator import iku
+from indikator import iku, tembolok
 from indikator import services as indikator_services
 from indikator.iku import iku_compute
 from kecamatan import services as kecamatan_services
@@ -187,17 +191,27 @@ TULIS = {
 
 @pytest.mark.parametrize("jenis", TULIS)
 def test_the_kecamatan_dashboard_shows_each_write_at_once(
-    jenis, orang, senduro, lumajang, seksi_pemerintahan, hari_ini, client_for
+    jenis, orang, senduro, lumajang, seksi_pemerintahan, hari_ini, client_for, muat
 ):
     tulis, angka = TULIS[jenis]
     client = client_for(orang["staf"])
     pertama = client.get("/")
     sebelum = angka(pertama.context)  # computed: the context carries the figures
-    assert _isi(client.get("/")) == _isi(pertama)  # served from the cache as rendered
+    n = len(muat)
+    assert n >= 1
+    kedua = client.get("/")
+    # Served from the cache as rendered: no load of the facts, and the fragment was not rendered again.
+    assert len(muat) == n and not _dirender(kedua)
+    assert _isi(kedua) == _isi(pertama)
     tulis(orang, seksi_pemerintahan, senduro)
     ketiga = client.get("/")
     assert angka(ketiga.context) != sebelum
     assert _isi(ketiga) != _isi(pertama)
+
+
+def _dirender(response) -> bool:
+    """Whether the dashboard's figures were computed and rendered for this response (a cache miss)."""
+    return "hasil" in response.context
 
 
 def _isi(response) -> str:
@@ -258,3 +272,105 @@ def test_a_bukti_scan_is_a_write_too(orang, senduro, lumajang, seksi_pemerintaha
     kecamatan_services.bukti_remove(user=orang["kasi"], bukti=bukti)
     iku_compute(kecamatan_qs=_senduro(), periode=PERIODE, as_of=HARI_INI)
     assert len(muat) == n + 1
+
+
+# --- What the keys are made of ------------------------------------------------------------------------------
+
+
+def _entri_html(nama: str) -> list[str]:
+    return [k for k in caches["default"]._cache if f":{nama}:" in k]
+
+
+@pytest.mark.parametrize(
+    ("peran", "url", "nama"),
+    [
+        ("admin", "/dasbor/kabupaten/", "dasbor-kabupaten-html"),
+        ("staf", "/", "dasbor-kecamatan-html"),
+    ],
+)
+def test_an_unknown_parameter_makes_no_new_entry(peran, url, nama, orang, hari_ini, client_for, muat):
+    client = client_for(orang[peran])
+    pertama = client.get(f"{url}?tahun=2026&x=1")
+    assert _dirender(pertama) and len(_entri_html(nama)) == 1
+    for i in range(2, 6):
+        assert not _dirender(client.get(f"{url}?x={i}&tahun=2026"))  # a hit
+    assert len(_entri_html(nama)) == 1
+    # What the fragment does depend on still makes its own entry.
+    assert _dirender(client.get(f"{url}?tahun=2025"))
+    assert len(_entri_html(nama)) == 2
+
+
+def test_the_sort_links_keep_the_period_and_drop_unknown_parameters(orang, hari_ini, client_for):
+    halaman = client_for(orang["admin"]).get("/dasbor/kabupaten/?tahun=2026&x=1&urut=iku1").content.decode()
+    assert 'href="?tahun=2026&amp;urut=nama"' in halaman
+    assert 'href="?tahun=2026&amp;urut=-iku1"' in halaman  # a second click reverses the order
+    assert 'href="?tahun=2026&amp;urut=iku2"' in halaman
+    assert "x=1" not in halaman
+
+
+def _form_periode(response) -> str:
+    return re.search(r'<form method="get".*?</form>', response.content.decode(), re.S).group(0)
+
+
+@pytest.mark.parametrize("urut", ["nama", "-iku1", "tidak-ada"])
+def test_a_warm_kabupaten_page_keeps_the_order_in_the_period_form(urut, orang, hari_ini, client_for):
+    client = client_for(orang["admin"])
+    dingin = client.get(f"/dasbor/kabupaten/?tahun=2026&urut={urut}")
+    hangat = client.get(f"/dasbor/kabupaten/?tahun=2026&urut={urut}")
+    assert _dirender(dingin) and not _dirender(hangat)
+    assert _form_periode(hangat) == _form_periode(dingin)
+    sah = urut if urut != "tidak-ada" else "kode"
+    assert f'<input type="hidden" name="urut" value="{sah}">' in _form_periode(hangat)
+
+
+@pytest.fixture
+def awalan_baru():
+    """The prefix is computed once per process: clear it around a test that changes what it reads."""
+    tembolok.awalan.cache_clear()
+    yield
+    tembolok.awalan.cache_clear()
+
+
+def test_the_prefix_follows_the_code_the_entries_depend_on(awalan_baru, monkeypatch, tmp_path):
+    berkas = tmp_path / "calculations.py"
+    berkas.write_text("TARGET = 1\n")
+    monkeypatch.setattr(tembolok, "_KODE_TEMBOLOK", [str(berkas)])
+    lama = tembolok.kunci("iku-kabupaten", versi="1.2.3.4", argumen=(PERIODE,))
+    berkas.write_text("TARGET = 2\n")  # a deploy: the running process keeps its prefix...
+    assert tembolok.kunci("iku-kabupaten", versi="1.2.3.4", argumen=(PERIODE,)) == lama
+    tembolok.awalan.cache_clear()  # ...a new process reads the new code
+    assert tembolok.kunci("iku-kabupaten", versi="1.2.3.4", argumen=(PERIODE,)) != lama
+
+
+def test_the_prefix_reads_the_computation_the_templates_and_the_pickled_classes():
+    for bagian in ["indikator/calculations.py", "indikator/iku.py", "templates/indikator", "indikator/templatetags"]:
+        assert bagian in tembolok._KODE_TEMBOLOK
+    for bagian in tembolok._KODE_TEMBOLOK:
+        assert (Path(settings.BASE_DIR) / bagian).exists(), bagian
+
+
+class _KelasLama:
+    """Stands for a class a deploy renamed: its pickles in the cache can no longer be read back."""
+
+
+def _rusakkan_semua(monkeypatch):
+    cache = caches["default"]
+    for k in list(cache._cache):
+        cache._cache[k] = pickle.dumps(_KelasLama(), pickle.HIGHEST_PROTOCOL)
+    monkeypatch.delattr(sys.modules[__name__], "_KelasLama")
+
+
+def test_an_entry_that_no_longer_unpickles_is_a_miss(monkeypatch, orang, senduro, hari_ini, client_for, muat):
+    pertama = iku_compute(kecamatan_qs=_senduro(), periode=PERIODE, as_of=HARI_INI)
+    client = client_for(orang["admin"])
+    assert client.get("/dasbor/kabupaten/").status_code == 200
+    n = len(muat)
+    _rusakkan_semua(monkeypatch)
+    with pytest.raises(AttributeError):  # what cache.get itself would raise
+        caches["default"].get(next(iter(caches["default"]._cache)).split(":", 2)[2])
+    kedua = iku_compute(kecamatan_qs=_senduro(), periode=PERIODE, as_of=HARI_INI)
+    assert len(muat) == n + 1
+    assert [h.iku1.denominator for h in kedua] == [h.iku1.denominator for h in pertama]
+    assert iku_compute(kecamatan_qs=_senduro(), periode=PERIODE, as_of=HARI_INI) and len(muat) == n + 1  # rewritten
+    respons = client.get("/dasbor/kabupaten/")
+    assert respons.status_code == 200 and _dirender(respons)

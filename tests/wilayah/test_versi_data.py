@@ -16,6 +16,8 @@ from decimal import Decimal
 import pytest
 from django.core import management
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from desa import services as desa_services
@@ -63,11 +65,6 @@ MODUL_SERVIS = [
 ]
 # Writes nothing a figure or report shows (accounts, tokens, waiting submissions), or reads only.
 TANPA_ANGKA = {
-    # The private temporary files of an upload waiting for its job; nothing a figure is computed from.
-    "berkas_sementara_ada",
-    "berkas_sementara_hapus",
-    # The approval's checks before its job starts: reads only.
-    "laporan_sahkan_periksa",
     "pengguna_wajib_ganti_sandi",
     "pengguna_sandi_diganti",
     "operator_desa_create",
@@ -83,6 +80,9 @@ TANPA_ANGKA = {
     "berkas_sementara_simpan",  # a checked file kept for the import that follows: no figure
     "berkas_sementara_buka",
     "berkas_sementara_hapus_semua",
+    "berkas_sementara_ada",  # reads whether the kept import file is still there
+    "berkas_sementara_hapus",
+    "laporan_sahkan_periksa",  # the checks before laporan_sahkan (tested): writes nothing
     "url_verifikasi",
     "periode_belum_berakhir",
     "sidik_konfirmasi",
@@ -441,8 +441,8 @@ def _fungsi_publik(nama_modul: str) -> set[str]:
 def test_every_service_is_covered():
     """A new public write in a services module must get a test here (``test_<name>``) or be named in TANPA_ANGKA."""
     diuji = {nama.removeprefix("test_") for nama in globals() if nama.startswith("test_")}
-    diuji |= {"versi_data_naikkan", "versi_data_naikkan_semua"}  # test_the_key_changes_with_each_bump_and_with_the_set
-    diuji |= {"versi_data_lompati"}  # test_after_a_restore_every_key_moves_past_every_value_it_had
+    # test_the_key_changes_with_each_bump_and_with_the_set, test_after_a_restore_…, test_the_whole_table_bumps_…
+    diuji |= {"versi_data_naikkan", "versi_data_naikkan_semua", "versi_data_lompati"}
     semua = set().union(*(_fungsi_publik(m) for m in MODUL_SERVIS))
     lupa = sorted(semua - diuji - TANPA_ANGKA)
     assert not lupa, f"Services without a data-version test (or a reason in TANPA_ANGKA): {lupa}"
@@ -469,3 +469,19 @@ def test_after_a_restore_every_key_moves_past_every_value_it_had(senduro, lumaja
     lama = Kecamatan.objects.get(pk=lumajang.pk).versi_data
     management.call_command("versi_data_lompati", stdout=io.StringIO())
     assert Kecamatan.objects.get(pk=lumajang.pk).versi_data > lama + 1_700_000_000
+
+
+@pytest.mark.parametrize("naikkan", ["semua", "lompati"])
+def test_the_whole_table_bumps_lock_the_rows_in_id_order_first(naikkan, senduro, lumajang):
+    """As ``versi_data_naikkan`` of several kecamatan does: two writers then wait, never deadlock (PostgreSQL)."""
+    with CaptureQueriesContext(connection) as q:
+        if naikkan == "semua":
+            versi_data_naikkan_semua()
+        else:
+            versi_data_lompati(detik_epoch=10)
+    sql = [x["sql"].upper() for x in q.captured_queries]
+    kunci = next((i for i, s in enumerate(sql) if s.startswith("SELECT") and "ORDER BY" in s), None)
+    ubah = next(i for i, s in enumerate(sql) if s.startswith("UPDATE"))
+    assert kunci is not None and kunci < ubah, sql
+    if connection.features.has_select_for_update:
+        assert "FOR UPDATE" in sql[kunci]
