@@ -27,7 +27,7 @@ from wilayah.versi import versi_data_kunci, versi_data_per_kecamatan
 T = TypeVar("T")
 
 # Raised whenever the shape of a cached result changes: entries written by older code are ignored.
-SKEMA = 1
+SKEMA = 2  # 2: HasilIKU1 keeps its lists of kegiatan as `daftar`/`sumber` (loaded on read)
 AWALAN = f"iku:{SKEMA}"
 
 
