@@ -98,6 +98,23 @@ class Fakta:
     desa: list[DesaFakta]
     dokumen: list[DokumenDesaFakta]
     target: dict[tuple[int, str, int], Decimal]  # (kecamatan_id, indikator, tahun) → target
+    # Instead of ``kegiatan``, IKU 1 already counted by the database (``indikator.fetch.fakta_load``
+    # with ``agregat=True``): one row per group, ``periode_list`` naming the periods of its buckets.
+    kegiatan_agregat: "list[KegiatanAgregat] | None" = None
+    periode_list: list[Periode] = field(default_factory=list)
+
+
+class KegiatanAgregat(NamedTuple):
+    """Counted kegiatan of one kecamatan grouped in SQL: ``kelompok`` is period index × 100 + the index
+    of the triwulan in that period, ``jumlah`` how many and ``selesai`` how many of them are followed up
+    (the same rule as ``is_ditindaklanjuti``)."""
+
+    kecamatan_id: int
+    kelompok: int
+    kategori: str
+    seksi_id: int | None
+    selesai: int
+    jumlah: int
 
 
 # ---------------------------------------------------------------- results
@@ -114,6 +131,16 @@ class Rasio(NamedTuple):
         return persen(self.numerator, self.denominator)
 
 
+@dataclass(frozen=True)
+class SumberDaftar:
+    """Where the lists of counted kegiatan come from when the figures were aggregated in SQL: the
+    lists are loaded (``indikator.fetch.daftar_kegiatan_load``) only by what lists them."""
+
+    kecamatan_id: int
+    periode: Periode
+    as_of: datetime.date
+
+
 @dataclass
 class HasilIKU1:
     numerator: int
@@ -121,11 +148,41 @@ class HasilIKU1:
     target: Decimal | None
     per_kategori: dict[str, Rasio]
     per_triwulan: list[tuple[Periode, Rasio]]
-    kegiatan_dihitung: list[int] = field(default_factory=list)
-    kegiatan_ditindaklanjuti: list[int] = field(default_factory=list)
     # seksi id (None: kegiatan logged without a seksi) → its share; the seeds name every seksi as the
     # data source of IKU 1, so a camat sees which one lags.
     per_seksi: dict[int | None, Rasio] = field(default_factory=dict)
+    # (counted ids ordered by date and id, followed-up ids): computed with the figures by ``hitung_iku1``;
+    # left None by the SQL aggregate (the dashboards, roll-ups and the cache never read them) and loaded
+    # on first use from ``sumber``. Not compared: both paths give the same lists.
+    daftar: tuple[list[int], list[int]] | None = field(default=None, compare=False, repr=False)
+    sumber: SumberDaftar | None = field(default=None, compare=False, repr=False)
+
+    def _daftar(self) -> tuple[list[int], list[int]]:
+        if self.daftar is None:
+            from indikator.fetch import daftar_kegiatan_load  # the one lazy read; fetch imports this module
+
+            self.daftar = daftar_kegiatan_load(self.sumber)
+        return self.daftar
+
+    @property
+    def kegiatan_dihitung(self) -> list[int]:
+        return self._daftar()[0]
+
+    @property
+    def kegiatan_ditindaklanjuti(self) -> list[int]:
+        return self._daftar()[1]
+
+    def __getstate__(self):
+        # The cache keeps the figures; the lists, once loaded, stay out of it (they are the bulk).
+        state = dict(self.__dict__)
+        if self.sumber is not None:
+            state["daftar"] = None
+        return state
+
+    @property
+    def belum_ditindaklanjuti(self) -> int:
+        """How many counted kegiatan are not followed up, without loading their lists."""
+        return self.denominator - self.numerator
 
     @property
     def percent(self):
@@ -361,9 +418,47 @@ def hitung_iku1(
         target=target,
         per_kategori={kode: Rasio(*nd) for kode, nd in per_kategori.items()},
         per_triwulan=[(tw, Rasio(*nd)) for tw, nd in zip(triwulan, per_triwulan, strict=True)],
-        kegiatan_dihitung=dihitung,
-        kegiatan_ditindaklanjuti=ditindaklanjuti,
         per_seksi={seksi_id: Rasio(*nd) for seksi_id, nd in per_seksi.items()},
+        daftar=(dihitung, ditindaklanjuti),
+    )
+
+
+def hitung_iku1_agregat(
+    baris: Iterable[KegiatanAgregat],
+    *,
+    periode_ke: int,
+    periode: Periode,
+    as_of: datetime.date,
+    kecamatan_id: int,
+    target: Decimal | None,
+) -> HasilIKU1:
+    """``hitung_iku1`` from counts the database grouped: the same figures, the lists left to load."""
+    per_kategori = {k.value: [0, 0] for k in Kategori}
+    triwulan = _triwulan_di_dalamnya(periode)
+    per_triwulan = [[0, 0] for _ in triwulan]
+    per_seksi = {}
+    numerator = denominator = 0
+    awal = periode_ke * 100
+    for b in baris:
+        if not (awal <= b.kelompok < awal + 100):
+            continue
+        n, selesai = b.jumlah, b.selesai
+        denominator += n
+        numerator += selesai
+        for nd in (per_kategori[b.kategori], per_triwulan[b.kelompok - awal]):
+            nd[0] += selesai
+            nd[1] += n
+        nd = per_seksi.setdefault(b.seksi_id, [0, 0])
+        nd[0] += selesai
+        nd[1] += n
+    return HasilIKU1(
+        numerator=numerator,
+        denominator=denominator,
+        target=target,
+        per_kategori={kode: Rasio(*nd) for kode, nd in per_kategori.items()},
+        per_triwulan=[(tw, Rasio(*nd)) for tw, nd in zip(triwulan, per_triwulan, strict=True)],
+        per_seksi={seksi_id: Rasio(*nd) for seksi_id, nd in per_seksi.items()},
+        sumber=SumberDaftar(kecamatan_id=kecamatan_id, periode=periode, as_of=as_of),
     )
 
 
@@ -420,7 +515,7 @@ def total_sejauh_ini(hasil: Iterable[HasilKecamatan]) -> SejauhIni:
 def hitung(fakta: Fakta, *, periode: Periode, as_of: datetime.date, basis: str) -> list[HasilKecamatan]:
     """Both IKU for every kecamatan in ``fakta``, ordered by code."""
     kegiatan_by = defaultdict(list)
-    for k in fakta.kegiatan:
+    for k in fakta.kegiatan if fakta.kegiatan_agregat is None else fakta.kegiatan_agregat:
         kegiatan_by[k.kecamatan_id].append(k)
     desa_by = defaultdict(list)
     for d in fakta.desa:
@@ -441,6 +536,15 @@ def hitung(fakta: Fakta, *, periode: Periode, as_of: datetime.date, basis: str) 
                     kegiatan_by[kec.id],
                     periode=periode,
                     as_of=as_of,
+                    target=fakta.target.get((kec.id, "iku1", periode.tahun)),
+                )
+                if fakta.kegiatan_agregat is None
+                else hitung_iku1_agregat(
+                    kegiatan_by[kec.id],
+                    periode_ke=fakta.periode_list.index(periode),
+                    periode=periode,
+                    as_of=as_of,
+                    kecamatan_id=kec.id,
                     target=fakta.target.get((kec.id, "iku1", periode.tahun)),
                 ),
                 iku2=hitung_iku2(
@@ -465,12 +569,15 @@ __all__ = [
     "HasilKecamatan",
     "JenisDokumen",
     "KecamatanFakta",
+    "KegiatanAgregat",
     "KegiatanFakta",
     "Rasio",
     "SejauhIni",
+    "SumberDaftar",
     "capaian",
     "hitung",
     "hitung_iku1",
+    "hitung_iku1_agregat",
     "hitung_iku2",
     "persen",
     "sejauh_ini_iku2",

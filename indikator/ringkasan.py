@@ -53,7 +53,7 @@ def isi_ringkasan(*, kecamatan, tanggal: datetime.date) -> str:
     (hasil,) = iku_compute(
         kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=tahunan(tanggal.year), as_of=tanggal
     )
-    belum = len(hasil.iku1.kegiatan_belum_ditindaklanjuti)
+    belum = hasil.iku1.belum_ditindaklanjuti
     bagian = [
         f"Ringkasan Kecamatan {kecamatan.nama} per {date_format(tanggal, 'j F Y')}.",
         "Dokumen desa:\n" + "\n".join(_baris_tenggat(daftar)),

@@ -32,7 +32,7 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 # Raised by hand only for a change the fingerprint below cannot see (a dependency's pickled class, say).
-SKEMA = 1
+SKEMA = 2  # 2: HasilIKU1 keeps its lists of kegiatan as `daftar`/`sumber` (loaded on read)
 
 # The code the entries depend on: the computations and the classes they pickle, the dashboards' views,
 # templates and tags. A deploy that changes any of them changes every key's prefix, so neither old

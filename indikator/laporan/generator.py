@@ -229,7 +229,7 @@ def _keterangan_iku1(hasil: HasilKecamatan, kegiatan: list[BarisKegiatan]) -> li
     iku1 = hasil.iku1
     if iku1.denominator == 0:
         return ["Belum ada kegiatan berstatus dilaksanakan dalam periode ini: IKU 1 belum bernilai."]
-    belum = len(iku1.kegiatan_belum_ditindaklanjuti)
+    belum = iku1.belum_ditindaklanjuti
     if not belum:
         return [f"Seluruh {iku1.denominator} kegiatan yang dilaksanakan sudah ditindaklanjuti."]
     tanpa_output = sum(1 for k in kegiatan if k.alasan == "belum ada output")
