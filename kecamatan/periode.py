@@ -88,6 +88,24 @@ class Periode:
         """The short name, "TW II", where space is short (chart bars, narrow table headers)."""
         return f"TW {ROMAWI[self.nomor]}"
 
+    def ke_json(self) -> dict:
+        """The period as a job's parameters carry it (JSON: dates as ISO strings)."""
+        return {
+            "mulai": self.mulai.isoformat(),
+            "selesai": self.selesai.isoformat(),
+            "jenis": self.jenis,
+            "nomor": self.nomor,
+        }
+
+    @classmethod
+    def dari_json(cls, data: dict) -> "Periode":
+        return cls(
+            datetime.date.fromisoformat(data["mulai"]),
+            datetime.date.fromisoformat(data["selesai"]),
+            data["jenis"],
+            data.get("nomor"),
+        )
+
     def setahun_sebelumnya(self) -> "Periode":
         """The same period one year earlier (29 February falls back to the 28th)."""
         return Periode(_minus_year(self.mulai), _minus_year(self.selesai), self.jenis, self.nomor)

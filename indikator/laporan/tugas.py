@@ -64,31 +64,13 @@ def sidik_tampilan() -> str:
     return sidik_kode(_KODE_TAMPILAN)
 
 
-def periode_json(periode: Periode) -> dict:
-    return {
-        "mulai": periode.mulai.isoformat(),
-        "selesai": periode.selesai.isoformat(),
-        "jenis": periode.jenis,
-        "nomor": periode.nomor,
-    }
-
-
-def _periode(data: dict) -> Periode:
-    return Periode(
-        datetime.date.fromisoformat(data["mulai"]),
-        datetime.date.fromisoformat(data["selesai"]),
-        data["jenis"],
-        data["nomor"],
-    )
-
-
 def _kunci(jenis: str, *bagian, kecamatan_qs) -> str:
     teks = "|".join(str(b) for b in bagian)
     return f"{jenis}|{teks}|{settings.IKU2_BASIS}|v{versi_data_kunci(kecamatan_qs=kecamatan_qs)}|{sidik_tampilan()}"
 
 
 def kunci_laporan_capaian(jenis: str, *, kecamatan, periode: Periode, as_of: datetime.date, nama: str) -> str:
-    p = periode_json(periode)
+    p = periode.ke_json()
     return _kunci(
         jenis,
         kecamatan.kode,
@@ -108,7 +90,7 @@ def kunci_dokumen_iku(jenis: str, *, kecamatan, hari_ini: datetime.date) -> str:
 
 
 def kunci_rekap(jenis: str, *, kabupaten, kecamatan_qs, periode: Periode, as_of: datetime.date) -> str:
-    p = periode_json(periode)
+    p = periode.ke_json()
     return _kunci(
         jenis,
         kabupaten.kode,
@@ -128,7 +110,7 @@ def _laporan_capaian(pekerjaan, kemajuan, *, kode, periode, as_of):
     kecamatan = access_laporan_kecamatan_by_kode(pekerjaan.pemilik, kode)
     kemajuan.langkah("Menghitung capaian IKU", 10)
     return generator.laporan_capaian_generate(
-        kecamatan=kecamatan, periode=_periode(periode), as_of=datetime.date.fromisoformat(as_of)
+        kecamatan=kecamatan, periode=Periode.dari_json(periode), as_of=datetime.date.fromisoformat(as_of)
     )
 
 
@@ -185,7 +167,7 @@ def _rekap(pekerjaan, kemajuan, *, kabupaten, periode, as_of):
     return generator.rekap_kabupaten_generate(
         kabupaten=kab,
         kecamatan_qs=akses.kecamatan_scope(pekerjaan.pemilik).filter(kabupaten=kab),
-        periode=_periode(periode),
+        periode=Periode.dari_json(periode),
         as_of=datetime.date.fromisoformat(as_of),
         dicetak_pada=timezone.now(),
     )

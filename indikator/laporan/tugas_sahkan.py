@@ -21,24 +21,6 @@ PESAN_RAHASIA_KEDALUWARSA = (
 )
 
 
-def periode_ke_json(periode: Periode) -> dict:
-    return {
-        "mulai": periode.mulai.isoformat(),
-        "selesai": periode.selesai.isoformat(),
-        "jenis": periode.jenis,
-        "nomor": periode.nomor,
-    }
-
-
-def periode_dari_json(data: dict) -> Periode:
-    return Periode(
-        mulai=datetime.date.fromisoformat(data["mulai"]),
-        selesai=datetime.date.fromisoformat(data["selesai"]),
-        jenis=data["jenis"],
-        nomor=data["nomor"],
-    )
-
-
 def pesan_disahkan(pengesahan, periode: Periode) -> str:
     """The sentence the approver reads afterwards (the same as before approval became a job)."""
     revisi = " sebagai revisi" if pengesahan.revisi else ""
@@ -81,7 +63,7 @@ def laporan_sahkan_kerjakan(
 ):
     rahasia_tte = _rahasia_ambil(pekerjaan, rahasia_tte_terenkripsi)
     kemajuan.langkah("Menghitung dan membuat PDF laporan", 10)
-    periode_obj = periode_dari_json(periode)
+    periode_obj = Periode.dari_json(periode)
     pengesahan = laporan_sahkan(
         user=pekerjaan.pemilik,
         kecamatan=pekerjaan.kecamatan,

@@ -32,7 +32,7 @@ from indikator.forms import PeriodeForm
 from indikator.laporan import generator, tte, tugas
 from indikator.laporan.forms import VerifikasiPDFForm
 from indikator.laporan.services import laporan_sahkan_periksa, periode_belum_berakhir, sidik_konfirmasi
-from indikator.laporan.tugas_sahkan import PARAM_RAHASIA, periode_ke_json
+from indikator.laporan.tugas_sahkan import PARAM_RAHASIA
 from indikator.laporan.verifikasi import dokumen_iku2_beku
 from indikator.models import DokumenIKU, PengesahanLaporan
 from indikator.views.dasbor import periode_ditolak
@@ -177,7 +177,7 @@ def _capaian(request, kode, jenis):
         jenis=jenis,
         parameter={
             "kode": kecamatan.kode,
-            "periode": tugas.periode_json(periode),
+            "periode": periode.ke_json(),
             "as_of": as_of.isoformat(),
             "nama": nama,
         },
@@ -296,7 +296,7 @@ def sahkan(request, kode=None):
         messages.error(request, " ".join(exc.messages))
     else:
         parameter = {
-            "periode": periode_ke_json(periode),
+            "periode": periode.ke_json(),
             "hari_ini": hari_ini.isoformat(),
             "url_dasar": request.build_absolute_uri("/"),
             "periode_belum_berakhir_dipahami": dipahami,
@@ -367,7 +367,7 @@ def _rekap(request, jenis):
         jenis=jenis,
         parameter={
             "kabupaten": kabupaten.kode,
-            "periode": tugas.periode_json(periode),
+            "periode": periode.ke_json(),
             "as_of": hari_ini.isoformat(),
             "nama": f"rekap-iku-{slugify(kabupaten.nama)}-{slugify(periode.label)}",
         },

@@ -2,6 +2,7 @@
 definition of the codes, their names and their parsing in the whole repository."""
 
 import datetime
+import json
 import pathlib
 import re
 
@@ -219,3 +220,17 @@ def test_the_vocabulary_never_reads_the_clock():
     teks = (ROOT / "kecamatan" / "periode.py").read_text(encoding="utf-8")
     for jam in ("timezone", ".today(", ".now(", "localdate"):
         assert jam not in teks, jam
+
+
+@pytest.mark.parametrize(
+    "dicari",
+    [
+        periode.Periode(datetime.date(2024, 1, 1), datetime.date(2024, 12, 31), "tahun"),
+        periode.Periode(datetime.date(2024, 4, 1), datetime.date(2024, 6, 30), "triwulan", 2),
+        periode.Periode(datetime.date(2024, 2, 29), datetime.date(2024, 3, 5), "rentang"),
+    ],
+)
+def test_a_period_goes_through_a_jobs_json_parameters_unchanged(dicari):
+    """Jobs carry their period as JSON (the database queue and RQ both store it): it comes back equal."""
+    data = json.loads(json.dumps(dicari.ke_json()))
+    assert periode.Periode.dari_json(data) == dicari
