@@ -7,9 +7,8 @@ output and the command line all read. The as-of date is always an argument.
 
 import datetime
 import math
-from array import array
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
@@ -102,6 +101,8 @@ class Fakta:
     # with ``agregat=True``): one row per group, ``periode_list`` naming the periods of its buckets.
     kegiatan_agregat: "list[KegiatanAgregat] | None" = None
     periode_list: list[Periode] = field(default_factory=list)
+    # Instead of ``desa`` and ``dokumen``, IKU 2 already counted by the database: kecamatan id → counts.
+    dokumen_agregat: "dict[int, DokumenAgregat] | None" = None
 
 
 class KegiatanAgregat(NamedTuple):
@@ -115,6 +116,15 @@ class KegiatanAgregat(NamedTuple):
     seksi_id: int | None
     selesai: int
     jumlah: int
+
+
+class DokumenAgregat(NamedTuple):
+    """The desa (never a kelurahan) of one kecamatan and their documents, counted in SQL: (jenis, tahun
+    anggaran) → (desa whose document is dated on or before both its deadline and the as-of date, desa
+    whose document is dated after its deadline but on or before the as-of date)."""
+
+    jumlah_desa: int
+    hitungan: dict[tuple[str, int], tuple[int, int]]
 
 
 # ---------------------------------------------------------------- results
@@ -205,80 +215,134 @@ class SelDokumen(NamedTuple):
     nomor: str
 
 
-class RincianDokumen:
-    """One required document (``wajib``) across the desa of a kecamatan: one cell (``sel``) per desa.
+# The order of a RincianDokumen's counts.
+URUTAN_STATUS = (
+    StatusDokumen.TEPAT_WAKTU,
+    StatusDokumen.TERLAMBAT,
+    StatusDokumen.BELUM_ADA,
+    StatusDokumen.BELUM_JATUH_TEMPO,
+)
 
-    Kept in the cache (indikator/tembolok.py) as columns, the dates as day numbers: a national roll-up
-    holds some 225,000 cells, and reading them back as objects took most of its warm time; the counts
-    come from the status column alone, and the cells are rebuilt only for a page that lists them.
+
+class SumberSel:
+    """Where the cells of one kecamatan's IKU 2 come from when only their counts were computed (in SQL,
+    ``indikator.fetch.fakta_load`` with ``agregat=True``, or read back from the cache): loaded once, for
+    every document of the period, by the first ``RincianDokumen.sel`` read (``indikator.fetch.sel_dokumen_load``)."""
+
+    __slots__ = ("kecamatan_id", "periode", "as_of", "basis", "_sel")
+
+    def __init__(self, *, kecamatan_id: int, periode: Periode, as_of: datetime.date, basis: str):
+        self.kecamatan_id = kecamatan_id
+        self.periode = periode
+        self.as_of = as_of
+        self.basis = basis
+        self._sel = None
+
+    def sel(self, wajib: DokumenWajib) -> "list[SelDokumen]":
+        if self._sel is None:
+            from indikator.fetch import sel_dokumen_load  # the one lazy read; fetch imports this module
+
+            self._sel = sel_dokumen_load(self)
+        return self._sel[wajib.jenis, wajib.tahun_anggaran]
+
+    def __getstate__(self):
+        # The loaded cells stay out of the cache: they are the bulk of a roll-up and are loaded again.
+        return (self.kecamatan_id, self.periode, self.as_of, self.basis)
+
+    def __setstate__(self, state):
+        self.kecamatan_id, self.periode, self.as_of, self.basis = state
+        self._sel = None
+
+
+class RincianDokumen:
+    """One required document (``wajib``) across the desa of a kecamatan: how many desa have it in each
+    status and, for the pages that list them, one cell (``sel``) per desa.
+
+    The counts are all a dashboard, a roll-up or the cache needs (a national roll-up would hold some
+    225,000 cells): counted in SQL on the cache's miss path, they come with a ``SumberSel`` and the cells
+    load on first read; built from the cells (``hitung_iku2``), the counts are taken from them.
     """
 
-    __slots__ = ("wajib", "_sel", "_status", "_kolom")
+    __slots__ = ("wajib", "_hitungan", "_sel", "_sumber")
 
-    def __init__(self, wajib: DokumenWajib, sel: list[SelDokumen]):
+    def __init__(
+        self,
+        wajib: DokumenWajib,
+        sel: "list[SelDokumen] | None" = None,
+        *,
+        hitungan: tuple[int, int, int, int] | None = None,
+        sumber: SumberSel | None = None,
+    ):
         self.wajib = wajib
-        self._sel = list(sel)
-        self._status = [s.status for s in self._sel]
-        self._kolom = None
+        self._sel = None if sel is None else list(sel)
+        self._sumber = sumber
+        if hitungan is None:
+            jumlah = Counter(s.status for s in self._sel)
+            hitungan = tuple(jumlah[status] for status in URUTAN_STATUS)
+        self._hitungan = hitungan
+
+    @classmethod
+    def dari_hitungan(
+        cls,
+        wajib: DokumenWajib,
+        *,
+        jumlah_desa: int,
+        tepat_waktu: int,
+        terlambat: int,
+        as_of: datetime.date,
+        sumber: SumberSel,
+    ) -> "RincianDokumen":
+        """From the documents counted in SQL: a desa with neither an on-time nor a late document (dated
+        on or before ``as_of``) has none yet, "belum ada" once the deadline has passed (``status_dokumen``)."""
+        sisa = jumlah_desa - tepat_waktu - terlambat
+        belum_ada, belum_jatuh_tempo = (sisa, 0) if as_of > wajib.tenggat else (0, sisa)
+        return cls(wajib, hitungan=(tepat_waktu, terlambat, belum_ada, belum_jatuh_tempo), sumber=sumber)
 
     @property
     def sel(self) -> list[SelDokumen]:
         if self._sel is None:
-            desa, tanggal, nomor = self._kolom
-            self._sel = [
-                SelDokumen(d, status, datetime.date.fromordinal(t) if t else None, n)
-                for d, status, t, n in zip(desa, self._status, tanggal, nomor, strict=True)
-            ]
-            self._kolom = None
+            self._sel = self._sumber.sel(self.wajib)
         return self._sel
 
     def __getstate__(self):
-        if self._sel is None:
-            kolom = self._kolom
-        else:
-            kolom = (
-                [s.desa for s in self._sel],
-                array("l", [s.tanggal.toordinal() if s.tanggal else 0 for s in self._sel]),
-                [s.nomor for s in self._sel],
-            )
-        return (self.wajib, self._status, kolom)
+        # Cells that can be loaded again stay out of the cache (indikator/tembolok.py).
+        return (self.wajib, self._hitungan, None if self._sumber is not None else self._sel, self._sumber)
 
     def __setstate__(self, state):
-        self.wajib, self._status, self._kolom = state
-        self._sel = None
+        self.wajib, self._hitungan, self._sel, self._sumber = state
 
     def __eq__(self, other):
         if not isinstance(other, RincianDokumen):
             return NotImplemented
-        return self.wajib == other.wajib and self.sel == other.sel
+        return self.wajib == other.wajib and self._hitungan == other._hitungan and self.sel == other.sel
 
     __hash__ = None
 
     def __repr__(self):
-        return f"RincianDokumen(wajib={self.wajib!r}, sel={self.sel!r})"
+        return f"RincianDokumen(wajib={self.wajib!r}, hitungan={self._hitungan!r})"
 
     def jumlah(self, status: StatusDokumen) -> int:
-        return self._status.count(status)
+        return self._hitungan[URUTAN_STATUS.index(status)]
 
     @property
     def tepat_waktu(self):
-        return self.jumlah(StatusDokumen.TEPAT_WAKTU)
+        return self._hitungan[0]
 
     @property
     def terlambat(self):
-        return self.jumlah(StatusDokumen.TERLAMBAT)
+        return self._hitungan[1]
 
     @property
     def belum_ada(self):
-        return self.jumlah(StatusDokumen.BELUM_ADA)
+        return self._hitungan[2]
 
     @property
     def belum_jatuh_tempo(self):
-        return self.jumlah(StatusDokumen.BELUM_JATUH_TEMPO)
+        return self._hitungan[3]
 
     @property
     def percent(self):
-        return persen(self.tepat_waktu, len(self._status))
+        return persen(self.tepat_waktu, sum(self._hitungan))
 
 
 @dataclass
@@ -470,8 +534,11 @@ def hitung_iku2(
     as_of: datetime.date,
     basis: str,
     target: Decimal | None,
+    sumber: SumberSel | None = None,
 ) -> HasilIKU2:
-    """IKU 2 of one kecamatan: every desa (never a kelurahan) × each document due in the period."""
+    """IKU 2 of one kecamatan: every desa (never a kelurahan) × each document due in the period.
+
+    ``sumber``: where the cells can be loaded again once the cache dropped them."""
     desa = sorted(desa, key=lambda d: d.kode)
     wajib = dokumen_wajib_periode(periode.tahun, basis, akhir_periode=periode.selesai)
     by_key = {(d.desa_id, d.jenis, d.tahun_anggaran): d for d in dokumen}
@@ -489,8 +556,33 @@ def hitung_iku2(
                     nomor=doc.nomor if doc else "",
                 )
             )
-        rincian.append(RincianDokumen(wajib=w, sel=sel))
+        rincian.append(RincianDokumen(w, sel, sumber=sumber))
     return HasilIKU2(basis=basis, tahun=periode.tahun, jumlah_desa=len(desa), target=target, dokumen=rincian)
+
+
+def hitung_iku2_agregat(
+    agregat: DokumenAgregat | None,
+    *,
+    periode: Periode,
+    as_of: datetime.date,
+    basis: str,
+    target: Decimal | None,
+    sumber: SumberSel,
+) -> HasilIKU2:
+    """``hitung_iku2`` from counts the database made: the same figures, the cells left to load."""
+    jumlah_desa, hitungan = agregat or (0, {})
+    rincian = [
+        RincianDokumen.dari_hitungan(
+            w,
+            jumlah_desa=jumlah_desa,
+            tepat_waktu=hitungan.get((w.jenis, w.tahun_anggaran), (0, 0))[0],
+            terlambat=hitungan.get((w.jenis, w.tahun_anggaran), (0, 0))[1],
+            as_of=as_of,
+            sumber=sumber,
+        )
+        for w in dokumen_wajib_periode(periode.tahun, basis, akhir_periode=periode.selesai)
+    ]
+    return HasilIKU2(basis=basis, tahun=periode.tahun, jumlah_desa=jumlah_desa, target=target, dokumen=rincian)
 
 
 def total_kecamatan(hasil: Iterable[HasilKecamatan]) -> tuple[Rasio, Rasio]:
@@ -510,6 +602,18 @@ def total_sejauh_ini(hasil: Iterable[HasilKecamatan]) -> SejauhIni:
     belum = sum(h.iku2.belum_jatuh_tempo for h in hasil)
     alasan = "" if denominator else "belum ada dokumen yang jatuh tempo"
     return SejauhIni(numerator=numerator, denominator=denominator, belum_jatuh_tempo=belum, alasan=alasan)
+
+
+def _iku2(fakta: Fakta, desa_by, dokumen_by, kec: KecamatanFakta, *, periode, as_of, basis) -> HasilIKU2:
+    sumber = SumberSel(kecamatan_id=kec.id, periode=periode, as_of=as_of, basis=basis)
+    target = fakta.target.get((kec.id, "iku2", periode.tahun))
+    if fakta.dokumen_agregat is not None:
+        return hitung_iku2_agregat(
+            fakta.dokumen_agregat.get(kec.id), periode=periode, as_of=as_of, basis=basis, target=target, sumber=sumber
+        )
+    return hitung_iku2(
+        desa_by[kec.id], dokumen_by[kec.id], periode=periode, as_of=as_of, basis=basis, target=target, sumber=sumber
+    )
 
 
 def hitung(fakta: Fakta, *, periode: Periode, as_of: datetime.date, basis: str) -> list[HasilKecamatan]:
@@ -547,14 +651,7 @@ def hitung(fakta: Fakta, *, periode: Periode, as_of: datetime.date, basis: str) 
                     kecamatan_id=kec.id,
                     target=fakta.target.get((kec.id, "iku1", periode.tahun)),
                 ),
-                iku2=hitung_iku2(
-                    desa_by[kec.id],
-                    dokumen_by[kec.id],
-                    periode=periode,
-                    as_of=as_of,
-                    basis=basis,
-                    target=fakta.target.get((kec.id, "iku2", periode.tahun)),
-                ),
+                iku2=_iku2(fakta, desa_by, dokumen_by, kec, periode=periode, as_of=as_of, basis=basis),
             )
         )
     return hasil
@@ -562,6 +659,7 @@ def hitung(fakta: Fakta, *, periode: Periode, as_of: datetime.date, basis: str) 
 
 __all__ = [
     "DesaFakta",
+    "DokumenAgregat",
     "DokumenDesaFakta",
     "Fakta",
     "HasilIKU1",
@@ -574,11 +672,13 @@ __all__ = [
     "Rasio",
     "SejauhIni",
     "SumberDaftar",
+    "SumberSel",
     "capaian",
     "hitung",
     "hitung_iku1",
     "hitung_iku1_agregat",
     "hitung_iku2",
+    "hitung_iku2_agregat",
     "persen",
     "sejauh_ini_iku2",
     "total_sejauh_ini",

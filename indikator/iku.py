@@ -24,15 +24,29 @@ def iku_compute(
 
 
 def iku_compute_uncached(
-    *, kecamatan_qs, periode_list: list[Periode], as_of: datetime.date, basis: str, agregat: bool = True
+    *,
+    kecamatan_qs,
+    periode_list: list[Periode],
+    as_of: datetime.date,
+    basis: str,
+    agregat: bool = True,
+    kecamatan_ids: list[int] | None = None,
 ) -> list[list[HasilKecamatan]]:
     """The computation itself, one list per period from one load of the facts (the cache's miss path).
 
     IKU 1 is counted by the database (``agregat``); the lists of counted kegiatan, which only the
     Laporan and the checks read, load per kecamatan on first use. ``agregat=False`` brings every
     kegiatan into Python and computes the lists with the figures (the reference the tests compare with).
+    ``kecamatan_ids``: the members of the set, when the caller has just read them (the cache does).
     """
-    fakta = fakta_load(kecamatan_qs=kecamatan_qs, periode_list=periode_list, as_of=as_of, basis=basis, agregat=agregat)
+    fakta = fakta_load(
+        kecamatan_qs=kecamatan_qs,
+        periode_list=periode_list,
+        as_of=as_of,
+        basis=basis,
+        agregat=agregat,
+        kecamatan_ids=kecamatan_ids,
+    )
     return [hitung(fakta, periode=p, as_of=as_of, basis=basis) for p in periode_list]
 
 
@@ -40,7 +54,9 @@ def _iku_tersimpan(*, kecamatan_qs, periode_list: list[Periode], as_of: datetime
     return iku_per_kabupaten(
         kecamatan_qs=kecamatan_qs,
         argumen=("iku", tuple(periode_list), as_of, basis),
-        hitung=lambda qs: iku_compute_uncached(kecamatan_qs=qs, periode_list=periode_list, as_of=as_of, basis=basis),
+        hitung=lambda qs, ids: iku_compute_uncached(
+            kecamatan_qs=qs, kecamatan_ids=ids, periode_list=periode_list, as_of=as_of, basis=basis
+        ),
         kode=_kode,
     )
 

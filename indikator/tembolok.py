@@ -138,21 +138,23 @@ def iku_per_kabupaten(
     *,
     kecamatan_qs,
     argumen: tuple,
-    hitung: Callable[[object], Sequence[list]],
+    hitung: Callable[[object, list[int]], Sequence[list]],
     kode: Callable[[object], str],
 ) -> list[list]:
     """Results per kecamatan for each of several computations, cached one entry per kabupaten of the set.
 
-    ``hitung(qs)`` computes, for the kecamatan of ``qs``, a sequence of lists (one per period, say) of
-    results per kecamatan; ``kode(result)`` is the result's kecamatan code, the order of the merged lists.
-    One query reads the members and their versions; the kabupaten found in the cache cost nothing more;
-    the others are computed together by one ``hitung`` call on the original queryset narrowed to them.
+    ``hitung(qs, ids)`` computes, for the kecamatan of ``qs`` (whose members are ``ids``, as read with
+    their versions), a sequence of lists (one per period, say) of results per kecamatan; ``kode(result)``
+    is the result's kecamatan code, the order of the merged lists. One query reads the members and their
+    versions; the kabupaten found in the cache cost nothing more; the others are computed together by one
+    ``hitung`` call on the original queryset narrowed to them, naming the members read: what is computed
+    is exactly what the entries' keys were built from.
     """
     anggota: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for pk, kabupaten_id, versi in versi_data_per_kecamatan(kecamatan_qs=kecamatan_qs):
         anggota[kabupaten_id].append((pk, versi))
     if not anggota:
-        return list(hitung(kecamatan_qs))
+        return list(hitung(kecamatan_qs, []))
     kunci_kab = {
         kab: kunci("iku-kabupaten", versi=_sidik(sorted(rows)), argumen=(kab, *argumen))
         for kab, rows in anggota.items()
@@ -162,7 +164,7 @@ def iku_per_kabupaten(
     bagian = [ada[kunci_kab[kab]] for kab in kunci_kab if kab not in hilang]
     if hilang:
         qs = kecamatan_qs if len(hilang) == len(anggota) else kecamatan_qs.filter(kabupaten_id__in=hilang)
-        baru = list(hitung(qs))
+        baru = list(hitung(qs, [pk for kab in hilang for pk, _ in anggota[kab]]))
         milik = {pk: kab for kab in hilang for pk, _ in anggota[kab]}
         per_kab: dict[int, list[list]] = {kab: [[] for _ in baru] for kab in hilang}
         for i, daftar in enumerate(baru):
