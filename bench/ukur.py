@@ -140,9 +140,11 @@ def main() -> None:
         scopes["semua"] = Kecamatan.objects.all()
     for nama, qs in scopes.items():
         log(f"{backend} S={args.skala}: iku_compute {nama}")
-        # The computation itself (the cache's miss path, issue 11.5): section 5 times the cached reads.
-        compute = lambda qs=qs: iku_compute_uncached(  # noqa: E731
-            kecamatan_qs=qs, periode_list=[periode], as_of=hari_ini, basis=basis
+        # The computation itself as the cache's miss path calls it (issue 11.5), with the members it has
+        # just read with their versions; section 2b times the whole path, that read included.
+        anggota = list(qs.values_list("pk", flat=True))
+        compute = lambda qs=qs, anggota=anggota: iku_compute_uncached(  # noqa: E731
+            kecamatan_qs=qs, kecamatan_ids=anggota, periode_list=[periode], as_of=hari_ini, basis=basis
         )[0]
         hasil = compute()
         ids = [h.kecamatan.id for h in hasil]
