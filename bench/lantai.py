@@ -9,8 +9,6 @@ counts. Portable SQL (CTE, CASE, LEFT JOIN), run unchanged on SQLite and Postgre
 
 import datetime
 
-from django.db import connection
-
 
 def _tabel():
     from desa.models import DokumenDesa
@@ -66,6 +64,7 @@ FROM i2 WHERE i2.kecamatan_id NOT IN (SELECT kecamatan_id FROM i1)
 def lantai_run(*, kecamatan_ids: list[int], periode, as_of: datetime.date, basis: str) -> dict[int, tuple]:
     """{kecamatan_id: (iku1 num, iku1 den, jumlah desa, iku2 tepat waktu)} in one statement."""
     from desa.tenggat import dokumen_wajib_periode
+    from indikator.agregat import BATAS_ID_LITERAL, jalankan
 
     wajib = dokumen_wajib_periode(periode.tahun, basis, akhir_periode=periode.selesai)
     sql = lantai_sql(len(kecamatan_ids), len(wajib))
@@ -75,9 +74,9 @@ def lantai_run(*, kecamatan_ids: list[int], periode, as_of: datetime.date, basis
     for w in wajib:
         params += [w.jenis, w.tahun_anggaran]
     params += kecamatan_ids
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    # Under the same JIT rule as the computation (``indikator.agregat.jalankan``): the floor measures the
+    # statement, not PostgreSQL's compilation of it.
+    rows = jalankan(sql, params, besar=len(kecamatan_ids) > BATAS_ID_LITERAL)
     return {r[0]: (int(r[1] or 0), int(r[2] or 0), int(r[3] or 0), int(r[4] or 0)) for r in rows}
 
 

@@ -59,7 +59,6 @@ def main() -> None:
     from indikator.calculations import hitung
     from indikator.fetch import fakta_load
     from indikator.iku import iku_compute
-    from kecamatan.models import Kegiatan
     from kecamatan.periode import tahunan
     from wilayah.models import Kecamatan
 
@@ -68,40 +67,38 @@ def main() -> None:
     basis = iku2_basis()
     kab = Kecamatan.objects.filter(kabupaten__kode="35.08")
 
-    print("Fasa iku_compute, kabupaten-tahun:")
-    fakta = fakta_load(kecamatan_qs=kab, periode_list=[periode], as_of=hari_ini, basis=basis)
-    fase(
-        "fetch.fakta_load (5 query + dataclasses)",
-        lambda: fakta_load(kecamatan_qs=kab, periode_list=[periode], as_of=hari_ini, basis=basis),
-    )
-    fase(
-        "  kueri kegiatan saja, values_list mentah",
-        lambda: list(
-            Kegiatan.objects.filter(
-                kecamatan__in=kab,
-                status="dilaksanakan",
-                tanggal__gte=periode.mulai,
-                tanggal__lte=min(periode.selesai, hari_ini),
-            ).values_list("id", "kecamatan_id", "kategori", "tanggal", "status", "output", "tanggal_output")
-        ),
-    )
-    from django.db.models import Count, Q
+    from django.core.cache import cache
 
-    fase(
-        "  kueri kegiatan + Count(bukti) (seperti fetch)",
-        lambda: list(
-            Kegiatan.objects.filter(
-                kecamatan__in=kab,
-                status="dilaksanakan",
-                tanggal__gte=periode.mulai,
-                tanggal__lte=min(periode.selesai, hari_ini),
-            )
-            .annotate(n=Count("bukti", filter=Q(bukti__dihapus_pada__isnull=True)))
-            .values_list("id", "kecamatan_id", "kategori", "tanggal", "status", "output", "tanggal_output", "n")
-        ),
-    )
-    fase("calculations.hitung (Python murni)", lambda: hitung(fakta, periode=periode, as_of=hari_ini, basis=basis))
-    fase("iku_compute total", lambda: iku_compute(kecamatan_qs=kab, periode=periode, as_of=hari_ini, basis=basis))
+    from indikator.iku import iku_compute_uncached
+
+    for nama, qs in (("kabupaten", kab), ("satu kecamatan", Kecamatan.objects.filter(kode="35.08.12"))):
+        anggota = list(qs.values_list("pk", flat=True))
+        args_ = {"kecamatan_qs": qs, "periode_list": [periode], "as_of": hari_ini, "basis": basis}
+        print(f"Fasa iku_compute, {nama}-tahun (jalur miss tembolok):")
+        fakta = fakta_load(**args_, agregat=True, kecamatan_ids=anggota)
+        fase(
+            "fetch.fakta_load (satu pernyataan, indikator/agregat.py)",
+            lambda a=args_, m=anggota: fakta_load(**a, agregat=True, kecamatan_ids=m),
+        )
+        fase(
+            "calculations.hitung (Python murni)",
+            lambda f=fakta: hitung(f, periode=periode, as_of=hari_ini, basis=basis),
+        )
+        fase("iku_compute_uncached", lambda a=args_, m=anggota: iku_compute_uncached(**a, kecamatan_ids=m))
+        fase(
+            "fetch.fakta_load baris per baris (rujukan)",
+            lambda a=args_: fakta_load(**a, agregat=False),
+        )
+
+        def dingin(qs=qs):
+            cache.clear()
+            iku_compute(kecamatan_qs=qs, periode=periode, as_of=hari_ini, basis=basis)
+
+        fase("iku_compute, tembolok kosong", dingin)
+        fase(
+            "iku_compute, dari tembolok",
+            lambda qs=qs: iku_compute(kecamatan_qs=qs, periode=periode, as_of=hari_ini, basis=basis),
+        )
 
     profil(
         "iku_compute kabupaten",

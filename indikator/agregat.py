@@ -1,11 +1,11 @@
 """Both IKU counted by the database on the cache's miss path, in one statement written by hand.
 
 By hand because the figures of one kecamatan are little work for the database, and building the same
-statements through the ORM took five times their running time (5 of 6 ms, ``bench/profil.py``), then
-three round trips took half again: the kecamatan page's cold figure stayed at 3–8× the SQL floor
-(``bench/lantai.py``). One statement, the floor's shape: portable SQL (UNION ALL, CASE, correlated
-subqueries, GROUP BY; one function name differs), every value a parameter, and only our own table
-names, placeholders and the scoped queryset's own compiled SQL put into the text.
+statements through the ORM took five times their running time (5 of 6 ms for one kecamatan), then three
+round trips took half again: its cold figure stayed at 3–8× the SQL floor (``bench/lantai.py``). One
+statement, the floor's shape: portable SQL (UNION ALL, CASE, correlated subqueries, GROUP BY; one
+function name differs), every value a parameter, and only our own table names, placeholders and the
+scoped queryset's own compiled SQL put into the text.
 
 Each part of the UNION yields rows of the same eight columns, told apart by the first:
 
@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db import connection
+from django.db import connection, transaction
 
 from desa.models import DokumenDesa
 from desa.tenggat import DokumenWajib
@@ -140,6 +140,25 @@ GROUP BY 2, 3, 4, 7"""  # noqa: S608
     return sql, params
 
 
+def jalankan(sql: str, params: list, *, besar: bool) -> list[tuple]:
+    """Run one read statement; ``besar``: over more kecamatan than ``BATAS_ID_LITERAL`` (or a number not known).
+
+    PostgreSQL compiles a statement whose estimated cost passes ``jit_above_cost`` to machine code first.
+    A province's or the country's counts cross it (the bukti probe is estimated at 8 per kegiatan), and
+    the compilation took 0.5 of the 1.0 s of the national statement to save nothing measurable; so, for
+    these, JIT is off for this statement's transaction alone (``SET LOCAL``: inside a caller's transaction it
+    stays off until that ends, which changes nothing but speed).
+    """
+    if besar and connection.vendor == "postgresql":
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 def himpunan(kecamatan_qs, kecamatan_ids: list[int] | None) -> tuple[str, list]:
     """The set for ``IN (…)``: its members' ids as literals when known and few, else its own query."""
     if kecamatan_ids is not None and len(kecamatan_ids) <= BATAS_ID_LITERAL:
@@ -175,25 +194,24 @@ def agregat_load(
         bagian.append(_bagian_kegiatan(anggota, periode_list, mulai, selesai, as_of))
     sql = " UNION ALL ".join(s for s, _ in bagian)
     params = [v for _, p in bagian for v in p]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    besar = kecamatan_ids is None or len(kecamatan_ids) > BATAS_ID_LITERAL
+    rows = jalankan(sql, params, besar=besar)
 
-    jumlah_desa = {}
-    for jenis, kecamatan_id, a, b, c, d, teks, teks2 in rows:
-        if jenis == KEGIATAN:
+    jumlah_desa, hitungan = {}, {}
+    for bagian_ke, kecamatan_id, a, b, c, d, teks, teks2 in rows:
+        if bagian_ke == KEGIATAN:
             # Rows in no bucket (between disjoint periods) are left out here rather than by a WHERE
             # that would evaluate the CASE a second time.
             if a is not None:
                 hasil.kegiatan.append(KegiatanAgregat(kecamatan_id, a, teks, b, int(c), int(d)))
-        elif jenis == DOKUMEN:
-            hasil.dokumen.setdefault(kecamatan_id, {})[(teks, a)] = (int(b), int(c) - int(b))
-        elif jenis == TARGET:
+        elif bagian_ke == DOKUMEN:
+            hitungan.setdefault(kecamatan_id, {})[(teks, a)] = (int(b), int(c) - int(b))
+        elif bagian_ke == TARGET:
             if b is not None:
                 hasil.target[(kecamatan_id, teks, a)] = Decimal(b).scaleb(-2)
         else:
             hasil.kecamatan.append(KecamatanFakta(kecamatan_id, teks, teks2))
             jumlah_desa[kecamatan_id] = a
     hasil.kecamatan.sort(key=lambda k: k.kode)
-    hasil.dokumen = {k: DokumenAgregat(n, hasil.dokumen.get(k, {})) for k, n in jumlah_desa.items()}
+    hasil.dokumen = {k: DokumenAgregat(n, hitungan.get(k, {})) for k, n in jumlah_desa.items()}
     return hasil

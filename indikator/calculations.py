@@ -6,10 +6,12 @@ output and the command line all read. The as-of date is always an argument.
 """
 
 import datetime
+import gc
 import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -439,6 +441,12 @@ def _triwulan_di_dalamnya(periode: Periode) -> list[Periode]:
     return periode.triwulan_di_dalamnya()
 
 
+@lru_cache(maxsize=64)
+def _dokumen_wajib(periode: Periode, basis: str) -> tuple[DokumenWajib, ...]:
+    # Once per period rather than once per kecamatan: 7,285 times in a national roll-up.
+    return tuple(dokumen_wajib_periode(periode.tahun, basis, akhir_periode=periode.selesai))
+
+
 def hitung_iku1(
     kegiatan: Iterable[KegiatanFakta], *, periode: Periode, as_of: datetime.date, target: Decimal | None
 ) -> HasilIKU1:
@@ -540,7 +548,7 @@ def hitung_iku2(
 
     ``sumber``: where the cells can be loaded again once the cache dropped them."""
     desa = sorted(desa, key=lambda d: d.kode)
-    wajib = dokumen_wajib_periode(periode.tahun, basis, akhir_periode=periode.selesai)
+    wajib = _dokumen_wajib(periode, basis)
     by_key = {(d.desa_id, d.jenis, d.tahun_anggaran): d for d in dokumen}
     rincian = []
     for w in wajib:
@@ -580,7 +588,7 @@ def hitung_iku2_agregat(
             as_of=as_of,
             sumber=sumber,
         )
-        for w in dokumen_wajib_periode(periode.tahun, basis, akhir_periode=periode.selesai)
+        for w in _dokumen_wajib(periode, basis)
     ]
     return HasilIKU2(basis=basis, tahun=periode.tahun, jumlah_desa=jumlah_desa, target=target, dokumen=rincian)
 
@@ -657,6 +665,25 @@ def hitung(fakta: Fakta, *, periode: Periode, as_of: datetime.date, basis: str) 
     return hasil
 
 
+@contextmanager
+def tanpa_pengumpul_siklus():
+    """Python's cycle collector paused while results are built, or read back from the cache.
+
+    A national roll-up allocates some 400,000 small objects (rows, ratios, results) and none of them in a
+    reference cycle; the collector, triggered by the count of allocations, scanned them over and over:
+    0.46 of the 1.34 s of the computation. Reference counting still frees what is dropped at once; a
+    cycle made meanwhile (by another thread, say) is collected when the collector runs again.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 __all__ = [
     "DesaFakta",
     "DokumenAgregat",
@@ -681,5 +708,6 @@ __all__ = [
     "hitung_iku2_agregat",
     "persen",
     "sejauh_ini_iku2",
+    "tanpa_pengumpul_siklus",
     "total_sejauh_ini",
 ]

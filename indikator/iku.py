@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from desa.selectors import iku2_basis
-from indikator.calculations import HasilIKU1, HasilKecamatan, Rasio, hitung
+from indikator.calculations import HasilIKU1, HasilKecamatan, Rasio, hitung, tanpa_pengumpul_siklus
 from indikator.fetch import fakta_load
 from indikator.tembolok import iku_per_kabupaten
 from kecamatan.models import Seksi
@@ -39,15 +39,16 @@ def iku_compute_uncached(
     kegiatan into Python and computes the lists with the figures (the reference the tests compare with).
     ``kecamatan_ids``: the members of the set, when the caller has just read them (the cache does).
     """
-    fakta = fakta_load(
-        kecamatan_qs=kecamatan_qs,
-        periode_list=periode_list,
-        as_of=as_of,
-        basis=basis,
-        agregat=agregat,
-        kecamatan_ids=kecamatan_ids,
-    )
-    return [hitung(fakta, periode=p, as_of=as_of, basis=basis) for p in periode_list]
+    with tanpa_pengumpul_siklus():
+        fakta = fakta_load(
+            kecamatan_qs=kecamatan_qs,
+            periode_list=periode_list,
+            as_of=as_of,
+            basis=basis,
+            agregat=agregat,
+            kecamatan_ids=kecamatan_ids,
+        )
+        return [hitung(fakta, periode=p, as_of=as_of, basis=basis) for p in periode_list]
 
 
 def _iku_tersimpan(*, kecamatan_qs, periode_list: list[Periode], as_of: datetime.date, basis: str):

@@ -26,6 +26,7 @@ from typing import TypeVar
 from django.conf import settings
 from django.core.cache import cache
 
+from indikator.calculations import tanpa_pengumpul_siklus
 from wilayah.versi import versi_data_kunci, versi_data_per_kecamatan
 
 T = TypeVar("T")
@@ -150,6 +151,12 @@ def iku_per_kabupaten(
     ``hitung`` call on the original queryset narrowed to them, naming the members read: what is computed
     is exactly what the entries' keys were built from.
     """
+    # Reading back, computing and storing a national roll-up builds some 400,000 small objects.
+    with tanpa_pengumpul_siklus():
+        return _iku_per_kabupaten(kecamatan_qs=kecamatan_qs, argumen=argumen, hitung=hitung, kode=kode)
+
+
+def _iku_per_kabupaten(*, kecamatan_qs, argumen: tuple, hitung, kode) -> list[list]:
     anggota: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for pk, kabupaten_id, versi in versi_data_per_kecamatan(kecamatan_qs=kecamatan_qs):
         anggota[kabupaten_id].append((pk, versi))

@@ -159,3 +159,25 @@ def test_anggota_bernama_atau_lewat_query_sama(db, kabupaten, monkeypatch, batas
     for a, b in zip(hasil, rujukan, strict=True):
         assert a.iku1 == b.iku1 and a.iku2 == b.iku2
     assert iku_compute_uncached(kecamatan_qs=qs, kecamatan_ids=[], **args) == [[]]
+
+
+def test_target_terbaca_persis_dari_pernyataan(db, senduro):
+    """Targets come back in hundredths through the statement: exact on SQLite too, where a DecimalField is
+    kept as a REAL (33.33 × 100 is 3332.9999… there)."""
+    from decimal import Decimal
+
+    from indikator.models import TargetIKU
+
+    TargetIKU.objects.create(kecamatan=senduro, indikator="iku1", tahun=2025, target=Decimal("33.33"))
+    TargetIKU.objects.create(kecamatan=senduro, indikator="iku2", tahun=2025, target=Decimal("87.5"))
+    TargetIKU.objects.create(kecamatan=senduro, indikator="iku1", tahun=2024, target=Decimal("100"))
+    ((sekarang,), (lalu,)) = iku_compute_uncached(
+        kecamatan_qs=Kecamatan.objects.filter(pk=senduro.pk),
+        kecamatan_ids=[senduro.pk],
+        periode_list=[tahunan(2025), tahunan(2024)],
+        as_of=D(2025, 12, 31),
+        basis="jatuh_tempo",
+    )
+    assert (sekarang.iku1.target, sekarang.iku2.target) == (Decimal("33.33"), Decimal("87.50"))
+    assert str(sekarang.iku1.target) == "33.33"
+    assert (lalu.iku1.target, lalu.iku2.target) == (Decimal("100.00"), None)

@@ -1,0 +1,44 @@
+"""The statement runner of the cache's miss path and the pause of the cycle collector around it."""
+
+import gc
+
+import pytest
+from django.db import connection
+
+from indikator.agregat import jalankan
+from indikator.calculations import tanpa_pengumpul_siklus
+
+
+@pytest.mark.postgres
+def test_jit_mati_hanya_untuk_himpunan_besar(db):
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        (bawaan,) = cursor.fetchone()
+    assert jalankan("SHOW jit", [], besar=False) == [(bawaan,)]
+    assert jalankan("SHOW jit", [], besar=True) == [("off",)]
+
+
+def test_pernyataan_berjalan_di_kedua_backend(db):
+    assert jalankan("SELECT %s + 1", [41], besar=True) == [(42,)]
+    assert jalankan("SELECT %s + 1", [41], besar=False) == [(42,)]
+
+
+def test_pengumpul_siklus_jalan_lagi_setelahnya_juga_setelah_galat():
+    assert gc.isenabled()
+    with tanpa_pengumpul_siklus():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), tanpa_pengumpul_siklus():
+        1 / 0  # noqa: B018
+    assert gc.isenabled()
+
+
+def test_pengumpul_yang_sudah_mati_tetap_mati():
+    """Nested (the cache around the computation), or paused by someone else: left as it was found."""
+    gc.disable()
+    try:
+        with tanpa_pengumpul_siklus(), tanpa_pengumpul_siklus():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
