@@ -64,7 +64,7 @@ FROM i2 WHERE i2.kecamatan_id NOT IN (SELECT kecamatan_id FROM i1)
 def lantai_run(*, kecamatan_ids: list[int], periode, as_of: datetime.date, basis: str) -> dict[int, tuple]:
     """{kecamatan_id: (iku1 num, iku1 den, jumlah desa, iku2 tepat waktu)} in one statement."""
     from desa.tenggat import dokumen_wajib_periode
-    from indikator.agregat import BATAS_ID_LITERAL, jalankan
+    from indikator.agregat import jalankan
 
     wajib = dokumen_wajib_periode(periode.tahun, basis, akhir_periode=periode.selesai)
     sql = lantai_sql(len(kecamatan_ids), len(wajib))
@@ -76,7 +76,7 @@ def lantai_run(*, kecamatan_ids: list[int], periode, as_of: datetime.date, basis
     params += kecamatan_ids
     # Under the same JIT rule as the computation (``indikator.agregat.jalankan``): the floor measures the
     # statement, not PostgreSQL's compilation of it.
-    rows = jalankan(sql, params, besar=len(kecamatan_ids) > BATAS_ID_LITERAL)
+    rows = jalankan(sql, params, tanpa_jit=len(kecamatan_ids) > 1)
     return {r[0]: (int(r[1] or 0), int(r[2] or 0), int(r[3] or 0), int(r[4] or 0)) for r in rows}
 
 

@@ -23,6 +23,7 @@ import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 
 from desa.models import DokumenDesa
@@ -38,9 +39,10 @@ from wilayah.models import Desa, Kecamatan
 SPASI = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
 
 # The members named by their ids when they are few: the statement is planned in two thirds of the time
-# of one that names the set by its query (0.4 of 2.5 ms for one kecamatan on PostgreSQL). Too many
-# for the backends' parameter limits, the set is named by its query.
-BATAS_ID_LITERAL = 500
+# of one that names the set by its query (0.4 of 2.5 ms for one kecamatan on PostgreSQL). The four
+# parts name them each: 800 parameters stay under the 999 of the oldest SQLite Django supports. More
+# than that (a province, the country), the set is named by its query.
+BATAS_ID_LITERAL = 200
 
 KECAMATAN, TARGET, DOKUMEN, KEGIATAN = range(4)
 KOSONG = "CAST(NULL AS INTEGER)"
@@ -140,16 +142,17 @@ GROUP BY 2, 3, 4, 7"""  # noqa: S608
     return sql, params
 
 
-def jalankan(sql: str, params: list, *, besar: bool) -> list[tuple]:
-    """Run one read statement; ``besar``: over more kecamatan than ``BATAS_ID_LITERAL`` (or a number not known).
+def jalankan(sql: str, params: list, *, tanpa_jit: bool) -> list[tuple]:
+    """Run one read statement, with PostgreSQL's JIT off for it when ``tanpa_jit``.
 
     PostgreSQL compiles a statement whose estimated cost passes ``jit_above_cost`` to machine code first.
-    A province's or the country's counts cross it (the bukti probe is estimated at 8 per kegiatan), and
-    the compilation took 0.5 of the 1.0 s of the national statement to save nothing measurable; so, for
-    these, JIT is off for this statement's transaction alone (``SET LOCAL``: inside a caller's transaction it
-    stays off until that ends, which changes nothing but speed).
+    The counts of more than one kecamatan can cross it (the bukti probe is estimated at 8 per kegiatan),
+    and the compilation took 0.5 of the 1.0 s of the national statement to save nothing measurable. One
+    kecamatan's statement stays far below the threshold and keeps its single round trip. ``SET LOCAL``
+    holds for this statement's transaction; inside a caller's transaction it stays off until that ends,
+    which changes nothing but speed.
     """
-    if besar and connection.vendor == "postgresql":
+    if tanpa_jit and connection.vendor == "postgresql":
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             cursor.execute("SET LOCAL jit = off")
             cursor.execute(sql, params)
@@ -159,11 +162,15 @@ def jalankan(sql: str, params: list, *, besar: bool) -> list[tuple]:
         return cursor.fetchall()
 
 
-def himpunan(kecamatan_qs, kecamatan_ids: list[int] | None) -> tuple[str, list]:
-    """The set for ``IN (…)``: its members' ids as literals when known and few, else its own query."""
+def himpunan(kecamatan_qs, kecamatan_ids: list[int] | None) -> tuple[str, list] | None:
+    """The set for ``IN (…)``: its members' ids as literals when known and few, else its own query; None
+    when the set is empty."""
     if kecamatan_ids is not None and len(kecamatan_ids) <= BATAS_ID_LITERAL:
-        return ", ".join(["%s"] * len(kecamatan_ids)), list(kecamatan_ids)
-    sql, params = kecamatan_qs.order_by().values("pk").query.sql_with_params()
+        return (", ".join(["%s"] * len(kecamatan_ids)), list(kecamatan_ids)) if kecamatan_ids else None
+    try:
+        sql, params = kecamatan_qs.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # ``.none()``, ``pk__in=[]``: the ORM compiles no statement for those
+        return None
     return sql, list(params)
 
 
@@ -181,12 +188,13 @@ def agregat_load(
     """The kecamatan of the scoped set with their desa and targets of the years and, unless None, IKU 2's
     documents of ``wajib`` and IKU 1's kegiatan of the (disjoint) ``periode_list``, counted.
 
-    ``kecamatan_ids``: the set's members, when the caller has just read them (the cache, with their
-    data versions); the statement then names them instead of the set's query."""
+    ``kecamatan_ids``: the members of ``kecamatan_qs`` (the user's scoped set) as the caller has just
+    read them from it (the cache, with their data versions), never ids from elsewhere: the statement
+    then names them instead of the set's query."""
     hasil = Agregat()
-    if kecamatan_ids is not None and not kecamatan_ids:
-        return hasil
     anggota = himpunan(kecamatan_qs, kecamatan_ids)
+    if anggota is None:
+        return hasil
     bagian = [_bagian_kecamatan(anggota), _bagian_target(anggota, tahun_list)]
     if wajib:
         bagian.append(_bagian_dokumen(anggota, wajib, as_of))
@@ -194,8 +202,7 @@ def agregat_load(
         bagian.append(_bagian_kegiatan(anggota, periode_list, mulai, selesai, as_of))
     sql = " UNION ALL ".join(s for s, _ in bagian)
     params = [v for _, p in bagian for v in p]
-    besar = kecamatan_ids is None or len(kecamatan_ids) > BATAS_ID_LITERAL
-    rows = jalankan(sql, params, besar=besar)
+    rows = jalankan(sql, params, tanpa_jit=kecamatan_ids is None or len(kecamatan_ids) > 1)
 
     jumlah_desa, hitungan = {}, {}
     for bagian_ke, kecamatan_id, a, b, c, d, teks, teks2 in rows:

@@ -66,8 +66,8 @@ class KegiatanFakta(NamedTuple):
     seksi_id: int | None = None
 
 
-# NamedTuples, like the per-row facts: a national roll-up holds some 75,000 desa and 225,000 cells,
-# built, pickled into the cache (indikator/tembolok.py) and read back faster than dataclasses.
+# NamedTuples, like the per-row facts: quicker to build than dataclasses for the desa of a kabupaten and
+# the cells of a Laporan (a roll-up counts documents in SQL and builds no cell: ``RincianDokumen``).
 class DesaFakta(NamedTuple):
     id: int
     kecamatan_id: int

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field, replace
 from django.db.models import Prefetch
 from django.utils.formats import date_format
 
+from desa.selectors import iku2_basis
 from desa.tenggat import Basis, DokumenWajib, StatusDokumen
 from indikator.calculations import HasilKecamatan, Rasio, SelDokumen, total_kecamatan
 from indikator.charts import Batang, grafik_kolom, grafik_per_kecamatan
-from indikator.iku import BarisSeksi, iku1_per_seksi, iku_compute
+from indikator.iku import BarisSeksi, iku1_per_seksi, iku_compute, iku_compute_uncached
 from indikator.models import DokumenIKU, KodeIndikator, NilaiIndikatorTujuan
 from indikator.serializers import hasil_to_dict
 from indikator.tujuan import Tujuan, tujuan_compute
@@ -281,7 +282,16 @@ def laporan_capaian_generate(
     """Everything the Laporan Capaian IKU shows, as of ``as_of``, signed by the pejabat in office on
     ``tanggal_ttd`` (default: the as-of date). A fixed number of queries whatever the number of kegiatan."""
     tanggal_ttd = tanggal_ttd or as_of
-    (hasil,) = iku_compute(kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk), periode=periode, as_of=as_of)
+    # The Laporan lists what it counts: its figures, Lampiran I's counted kegiatan and Lampiran II's desa
+    # cells come from one row-by-row load, never from counts cached earlier beside rows read now.
+    ((hasil,),) = iku_compute_uncached(
+        kecamatan_qs=Kecamatan.objects.filter(pk=kecamatan.pk),
+        kecamatan_ids=[kecamatan.pk],
+        periode_list=[periode],
+        as_of=as_of,
+        basis=iku2_basis(),
+        agregat=False,
+    )
     # The document in force at the period's end names the indicators (docs/DESIGN.md §2.5).
     dokumen = DokumenIKU.objects.in_force_on(kecamatan, periode.selesai)
     nama = _nama_indikator(dokumen)

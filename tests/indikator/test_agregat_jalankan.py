@@ -9,18 +9,27 @@ from indikator.agregat import jalankan
 from indikator.calculations import tanpa_pengumpul_siklus
 
 
-@pytest.mark.postgres
-def test_jit_mati_hanya_untuk_himpunan_besar(db):
+def _jit() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
-        (bawaan,) = cursor.fetchone()
-    assert jalankan("SHOW jit", [], besar=False) == [(bawaan,)]
-    assert jalankan("SHOW jit", [], besar=True) == [("off",)]
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_jit_mati_hanya_untuk_pernyataannya_sendiri():
+    """Off inside the statement's own transaction, back to the server's setting after it (the connection
+    is reused by the next request)."""
+    bawaan = _jit()
+    assert bawaan == "on"  # PostgreSQL's default, or this test proves nothing
+    assert jalankan("SHOW jit", [], tanpa_jit=False) == [(bawaan,)]
+    assert jalankan("SHOW jit", [], tanpa_jit=True) == [("off",)]
+    assert _jit() == bawaan
 
 
 def test_pernyataan_berjalan_di_kedua_backend(db):
-    assert jalankan("SELECT %s + 1", [41], besar=True) == [(42,)]
-    assert jalankan("SELECT %s + 1", [41], besar=False) == [(42,)]
+    assert jalankan("SELECT %s + 1", [41], tanpa_jit=True) == [(42,)]
+    assert jalankan("SELECT %s + 1", [41], tanpa_jit=False) == [(42,)]
 
 
 def test_pengumpul_siklus_jalan_lagi_setelahnya_juga_setelah_galat():

@@ -192,18 +192,21 @@ def _grow(senduro, n):
 
 def test_query_count_does_not_grow_with_the_data(senduro, lumajang, django_assert_num_queries):
     from django.core.cache import cache
+    from django.db import connection
 
     qs = Kecamatan.objects.all()
     _grow(senduro, 3)
     # The computation proper (the cache's miss): the data versions of the set, then one statement
-    # (the kecamatan with their targets, IKU 1 counted, IKU 2 counted).
+    # (the kecamatan with their targets, IKU 1 counted, IKU 2 counted). On PostgreSQL a set of more than
+    # one kecamatan runs it with JIT off in its own transaction: here a savepoint, SET LOCAL and release.
     # The factories write without the services (no new data version), so the cache is emptied by hand.
-    with django_assert_num_queries(1 + 1):
+    jumlah = 1 + 1 + (3 if connection.vendor == "postgresql" else 0)
+    with django_assert_num_queries(jumlah):
         small = iku_compute(kecamatan_qs=qs, periode=tahunan(2024), as_of=D(2025, 1, 15))
     _grow(senduro, 30)
     for i in range(30):
         Desa.objects.create(kode=f"35.08.12.21{i:02d}", nama=f"Baru {i}", kecamatan=senduro)
     cache.clear()
-    with django_assert_num_queries(1 + 1):
+    with django_assert_num_queries(jumlah):
         large = iku_compute(kecamatan_qs=qs, periode=tahunan(2024), as_of=D(2025, 1, 15))
     assert large[1].iku1.denominator == 33 > small[1].iku1.denominator == 3

@@ -342,11 +342,42 @@ def test_the_prefix_follows_the_code_the_entries_depend_on(awalan_baru, monkeypa
     assert tembolok.kunci("iku-kabupaten", versi="1.2.3.4", argumen=(PERIODE,)) != lama
 
 
+def _modul_indikator_yang_diimpor(dari: list[str]) -> set[str]:
+    """The indikator modules these files import, and the ones those import, as paths."""
+    import ast
+
+    dasar, hasil, antre = Path(settings.BASE_DIR), set(), list(dari)
+    while antre:
+        berkas = antre.pop()
+        if berkas in hasil:
+            continue
+        hasil.add(berkas)
+        for simpul in ast.walk(ast.parse((dasar / berkas).read_text())):
+            if not isinstance(simpul, ast.ImportFrom) or not simpul.module:
+                continue
+            # ``from indikator.fetch import x`` and ``from indikator import agregat``
+            for modul in [simpul.module, *(f"{simpul.module}.{a.name}" for a in simpul.names)]:
+                jalur = modul.replace(".", "/") + ".py"
+                if modul.startswith("indikator.") and (dasar / jalur).exists():
+                    antre.append(jalur)
+    return hasil
+
+
 def test_the_prefix_reads_the_computation_the_templates_and_the_pickled_classes():
     for bagian in ["indikator/calculations.py", "indikator/iku.py", "templates/indikator", "indikator/templatetags"]:
         assert bagian in tembolok._KODE_TEMBOLOK
     for bagian in tembolok._KODE_TEMBOLOK:
         assert (Path(settings.BASE_DIR) / bagian).exists(), bagian
+
+
+def test_every_module_of_the_computation_is_in_both_fingerprints():
+    """A deploy that changes any module the figures come from (the statement in agregat.py, say) must
+    change the cache's prefix and the stored renderings' key, or old figures are served for a day."""
+    from indikator.laporan import tugas
+
+    for modul in _modul_indikator_yang_diimpor(["indikator/iku.py"]):
+        assert modul in tembolok._KODE_TEMBOLOK, modul
+        assert modul in tugas._KODE_TAMPILAN, modul
 
 
 class _KelasLama:
