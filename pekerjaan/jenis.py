@@ -54,19 +54,29 @@ class JenisPekerjaan:
     kerjakan: Callable[..., Hasil]
     transaksi: bool = True
     ulangi: bool = True
+    # The private-storage folder where the page keeps this kind's uploads for the job (one subfolder per
+    # user): ``pekerjaan_bersihkan`` sweeps what a job that never ran, or a dry run never followed, left.
+    folder_sementara: str = ""
 
 
 _JENIS: dict[str, JenisPekerjaan] = {}
 
 
-def jenis_pekerjaan(nama: str, *, judul: str, transaksi: bool = True, ulangi: bool = True):
+def jenis_pekerjaan(nama: str, *, judul: str, transaksi: bool = True, ulangi: bool = True, folder_sementara: str = ""):
     """Register ``fungsi`` as the handler of the job kind ``nama`` (a decorator)."""
 
     def daftar(fungsi):
         lama = _JENIS.get(nama)
         if lama is not None and lama.kerjakan is not fungsi:
             raise ValueError(f"Jenis pekerjaan {nama!r} sudah terdaftar ({lama.kerjakan.__module__}).")
-        _JENIS[nama] = JenisPekerjaan(nama=nama, judul=judul, kerjakan=fungsi, transaksi=transaksi, ulangi=ulangi)
+        _JENIS[nama] = JenisPekerjaan(
+            nama=nama,
+            judul=judul,
+            kerjakan=fungsi,
+            transaksi=transaksi,
+            ulangi=ulangi,
+            folder_sementara=folder_sementara,
+        )
         return fungsi
 
     return daftar
@@ -86,6 +96,10 @@ def judul_jenis(nama: str) -> str:
 
 def semua_jenis() -> list[str]:
     return sorted(_JENIS)
+
+
+def folder_sementara_semua() -> list[str]:
+    return sorted({j.folder_sementara for j in _JENIS.values() if j.folder_sementara})
 
 
 @dataclass

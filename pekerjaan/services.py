@@ -12,12 +12,13 @@ import threading
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connections, transaction
 from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 
-from pekerjaan.jenis import HasilBerkas, HasilTautan, Kemajuan, PekerjaanGagal, jenis_ambil
+from pekerjaan.jenis import HasilBerkas, HasilTautan, Kemajuan, PekerjaanGagal, folder_sementara_semua, jenis_ambil
 from pekerjaan.models import Pekerjaan
 
 logger = logging.getLogger("iku.pekerjaan")
@@ -349,4 +350,30 @@ def pekerjaan_bersihkan(*, sebelum: datetime.datetime) -> int:
     storage = Pekerjaan._meta.get_field("berkas").storage
     for nama in sorted(berkas - masih_dipakai):
         storage.delete(nama)
+    return jumlah
+
+
+def berkas_sementara_sapu(*, sebelum: datetime.datetime) -> int:
+    """Delete the uploads kept for jobs (each kind's ``folder_sementara``) last written before ``sebelum``.
+
+    A job removes its upload when it ends; what stays is an upload whose job never ran (failed for waiting
+    too long, ``PEKERJAAN_ANTRE_BATAS_DETIK``) or a workbook checked by a dry run and never imported. A
+    later import of such a token answers "Berkas yang diunggah tidak ada lagi" and asks for the file again.
+    """
+    jumlah = 0
+    for folder in folder_sementara_semua():
+        try:
+            pengguna, _ = default_storage.listdir(folder)
+        except (FileNotFoundError, NotImplementedError):
+            continue
+        for sub in pengguna:
+            try:
+                _, berkas = default_storage.listdir(f"{folder}/{sub}")
+            except FileNotFoundError:
+                continue
+            for nama in berkas:
+                jalur = f"{folder}/{sub}/{nama}"
+                if default_storage.get_modified_time(jalur) < sebelum:
+                    default_storage.delete(jalur)
+                    jumlah += 1
     return jumlah

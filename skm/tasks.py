@@ -27,7 +27,7 @@ def pesan_berhasil(hasil) -> str:
 
 
 # transaksi=False: the import saves in one transaction of its own after reading the file outside it.
-@jenis_pekerjaan("impor_skm", judul="Impor kuesioner SKM", transaksi=False)
+@jenis_pekerjaan("impor_skm", judul="Impor kuesioner SKM", transaksi=False, folder_sementara=FOLDER_SEMENTARA)
 def impor_skm_kerjakan(*, pekerjaan, kemajuan, token: str, hari_ini: str, dry_run: bool):
     user = pekerjaan.pemilik
     try:

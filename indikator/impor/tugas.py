@@ -10,7 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from indikator.impor.export import workbook_export
-from indikator.impor.services import berkas_sementara_buka, berkas_sementara_hapus, workbook_import
+from indikator.impor.services import (
+    FOLDER_SEMENTARA,
+    berkas_sementara_buka,
+    berkas_sementara_hapus,
+    workbook_import,
+)
 from kecamatan import akses
 from kecamatan.berkas import XLSX
 from pekerjaan.jenis import HasilBerkas, HasilTautan, PekerjaanGagal, jenis_pekerjaan
@@ -44,7 +49,13 @@ def _catatan(hasil) -> str:
 # file outside it (a write transaction held while openpyxl reads would stop every writer on SQLite).
 # ulangi=False: a worker killed after the import committed but before the file was removed would, re-run,
 # import every row a second time (bulk_create); a failed job is asked to be repeated by its owner instead.
-@jenis_pekerjaan("impor_workbook", judul="Impor data dari Excel", transaksi=False, ulangi=False)
+@jenis_pekerjaan(
+    "impor_workbook",
+    judul="Impor data dari Excel",
+    transaksi=False,
+    ulangi=False,
+    folder_sementara=FOLDER_SEMENTARA,
+)
 def impor_workbook_kerjakan(*, pekerjaan, kemajuan, token: str, nama_berkas: str, dry_run: bool):
     user = pekerjaan.pemilik
     simpan_untuk_impor = False

@@ -2,6 +2,7 @@
 the stale-heartbeat rule, the rendered-report cache, pruning."""
 
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
@@ -211,6 +212,37 @@ def test_pruning_deletes_old_jobs_and_the_files_no_newer_job_uses(kasi, make_use
     assert storage.exists(salinan.berkas.name)  # still used by the newer copy
     assert not storage.exists(sendiri.berkas.name)
     assert list(Pekerjaan.objects.all()) == [salinan]
+
+
+def test_pruning_sweeps_uploads_no_job_took_and_keeps_recent_ones(kasi, db):
+    """The imports keep the checked upload for their job; one whose job never ran (or a dry run never
+    followed by the import) goes with the next prune, a recent one stays for its job."""
+    import os
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    from indikator.impor.services import FOLDER_SEMENTARA as FOLDER_WORKBOOK
+    from pekerjaan.jenis import folder_sementara_semua
+    from skm.tasks import FOLDER_SEMENTARA as FOLDER_SKM
+
+    assert folder_sementara_semua() == sorted([FOLDER_WORKBOOK, FOLDER_SKM])
+    lama = [
+        default_storage.save(f"{folder}/{kasi.pk}/lama.xlsx", ContentFile(b"x"))
+        for folder in (FOLDER_WORKBOOK, FOLDER_SKM)
+    ]
+    baru = default_storage.save(f"{FOLDER_WORKBOOK}/{kasi.pk}/baru.xlsx", ContentFile(b"x"))
+    lain = default_storage.save(f"bukti/{kasi.pk}/lama.pdf", ContentFile(b"x"))  # not a job's folder
+    delapan_hari = (timezone.now() - datetime.timedelta(days=8)).timestamp()
+    for nama in [*lama, lain]:
+        os.utime(default_storage.path(nama), (delapan_hari, delapan_hari))
+
+    call_command("pekerjaan_bersihkan", "--hari", "7", stdout=(keluaran := io.StringIO()))
+
+    assert "2 unggahan sementara dihapus" in keluaran.getvalue()
+    assert not any(default_storage.exists(nama) for nama in lama)
+    assert default_storage.exists(baru) and default_storage.exists(lain)
 
 
 def test_the_bench_prints_the_job_latency_beside_its_goals():
