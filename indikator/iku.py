@@ -34,10 +34,11 @@ def iku_compute_uncached(
 ) -> list[list[HasilKecamatan]]:
     """The computation itself, one list per period from one load of the facts (the cache's miss path).
 
-    IKU 1 is counted by the database (``agregat``); the lists of counted kegiatan, which only the
-    Laporan and the checks read, load per kecamatan on first use. ``agregat=False`` brings every
-    kegiatan into Python and computes the lists with the figures (the reference the tests compare with).
-    ``kecamatan_ids``: the members of the set, when the caller has just read them (the cache does).
+    Both IKU are counted by the database in one statement (``agregat``, ``indikator.agregat``); the lists
+    of counted kegiatan and the desa × document cells load per kecamatan on first use. ``agregat=False``
+    brings every kegiatan, desa and document into Python and computes the lists and cells with the
+    figures: the reference the tests compare with, and the Laporan's load, which lists them.
+    ``kecamatan_ids``: the members of ``kecamatan_qs`` as the caller has just read them (the cache does).
     """
     with tanpa_pengumpul_siklus():
         fakta = fakta_load(
