@@ -65,6 +65,49 @@ def test_laporan_capaian_holds_figures_remarks_signatory_and_draft_mark(laporan_
     assert "BA/0" in teks and "(tanpa berkas)" in teks
 
 
+def test_laporan_counts_what_it_lists_even_beside_an_older_cached_figure(laporan_2024):
+    """The Laporan lists counted kegiatan (Lampiran I) and desa cells (Lampiran II): its figures come from
+    the same rows, never from counts cached earlier. A document written without a new data version (bulk,
+    as a write landing between the cached figures and the page's read would look) leaves the dashboards'
+    cached figure where it was, and the Laporan's counts still agree with its own cells and rows."""
+    from desa.models import DokumenDesa
+    from desa.tenggat import StatusDokumen
+    from indikator.iku import iku_compute
+    from wilayah.models import Desa
+
+    (tersimpan,) = iku_compute(
+        kecamatan_qs=Kecamatan.objects.filter(pk=laporan_2024.pk), periode=tahunan(2024), as_of=AS_OF
+    )
+    kosong = next(
+        (d, w)
+        for w in generator._matriks(tersimpan).kolom
+        for d in Desa.objects.filter(kecamatan=laporan_2024, jenis=Desa.Jenis.DESA)
+        if not DokumenDesa.objects.filter(desa=d, jenis=w.jenis, tahun_anggaran=w.tahun_anggaran).exists()
+    )
+    desa, wajib = kosong
+    DokumenDesa.objects.bulk_create(
+        [
+            DokumenDesa(
+                desa=desa, jenis=wajib.jenis, tahun_anggaran=wajib.tahun_anggaran, tanggal=wajib.tenggat, nomor="X"
+            )
+        ]
+    )
+    (masih,) = iku_compute(
+        kecamatan_qs=Kecamatan.objects.filter(pk=laporan_2024.pk), periode=tahunan(2024), as_of=AS_OF
+    )
+    assert masih.iku2.numerator == tersimpan.iku2.numerator  # the cached figure, as the dashboards show it
+
+    laporan = generator.laporan_capaian_generate(kecamatan=laporan_2024, periode=tahunan(2024), as_of=AS_OF)
+    iku2 = laporan.hasil.iku2
+    assert iku2.numerator == tersimpan.iku2.numerator + 1
+    for i, rincian in enumerate(iku2.dokumen):
+        sel = [baris[3][i] for baris in laporan.matriks.baris]
+        assert rincian.tepat_waktu == sum(s.status == StatusDokumen.TEPAT_WAKTU for s in sel), rincian.wajib
+        assert rincian.terlambat == sum(s.status == StatusDokumen.TERLAMBAT for s in sel), rincian.wajib
+    assert laporan.hasil.iku1.denominator == sum(1 for k in laporan.kegiatan if k.dihitung)
+    assert laporan.hasil.iku1.numerator == sum(1 for k in laporan.kegiatan if k.dihitung and k.ditindaklanjuti)
+
+
 def test_laporan_never_shows_another_kecamatan(laporan_2024, lumajang):
     teks = teks_pdf(_capaian(laporan_2024)[1])
     assert RAHASIA_LUMAJANG not in teks
