@@ -19,7 +19,6 @@ tests (tests/indikator/test_iku1_agregat.py, test_iku2_agregat.py) compare these
 """
 
 import datetime
-import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -35,8 +34,11 @@ from kecamatan.periode import Periode
 from wilayah.models import Desa, Kecamatan
 
 # Every character ``str.strip()`` removes: an output of whitespace alone is no output
-# (``kecamatan.tindak_lanjut.output_tercatat``), and SQL's plain TRIM removes spaces only.
-SPASI = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+# (``kecamatan.tindak_lanjut.output_tercatat``), and SQL's plain TRIM removes spaces only. Python's
+# whitespace ends at U+3000 (IDEOGRAPHIC SPACE): scanning up to it rather than all 1.1 million code
+# points spares every process 90 ms at start-up; a test holds it to the full scan.
+SPASI_SAMPAI = 0x3000
+SPASI = "".join(c for c in map(chr, range(SPASI_SAMPAI + 1)) if c.isspace())
 
 # The members named by their ids when they are few: the statement is planned in two thirds of the time
 # of one that names the set by its query (0.4 of 2.5 ms for one kecamatan on PostgreSQL). The four

@@ -32,6 +32,18 @@ def test_pernyataan_berjalan_di_kedua_backend(db):
     assert jalankan("SELECT %s + 1", [41], tanpa_jit=False) == [(42,)]
 
 
+def test_spasi_memuat_semua_karakter_yang_dibuang_strip():
+    """The whitespace set the statement trims is every character ``str.isspace`` knows, for this Python's
+    Unicode: none above the scanned range."""
+    import sys
+
+    from indikator.agregat import SPASI, SPASI_SAMPAI
+
+    semua = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert semua == SPASI
+    assert max(map(ord, semua)) <= SPASI_SAMPAI
+
+
 def test_pengumpul_siklus_jalan_lagi_setelahnya_juga_setelah_galat():
     assert gc.isenabled()
     with tanpa_pengumpul_siklus():
