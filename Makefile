@@ -36,11 +36,14 @@ run: data
 	trap 'kill $$pekerja 2>/dev/null; wait $$pekerja 2>/dev/null' EXIT; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Parallel on every core (pytest-xdist; each worker has its own test database and live server);
-# worksteal keeps both cores busy while a slow test runs. PYTEST_WORKERS=0 runs serially.
+# Parallel on every core (pytest-xdist; each worker has its own test database and live server).
+# --dist load hands tests out in pytest-django's order, so a worker never runs an ordinary database test
+# after a transactional one, whose flush empties what the data migrations loaded (the catalogue, the SKM
+# questionnaire); worksteal splits the list in halves and lets a worker steal ordinary tests afterwards,
+# which failed 112 tests of one CI run. PYTEST_WORKERS=0 runs serially.
 PYTEST_WORKERS ?= auto
 test: setup
-	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 # Benchmarks (docs/performance.md): both scales on both backends, then the national roll-up
 # and the 60-second load test (needs wrk: apt-get install wrk). PostgreSQL from BENCH_PG_URL.
